@@ -1,0 +1,131 @@
+import Database from 'better-sqlite3';
+import { COLLECTIONS } from '../../collections';
+import { MAX_QUERY_LIMIT, type Condition, type Query, type Store, type Stored } from '../../ports/store';
+
+// A table per collection: (id, version, body JSON). Queries become json_extract() expressions, and the
+// indexes of collections.ts are created as expression indexes over the very same expressions.
+
+const quote = (name: string): string => {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`bad collection name: ${name}`);
+  return `"${name}"`;
+};
+const fieldExpr = (field: string): string => {
+  if (!/^[A-Za-z_][A-Za-z0-9_.]*$/.test(field)) throw new Error(`bad field name: ${field}`);
+  return field === '_id' ? 'id' : field === '_version' ? 'version' : `json_extract(body, '$.${field}')`;
+};
+const sqlValue = (v: unknown): unknown => (typeof v === 'boolean' ? (v ? 1 : 0) : v);
+const OPS = { gt: '>', gte: '>=', lt: '<', lte: '<=', neq: '!=' } as const;
+
+export class SqliteStore implements Store {
+  private readonly db: Database.Database;
+  private readonly ready = new Set<string>();
+
+  constructor(path: string) {
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  private table(collection: string): string {
+    const t = quote(collection);
+    if (!this.ready.has(collection)) {
+      this.db.exec(`CREATE TABLE IF NOT EXISTS ${t} (id TEXT PRIMARY KEY, version INTEGER NOT NULL, body TEXT NOT NULL)`);
+      for (const index of COLLECTIONS[collection] ?? []) {
+        const cols = index.keys.map(([f, d]) => `${fieldExpr(f)} ${d.toUpperCase()}`).join(', ');
+        this.db.exec(`CREATE INDEX IF NOT EXISTS ${quote(`${collection}_${index.name}`)} ON ${t} (${cols})`);
+      }
+      this.ready.add(collection);
+    }
+    return t;
+  }
+
+  private static row<T>(r: { id: string; version: number; body: string }): Stored<T> {
+    return { ...(JSON.parse(r.body) as T), _id: r.id, _version: r.version };
+  }
+
+  private static body(doc: object): string {
+    const { _id: _i, _version: _v, ...rest } = doc as Record<string, unknown>;
+    return JSON.stringify(rest);
+  }
+
+  async get<T extends object>(collection: string, id: string): Promise<Stored<T> | null> {
+    const r = this.db.prepare(`SELECT id, version, body FROM ${this.table(collection)} WHERE id = ?`).get(id) as
+      | { id: string; version: number; body: string }
+      | undefined;
+    return r ? SqliteStore.row<T>(r) : null;
+  }
+
+  async insert<T extends object>(collection: string, id: string, doc: T): Promise<boolean> {
+    const info = this.db
+      .prepare(`INSERT OR IGNORE INTO ${this.table(collection)} (id, version, body) VALUES (?, 1, ?)`)
+      .run(id, SqliteStore.body(doc));
+    return info.changes === 1;
+  }
+
+  async replace<T extends object>(collection: string, id: string, expectedVersion: number, doc: T): Promise<number | null> {
+    const info = this.db
+      .prepare(`UPDATE ${this.table(collection)} SET version = version + 1, body = ? WHERE id = ? AND version = ?`)
+      .run(SqliteStore.body(doc), id, expectedVersion);
+    return info.changes === 1 ? expectedVersion + 1 : null;
+  }
+
+  async remove(collection: string, id: string): Promise<boolean> {
+    return this.db.prepare(`DELETE FROM ${this.table(collection)} WHERE id = ?`).run(id).changes === 1;
+  }
+
+  private whereSql(where: Record<string, Condition> | undefined, params: unknown[]): string {
+    const parts: string[] = [];
+    for (const [field, cond] of Object.entries(where ?? {})) {
+      const expr = fieldExpr(field);
+      if (cond !== null && typeof cond === 'object' && !Array.isArray(cond) && 'op' in cond) {
+        if (cond.op === 'in') {
+          if (cond.value.length === 0) {
+            parts.push('0');
+            continue;
+          }
+          parts.push(`${expr} IN (${cond.value.map(() => '?').join(', ')})`);
+          params.push(...cond.value);
+        } else {
+          parts.push(cond.op === 'neq' ? `(${expr} IS NULL OR ${expr} != ?)` : `${expr} ${OPS[cond.op]} ?`);
+          params.push(cond.value);
+        }
+      } else if (cond === null) {
+        parts.push(`${expr} IS NULL`);
+      } else if (typeof cond === 'object') {
+        throw new Error(`unsupported condition on ${field}`);
+      } else {
+        parts.push(`${expr} = ?`);
+        params.push(sqlValue(cond));
+      }
+    }
+    return parts.length ? ` WHERE ${parts.join(' AND ')}` : '';
+  }
+
+  async find<T extends object>(collection: string, query: Query): Promise<Stored<T>[]> {
+    const params: unknown[] = [];
+    let sql = `SELECT id, version, body FROM ${this.table(collection)}${this.whereSql(query.where, params)}`;
+    if (query.orderBy?.length) {
+      sql += ` ORDER BY ${query.orderBy.map(([f, d]) => `${fieldExpr(f)} ${d === 'desc' ? 'DESC' : 'ASC'}`).join(', ')}`;
+    }
+    const limit = Math.min(query.limit ?? 100, MAX_QUERY_LIMIT);
+    sql += ` LIMIT ? OFFSET ?`;
+    params.push(limit, query.offset ?? 0);
+    const rows = this.db.prepare(sql).all(...params) as { id: string; version: number; body: string }[];
+    return rows.map((r) => SqliteStore.row<T>(r));
+  }
+
+  async count(collection: string, where?: Record<string, Condition>): Promise<number> {
+    const params: unknown[] = [];
+    const sql = `SELECT COUNT(*) AS n FROM ${this.table(collection)}${this.whereSql(where, params)}`;
+    return (this.db.prepare(sql).get(...params) as { n: number }).n;
+  }
+
+  /** Runs many writes in one SQLite transaction (seeding and benchmarks only; not part of the port). */
+  bulk(fn: () => void): void {
+    this.db.transaction(fn)();
+  }
+}

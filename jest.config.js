@@ -1,0 +1,23 @@
+/** Two projects: the cloud side in Node, the Mini Program pages in jsdom under miniprogram-simulate. */
+const tsJest = (tsconfig) => ['ts-jest', { tsconfig, diagnostics: false }];
+
+module.exports = {
+  globalSetup: '<rootDir>/test/support/global-setup.js',
+  projects: [
+    {
+      displayName: 'cloud',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/test/cloud', '<rootDir>/test/e2e'],
+      transform: { '^.+\\.ts$': tsJest('<rootDir>/tsconfig.json') },
+      testMatch: ['**/*.test.ts'],
+    },
+    {
+      displayName: 'pages',
+      testEnvironment: 'jsdom',
+      roots: ['<rootDir>/test/pages'],
+      setupFiles: ['<rootDir>/test/pages/setup.js'],
+      transform: { '^.+\\.ts$': tsJest('<rootDir>/tsconfig.miniprogram.json') },
+      testMatch: ['**/*.test.ts'],
+    },
+  ],
+};

@@ -1,0 +1,68 @@
+import type {
+  CaseState, CaseSummary, CaseView, ChecklistItem, GrantedRole, InspectionMode, IntakeChannel, MatterSummary,
+  MatterView, Page, Premises, UserView, WhoAmI,
+} from '../models';
+
+export interface PageQuery {
+  offset?: number;
+  limit?: number;
+}
+
+export interface CaseRef {
+  caseId: string;
+  /** The version the caller saw; a stale version fails with CONFLICT instead of overwriting. */
+  version: number;
+}
+
+export interface ApplicationInput {
+  matterCode: string;
+  mode: InspectionMode;
+  company: { name: string; creditCode: string };
+  applicantName: string;
+  applicantPhone: string;
+  premises: Premises;
+}
+
+/** Request and response of every core action: identity, users, matters, intake and acceptance. */
+export interface CoreActions {
+  whoami: { req: Record<string, never>; res: WhoAmI };
+
+  listUsers: { req: PageQuery; res: Page<UserView> };
+  grantRoles: {
+    req: { openid: string; name: string; roles: GrantedRole[]; sectionCode?: string; sectorCode?: string };
+    res: UserView;
+  };
+  updateProfile: { req: { name: string; phone?: string }; res: UserView };
+
+  listMatters: { req: { remoteOnly?: boolean }; res: MatterSummary[] };
+  getMatter: { req: { code: string }; res: MatterView };
+  saveMatter: {
+    req: {
+      code: string; name: string; sectionCode: string; sectionName: string; sectorCode: string;
+      regulatorName: string; legalBasis: string[]; remoteAllowed: boolean; preparation: string[];
+    };
+    res: MatterView;
+  };
+  publishChecklist: { req: { code: string; items: ChecklistItem[] }; res: MatterView };
+
+  /** Applicant: create and submit in one step (the draft lives on the phone). */
+  applyForInspection: { req: ApplicationInput & { materialFileIds: string[] }; res: CaseView };
+  /** Staff: register a case that came by counter or e-mail, on the applicant's behalf. */
+  registerCase: { req: ApplicationInput & { channel: Exclude<IntakeChannel, 'miniprogram'>; applicantOpenid?: string }; res: CaseView };
+  /** Applicant: ask for a place to upload a material file before applying. */
+  requestUpload: { req: { fileName: string; size: number; purpose: 'material' | 'evidence' | 'proof' }; res: { cloudPath: string } };
+  resubmitCase: { req: CaseRef & { materialFileIds: string[]; note?: string }; res: CaseView };
+  withdrawCase: { req: CaseRef & { reason: string }; res: CaseView };
+
+  acceptCase: { req: CaseRef; res: CaseView };
+  returnCase: { req: CaseRef & { missing: string }; res: CaseView };
+  refuseCase: { req: CaseRef & { reason: string }; res: CaseView };
+  reassignCase: { req: CaseRef & { toOpenid: string; reason: string }; res: CaseView };
+  switchToOnsite: { req: CaseRef & { reason: string }; res: CaseView };
+
+  getCase: { req: { caseId: string }; res: CaseView };
+  listMyCases: { req: PageQuery; res: Page<CaseSummary> };
+  listHandlerCases: { req: PageQuery & { state?: CaseState }; res: Page<CaseSummary> };
+  listSectionSubmissions: { req: PageQuery; res: Page<CaseSummary> };
+  listSectionStaff: { req: Record<string, never>; res: UserView[] };
+}

@@ -1,0 +1,35 @@
+import type { CoreActions } from './core';
+
+export * from './core';
+
+/** Every action of the `api` cloud function: name → request payload and response data. */
+export interface ApiActions extends CoreActions {}
+
+export type ActionName = keyof ApiActions;
+export type ActionRequest<A extends ActionName> = ApiActions[A]['req'];
+export type ActionResponse<A extends ActionName> = ApiActions[A]['res'];
+
+/** The event the `api` function receives. */
+export interface ApiEvent<A extends ActionName = ActionName> {
+  action: A;
+  payload: ActionRequest<A>;
+  /** Client-generated id; a retried call with the same id returns the first result and changes nothing. */
+  requestId?: string;
+}
+
+export type ErrorCode =
+  | 'VALIDATION'
+  | 'UNKNOWN_ACTION'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'INVALID_STATE'
+  | 'REMOTE_NOT_ALLOWED'
+  | 'BLACKLISTED'
+  | 'DUPLICATE'
+  | 'IN_PROGRESS'
+  | 'LIMIT'
+  | 'INTERNAL';
+
+export type ApiResult<T> = { ok: true; data: T } | { ok: false; code: ErrorCode; message: string };
