@@ -44,6 +44,8 @@ export interface CoreActions {
     res: MatterView;
   };
   publishChecklist: { req: { code: string; items: ChecklistItem[] }; res: MatterView };
+  /** Admin: installs the pilot matters of R2 with their first checklists; matters already present are left alone. */
+  installPilotMatters: { req: Record<string, never>; res: { installed: string[] } };
 
   /** Applicant: create and submit in one step (the draft lives on the phone). */
   applyForInspection: { req: ApplicationInput & { materialFileIds: string[] }; res: CaseView };

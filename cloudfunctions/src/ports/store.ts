@@ -6,8 +6,12 @@ export type Json = string | number | boolean | null | Json[] | { [key: string]: 
 /** A stored document: `_id` and `_version` are the store's; the rest is the caller's. */
 export type Stored<T> = T & { _id: string; _version: number };
 
+/** Equality with a scalar, or a comparison. */
 export type Condition =
-  | Json
+  | string
+  | number
+  | boolean
+  | null
   | { op: 'gt' | 'gte' | 'lt' | 'lte' | 'neq'; value: string | number }
   | { op: 'in'; value: (string | number)[] };
 

@@ -14,7 +14,13 @@ const fieldExpr = (field: string): string => {
   return field === '_id' ? 'id' : field === '_version' ? 'version' : `json_extract(body, '$.${field}')`;
 };
 const sqlValue = (v: unknown): unknown => (typeof v === 'boolean' ? (v ? 1 : 0) : v);
-const OPS = { gt: '>', gte: '>=', lt: '<', lte: '<=', neq: '!=' } as const;
+const OPS = { gt: '>', gte: '>=', lt: '<', lte: '<=' } as const;
+// CloudBase (MongoDB) compares values of one type only: 1 is not true, '5' is not 5, 'a' is never above 5. SQLite
+// compares across types (and json_extract() reads true as 1), so every comparison also checks the JSON type.
+const jsonTypeExpr = (field: string): string =>
+  field === '_id' ? `'text'` : field === '_version' ? `'integer'` : `IFNULL(json_type(body, '$.${field}'), 'missing')`;
+const sameJsonType = (field: string, v: string | number | boolean): string =>
+  `${jsonTypeExpr(field)} IN (${typeof v === 'string' ? `'text'` : typeof v === 'number' ? `'integer', 'real'` : `'${v}'`})`;
 
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
@@ -81,25 +87,29 @@ export class SqliteStore implements Store {
     const parts: string[] = [];
     for (const [field, cond] of Object.entries(where ?? {})) {
       const expr = fieldExpr(field);
-      if (cond !== null && typeof cond === 'object' && !Array.isArray(cond) && 'op' in cond) {
+      const equals = (v: string | number | boolean): string => {
+        params.push(sqlValue(v));
+        return `(${sameJsonType(field, v)} AND ${expr} = ?)`;
+      };
+      if (cond !== null && typeof cond === 'object') {
         if (cond.op === 'in') {
-          if (cond.value.length === 0) {
-            parts.push('0');
-            continue;
-          }
-          parts.push(`${expr} IN (${cond.value.map(() => '?').join(', ')})`);
-          params.push(...cond.value);
+          // One IN (...) per JSON type, so the index serves the usual single-type list.
+          const lists = [cond.value.filter((v) => typeof v === 'string'), cond.value.filter((v) => typeof v === 'number')];
+          const perType = lists.filter((list) => list.length).map((list) => {
+            params.push(...list);
+            return `(${sameJsonType(field, list[0])} AND ${expr} IN (${list.map(() => '?').join(', ')}))`;
+          });
+          parts.push(perType.length ? `(${perType.join(' OR ')})` : '0');
+        } else if (cond.op === 'neq') {
+          parts.push(`NOT ${equals(cond.value)}`);
         } else {
-          parts.push(cond.op === 'neq' ? `(${expr} IS NULL OR ${expr} != ?)` : `${expr} ${OPS[cond.op]} ?`);
+          parts.push(`(${sameJsonType(field, cond.value)} AND ${expr} ${OPS[cond.op]} ?)`);
           params.push(cond.value);
         }
       } else if (cond === null) {
         parts.push(`${expr} IS NULL`);
-      } else if (typeof cond === 'object') {
-        throw new Error(`unsupported condition on ${field}`);
       } else {
-        parts.push(`${expr} = ?`);
-        params.push(sqlValue(cond));
+        parts.push(equals(cond));
       }
     }
     return parts.length ? ` WHERE ${parts.join(' AND ')}` : '';

@@ -1,0 +1,34 @@
+import type { AnyAction } from '../api/action';
+import { acceptCase } from './acceptance/accept-case';
+import { reassignCase } from './acceptance/reassign-case';
+import { refuseCase } from './acceptance/refuse-case';
+import { returnCase } from './acceptance/return-case';
+import { switchToOnsite } from './acceptance/switch-to-onsite';
+import { getMatter } from './catalogue/get-matter';
+import { installPilotMatters } from './catalogue/install-pilot-matters';
+import { listMatters } from './catalogue/list-matters';
+import { publishChecklist } from './catalogue/publish-checklist';
+import { saveMatter } from './catalogue/save-matter';
+import { grantRoles } from './identity/grant-roles';
+import { listUsers } from './identity/list-users';
+import { updateProfile } from './identity/update-profile';
+import { whoami } from './identity/whoami';
+import { applyForInspection } from './intake/apply-for-inspection';
+import { registerCase } from './intake/register-case';
+import { requestUpload } from './intake/request-upload';
+import { resubmitCase } from './intake/resubmit-case';
+import { withdrawCase } from './intake/withdraw-case';
+import { getCase } from './queries/get-case';
+import { listHandlerCases } from './queries/list-handler-cases';
+import { listMyCases } from './queries/list-my-cases';
+import { listSectionStaff } from './queries/list-section-staff';
+import { listSectionSubmissions } from './queries/list-section-submissions';
+
+/** Every action the `api` function serves. */
+export const ALL_ACTIONS: readonly AnyAction[] = [
+  whoami, listUsers, grantRoles, updateProfile,
+  listMatters, getMatter, saveMatter, publishChecklist, installPilotMatters,
+  applyForInspection, registerCase, requestUpload, resubmitCase, withdrawCase,
+  acceptCase, returnCase, refuseCase, reassignCase, switchToOnsite,
+  getCase, listMyCases, listHandlerCases, listSectionSubmissions, listSectionStaff,
+];

@@ -1,0 +1,20 @@
+import { defineAction } from '../../api/action';
+import { insertCase } from '../../application/cases';
+import { newCaseRecord, verifyOwnUploads } from '../../application/intake';
+import { toCaseView } from '../../application/views';
+import { applicationSchema, materialFileIds } from './application-schema';
+
+/** An applicant applies in the Mini Program: the case is created already submitted (R9). */
+export const applyForInspection = defineAction({
+  name: 'applyForInspection',
+  schema: applicationSchema.extend({ materialFileIds: materialFileIds.min(1, { message: '请至少上传一份申请材料' }) }),
+  callers: 'anyone',
+  mutates: true,
+  async handle(ctx, { materialFileIds: fileIds, ...input }) {
+    const materials = await verifyOwnUploads(ctx, fileIds, ctx.caller.openid);
+    const record = await newCaseRecord(ctx, input, 'miniprogram', ctx.caller.openid, materials);
+    const saved = await insertCase(ctx, ctx.ids.next(), record, { action: 'applyForInspection' });
+    return toCaseView(ctx, saved);
+  },
+});
+

@@ -1,0 +1,110 @@
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { Readable } from 'node:stream';
+import type * as WxServerSdk from 'wx-server-sdk';
+import { FileExistsError, type FileInfo, type Files } from '../../ports/files';
+
+// Files in CloudBase storage through wx-server-sdk. A file id is CloudBase's own (`cloud://<env>.<bucket>/<path>`),
+// which the Mini Program can also use directly. Sizes and contents are read over a temporary download link
+// (getTempFileURL), streamed with node's http(s): wx-server-sdk's downloadFile would buffer a whole 500 MB
+// recording in memory.
+
+type Cloud = Pick<typeof WxServerSdk, 'uploadFile' | 'getTempFileURL'>;
+
+/** getTempFileURL's per-file status for a file that does not exist (STORAGE_FILE_NONEXIST). */
+const FILE_MISSING_STATUS = -503003;
+/** Links used inside the function only need to outlive one request. */
+const INTERNAL_LINK_SECONDS = 10 * 60;
+/** Links handed to the Mini Program: long enough to open a recording, short enough not to be a standing address. */
+const DOWNLOAD_LINK_SECONDS = 2 * 60 * 60;
+/** How long to wait for a download link's response headers; the body may then take as long as it needs. */
+const RESPONSE_HEADERS_TIMEOUT_MS = 30_000;
+/** Uploaded (and re-uploaded, harmlessly) once per instance to learn how file ids look in this environment. */
+const PROBE_PATH = 'system/file-id-probe';
+
+export class CloudbaseFiles implements Files {
+  private fileIdPrefix: Promise<string> | undefined;
+
+  constructor(private readonly cloud: Cloud) {}
+
+  async put(path: string, bytes: Buffer): Promise<FileInfo> {
+    const fileId = `${await this.prefix()}/${path}`;
+    // Storage overwrites silently and has no create-only upload, so this checks first. Two puts of one path racing
+    // each other can both pass the check, and the later upload then replaces the earlier one; callers keep paths
+    // unique (ids in them), so the check guards against mistakes, not against that race.
+    if (await this.stat(fileId)) throw new FileExistsError(path);
+    const { fileID } = await this.cloud.uploadFile({ cloudPath: path, fileContent: bytes });
+    // A path the storage normalises (a leading or doubled slash) lands elsewhere than the id that was checked.
+    if (fileID !== fileId) throw new Error(`uploaded ${path} as ${fileID}, not as the checked ${fileId}`);
+    return { fileId, size: bytes.length };
+  }
+
+  async stat(fileId: string): Promise<FileInfo | null> {
+    const link = await this.temporaryLink(fileId, INTERNAL_LINK_SECONDS);
+    if (!link) return null;
+    const response = await fetchLink(link, 'HEAD');
+    response.resume();
+    // The storage may hand out a link for a file that is gone; the link's own answer is the last word.
+    if (response.statusCode === 404) return null;
+    if (response.statusCode !== 200) throw new Error(`stat ${fileId}: HTTP ${response.statusCode}`);
+    return { fileId, size: Number(response.headers['content-length']) };
+  }
+
+  async read(fileId: string): Promise<Readable> {
+    const link = await this.temporaryLink(fileId, INTERNAL_LINK_SECONDS);
+    if (!link) throw new Error(`missing file: ${fileId}`);
+    const response = await fetchLink(link, 'GET');
+    if (response.statusCode !== 200) {
+      response.resume();
+      throw new Error(response.statusCode === 404 ? `missing file: ${fileId}` : `read ${fileId}: HTTP ${response.statusCode}`);
+    }
+    return response;
+  }
+
+  async downloadUrl(fileId: string): Promise<string> {
+    const link = await this.temporaryLink(fileId, DOWNLOAD_LINK_SECONDS);
+    if (!link) throw new Error(`missing file: ${fileId}`);
+    return link;
+  }
+
+  /**
+   * `cloud://<env>.<bucket>`: uploadFile takes a path but getTempFileURL a file id, so the existence check needs the
+   * id of a path before uploading to it, and the bucket's name is not known to the function.
+   */
+  private prefix(): Promise<string> {
+    this.fileIdPrefix ??= this.cloud.uploadFile({ cloudPath: PROBE_PATH, fileContent: Buffer.from('probe') }).then(
+      ({ fileID }) => {
+        if (!fileID.endsWith(`/${PROBE_PATH}`)) throw new Error(`unexpected file id ${fileID} for ${PROBE_PATH}`);
+        return fileID.slice(0, -PROBE_PATH.length - 1);
+      },
+      (error: unknown) => {
+        this.fileIdPrefix = undefined;
+        throw error;
+      },
+    );
+    return this.fileIdPrefix;
+  }
+
+  /** A temporary link to the file, or null when the storage says it does not exist. */
+  private async temporaryLink(fileId: string, maxAge: number): Promise<string | null> {
+    const result = this.cloud.getTempFileURL({ fileList: [{ fileID: fileId, maxAge }] });
+    if (!result) throw new Error('wx-server-sdk returned no promise');
+    const [file] = (await result).fileList;
+    if (file.status === FILE_MISSING_STATUS) return null;
+    if (file.status !== 0) throw new Error(`getTempFileURL ${fileId}: ${file.status} ${file.errMsg}`);
+    // The link may carry the path unescaped (non-ASCII, spaces); URL escapes it without double-escaping.
+    return new URL(file.tempFileURL).href;
+  }
+}
+
+function fetchLink(link: string, method: 'GET' | 'HEAD'): Promise<IncomingMessage> {
+  return new Promise((resolve, reject) => {
+    const request = (link.startsWith('https:') ? httpsRequest : httpRequest)(link, { method }, (response) => {
+      request.setTimeout(0);
+      resolve(response);
+    });
+    request.setTimeout(RESPONSE_HEADERS_TIMEOUT_MS, () => request.destroy(new Error(`no answer from ${link}`)));
+    request.on('error', reject);
+    request.end();
+  });
+}

@@ -1,0 +1,26 @@
+import type { z } from 'zod';
+import type { ActionName, ActionRequest, ActionResponse } from '../../../typings/api';
+import type { GrantedRole } from '../../../typings/models';
+import type { ActionContext } from './context';
+
+/**
+ * Who may call an action at all: 'anyone' is every WeChat user (applicants are not granted a role);
+ * otherwise one of the granted roles. Per-case rules (own case, handler only …) are checked in the handler.
+ */
+export type Callers = 'anyone' | readonly GrantedRole[];
+
+export interface Action<A extends ActionName> {
+  name: A;
+  /** The compiler checks the schema's output against the contract in typings/. */
+  schema: z.ZodType<ActionRequest<A>>;
+  callers: Callers;
+  /** Changes state: guarded by the request id, so a retried call returns the first result. */
+  mutates: boolean;
+  handle(ctx: ActionContext, payload: ActionRequest<A>): Promise<ActionResponse<A>>;
+}
+
+export const defineAction = <A extends ActionName>(action: Action<A>): Action<A> => action;
+
+// Any action, for the registry: the handler's types are enforced where each action is defined.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyAction = Action<any>;

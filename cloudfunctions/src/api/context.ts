@@ -1,0 +1,44 @@
+import type { GrantedRole } from '../../../typings/models';
+import type { AppConfig } from '../config';
+import type { Clock } from '../ports/clock';
+import type { Files } from '../ports/files';
+import type { Ids } from '../ports/ids';
+import type { Notifier } from '../ports/notifier';
+import type { Store } from '../ports/store';
+
+/** Everything an action may touch, composed once at the function's entry. */
+export interface Deps {
+  store: Store;
+  files: Files;
+  notifier: Notifier;
+  clock: Clock;
+  ids: Ids;
+  config: AppConfig;
+}
+
+/** A person as stored: the OPENID is the document id. */
+export interface UserRecord {
+  name: string;
+  phone?: string;
+  roles: GrantedRole[];
+  sectionCode?: string;
+  sectorCode?: string;
+  createdAt: string;
+}
+
+/** Who is calling, from the cloud's OPENID, never from the payload. */
+export interface Caller {
+  openid: string;
+  name: string;
+  roles: ReadonlySet<GrantedRole>;
+  sectionCode?: string;
+  sectorCode?: string;
+}
+
+export interface ActionContext extends Deps {
+  caller: Caller;
+  requestId?: string;
+  now: Date;
+  /** Names of the actions this caller's roles allow at all. */
+  callableActions: () => string[];
+}

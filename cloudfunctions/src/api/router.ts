@@ -1,0 +1,89 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import type { ApiResult } from '../../../typings/api';
+import type { GrantedRole } from '../../../typings/models';
+import type { AnyAction } from './action';
+import type { ActionContext, Caller, Deps, UserRecord } from './context';
+import { AppError } from './errors';
+import { describeIssues } from './validation';
+
+const envelopeSchema = z.object({
+  action: z.string().min(1).max(64),
+  payload: z.unknown().optional(),
+  requestId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).optional(),
+});
+
+interface RequestRecord {
+  openid: string;
+  action: string;
+  status: 'pending' | 'done';
+  at: string;
+  result?: unknown;
+}
+
+export type Api = (event: unknown, openid: string | undefined) => Promise<ApiResult<unknown>>;
+
+/** Loads the caller's roles; the first admins come from configuration so a fresh deployment can be set up. */
+export async function loadCaller(deps: Deps, openid: string): Promise<Caller> {
+  const user = await deps.store.get<UserRecord>('users', openid);
+  const roles = new Set<GrantedRole>(user?.roles ?? []);
+  if (deps.config.firstAdminOpenids.includes(openid)) roles.add('admin');
+  return { openid, name: user?.name ?? '', roles, sectionCode: user?.sectionCode, sectorCode: user?.sectorCode };
+}
+
+export const mayCall = (action: AnyAction, caller: Caller): boolean =>
+  action.callers === 'anyone' || action.callers.some((role: GrantedRole) => caller.roles.has(role));
+
+/**
+ * The one entry for every user action: envelope and payload validated, caller identified from the OPENID the
+ * platform vouches for, role checked, a retried request id answered from its first result. Every failure
+ * becomes {ok:false, code, message}; nothing internal leaks.
+ */
+export function createApi(deps: Deps, actions: readonly AnyAction[]): Api {
+  const byName = new Map(actions.map((a) => [a.name as string, a]));
+
+  return async (event, openid) => {
+    try {
+      if (!openid) throw new AppError('UNAUTHENTICATED');
+      const envelope = envelopeSchema.safeParse(event);
+      if (!envelope.success) throw new AppError('VALIDATION', '请求格式不正确');
+      const { action: name, payload, requestId } = envelope.data;
+      const action = byName.get(name);
+      if (!action) throw new AppError('UNKNOWN_ACTION');
+      const parsed = action.schema.safeParse(payload ?? {});
+      if (!parsed.success) throw new AppError('VALIDATION', describeIssues(parsed.error));
+      const caller = await loadCaller(deps, openid);
+      if (!mayCall(action, caller)) throw new AppError('FORBIDDEN');
+      const callableActions = () => actions.filter((a) => mayCall(a, caller)).map((a) => a.name as string);
+      const ctx: ActionContext = { ...deps, caller, requestId, now: deps.clock.now(), callableActions };
+      if (!action.mutates || !requestId) return { ok: true, data: await action.handle(ctx, parsed.data) };
+      return { ok: true, data: await runOnce(deps, ctx, action, requestId, parsed.data) };
+    } catch (e) {
+      if (e instanceof AppError) return { ok: false, code: e.code, message: e.message };
+      // No payload or personal data in the log: the action name and the error class are enough to look further.
+      console.error('api: unexpected failure', (e as Error)?.name, (e as Error)?.message);
+      return { ok: false, code: 'INTERNAL', message: new AppError('INTERNAL').message };
+    }
+  };
+}
+
+/** Claims the request id before acting, so a double tap or a retried network call never applies twice. */
+async function runOnce(deps: Deps, ctx: ActionContext, action: AnyAction, requestId: string, payload: unknown): Promise<unknown> {
+  const key = createHash('sha256').update(`${ctx.caller.openid}\n${requestId}`).digest('hex');
+  const claim: RequestRecord = { openid: ctx.caller.openid, action: action.name, status: 'pending', at: ctx.now.toISOString() };
+  if (!(await deps.store.insert('requests', key, claim))) {
+    const first = await deps.store.get<RequestRecord>('requests', key);
+    if (first?.status === 'done' && first.action === action.name) return first.result;
+    if (first && first.action !== action.name) throw new AppError('DUPLICATE', '请求编号已被使用');
+    throw new AppError('IN_PROGRESS');
+  }
+  try {
+    const result = await action.handle(ctx, payload);
+    await deps.store.replace('requests', key, 1, { ...claim, status: 'done', result } satisfies RequestRecord);
+    return result;
+  } catch (e) {
+    // A failed attempt changed nothing, so the same request id may try again.
+    await deps.store.remove('requests', key);
+    throw e;
+  }
+}

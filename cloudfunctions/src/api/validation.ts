@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+// Turns zod's findings into one sentence a user understands, naming the field in Chinese.
+
+const FIELD_LABELS: Record<string, string> = {
+  matterCode: '事项', mode: '踏勘方式', 'company.name': '企业名称', 'company.creditCode': '统一社会信用代码',
+  applicantName: '申请人姓名', applicantPhone: '联系电话', 'premises.address': '经营场所地址',
+  'premises.latitude': '经营场所位置', 'premises.longitude': '经营场所位置', materialFileIds: '申请材料',
+  caseId: '办件', version: '办件版本', reason: '原因', missing: '需补正的材料', toOpenid: '接办人员',
+  openid: '用户', name: '姓名', roles: '角色', phone: '联系电话', code: '编码', items: '检查项',
+  fileName: '文件名', size: '文件大小', offset: '分页', limit: '分页', state: '状态', channel: '来源渠道',
+};
+
+const labelOf = (path: PropertyKey[]): string => {
+  const key = path.filter((p) => typeof p === 'string').join('.');
+  return FIELD_LABELS[key] ?? (key || '请求内容');
+};
+
+export function describeIssues(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return '提交的信息有误';
+  const label = labelOf(issue.path);
+  // Messages written in the schemas are already Chinese sentences.
+  if (/[\u4e00-\u9fff]/.test(issue.message)) return `${label}：${issue.message}`;
+  switch (issue.code) {
+    case 'invalid_type':
+      return `${label}：缺少或格式不正确`;
+    case 'too_small':
+      return `${label}：内容过短或过小`;
+    case 'too_big':
+      return `${label}：内容过长或过大`;
+    case 'unrecognized_keys':
+      return `包含无法识别的字段：${issue.keys.join('、')}`;
+    default:
+      return `${label}：填写有误`;
+  }
+}
+
+// Reusable field schemas. Strings are trimmed and bounded so nothing unbounded reaches the store.
+export const text = (max: number, min = 1) =>
+  z.string().trim().min(min, { message: '不能为空' }).max(max, { message: `不能超过${max}个字` });
+export const reasonText = text(500, 2);
+export const idString = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { message: '格式不正确' });
+export const version = z.number().int().min(1).max(1_000_000_000);
+export const pageQuery = {
+  offset: z.number().int().min(0).max(100_000).optional(),
+  limit: z.number().int().min(1).max(100).optional(),
+};
+export const phone = z.string().trim().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, { message: '请填写正确的手机或座机号码' });

@@ -1,0 +1,91 @@
+import type { Caller } from '../api/context';
+import { AppError } from '../api/errors';
+import type { CaseRecord } from '../domain/case';
+import type { Stored } from '../ports/store';
+import type { CaseState } from '../../../typings/models';
+import { type CaseEvent, canHappen, nextState, OPEN_STATES } from '../domain/case-state';
+
+/** How the caller stands to one case. Every per-case rule of SPEC.md is written in terms of this. */
+export interface Relation {
+  applicant: boolean;
+  contact: boolean;
+  handler: boolean;
+  /** Staff of the matter's approving section (may take up unassigned submissions). */
+  sectionStaff: boolean;
+  sectionHead: boolean;
+  observer: boolean;
+  supervisor: boolean;
+  /** The sector regulator, once the case is decided and pushed (R15). */
+  regulator: boolean;
+  admin: boolean;
+}
+
+const DECIDED = new Set(['passed', 'failed', 'archived']);
+
+export function relationTo(caller: Caller, c: CaseRecord): Relation {
+  const inSection = caller.sectionCode === c.sectionCode;
+  return {
+    applicant: c.applicantId === caller.openid,
+    contact: c.contactIds?.includes(caller.openid) ?? false,
+    handler: c.handlerId === caller.openid,
+    sectionStaff: caller.roles.has('staff') && inSection,
+    sectionHead: caller.roles.has('sectionHead') && inSection,
+    observer: c.observerIds?.includes(caller.openid) ?? false,
+    supervisor: caller.roles.has('supervisor'),
+    regulator: caller.roles.has('regulator') && caller.sectorCode === c.sectorCode && DECIDED.has(c.state),
+    admin: caller.roles.has('admin'),
+  };
+}
+
+export const canRead = (r: Relation): boolean => Object.values(r).some(Boolean);
+
+interface CaseRule {
+  /** The state-machine event the action fires; or `when`, for actions that leave the state alone. */
+  event?: CaseEvent;
+  when?: (c: CaseRecord) => boolean;
+  who: (r: Relation) => boolean;
+}
+
+const ready = (c: CaseRecord, rule: CaseRule): boolean =>
+  (!rule.event || canHappen(c.state, rule.event)) && (!rule.when || rule.when(c));
+
+/** Who may take each per-case action. The same table drives enforcement and the `can` list the client shows. */
+const CASE_RULES: Record<string, CaseRule> = {
+  acceptCase: { event: 'accept', who: (r) => r.sectionStaff },
+  returnCase: { event: 'return', who: (r) => r.sectionStaff },
+  refuseCase: { event: 'refuse', who: (r) => r.sectionStaff },
+  resubmitCase: { event: 'resubmit', who: (r) => r.applicant },
+  withdrawCase: { event: 'withdraw', who: (r) => r.applicant },
+  switchToOnsite: { event: 'switchToOnsite', who: (r) => r.handler },
+  reassignCase: {
+    when: (c) => c.handlerId !== null && OPEN_STATES.includes(c.state),
+    who: (r) => r.sectionHead || r.admin,
+  },
+};
+
+export const allowedCaseActions = (caller: Caller, c: CaseRecord): string[] => {
+  const r = relationTo(caller, c);
+  return Object.entries(CASE_RULES)
+    .filter(([, rule]) => rule.who(r) && ready(c, rule))
+    .map(([name]) => name);
+};
+
+/**
+ * In this order: FORBIDDEN when the caller has no part in this action on this case; CONFLICT when they acted on a
+ * version they no longer see (their screen is stale); INVALID_STATE when the case is not ready for it.
+ */
+export function authorizeCaseAction(caller: Caller, c: Stored<CaseRecord>, action: string, seenVersion: number): { relation: Relation; to: CaseState } {
+  const rule = CASE_RULES[action];
+  if (!rule) throw new Error(`no case rule for ${action}`);
+  const relation = relationTo(caller, c);
+  if (!rule.who(relation)) throw new AppError('FORBIDDEN');
+  if (c._version !== seenVersion) throw new AppError('CONFLICT');
+  if (!ready(c, rule)) throw new AppError('INVALID_STATE');
+  return { relation, to: rule.event ? nextState(c.state, rule.event)! : c.state };
+}
+
+export function authorizeRead(caller: Caller, c: CaseRecord): Relation {
+  const r = relationTo(caller, c);
+  if (!canRead(r)) throw new AppError('FORBIDDEN', '您无权查看该办件');
+  return r;
+}

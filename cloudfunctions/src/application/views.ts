@@ -1,0 +1,85 @@
+import type { CaseSummary, CaseView, Page, TimelineEntry } from '../../../typings/models';
+import type { ActionContext, Caller } from '../api/context';
+import type { AuditEntry, CaseRecord } from '../domain/case';
+import { STATE_LABELS } from '../domain/case-state';
+import { maskName, maskPhone } from '../domain/masking';
+import type { Condition, Query } from '../ports/store';
+import { allowedCaseActions, relationTo } from './access';
+import type { StoredCase } from './cases';
+
+/** Chinese names of audited actions, for the case timeline. */
+export const ACTION_LABELS: Record<string, string> = {
+  applyForInspection: '提交申请',
+  registerCase: '窗口/邮件登记',
+  resubmitCase: '补正后重新提交',
+  withdrawCase: '申请人撤回',
+  acceptCase: '受理',
+  returnCase: '退回补正',
+  refuseCase: '不予受理',
+  reassignCase: '改派经办人',
+  switchToOnsite: '转现场踏勘',
+};
+
+export function toCaseSummary(c: StoredCase): CaseSummary {
+  return {
+    id: c._id,
+    number: c.number,
+    matterName: c.matterName,
+    companyName: c.company.name,
+    state: c.state,
+    stateLabel: STATE_LABELS[c.state],
+    mode: c.mode,
+    submittedAt: c.submittedAt,
+    ...(c.acceptedAt ? { acceptedAt: c.acceptedAt } : {}),
+    ...(c.handlerName ? { handlerName: c.handlerName } : {}),
+    applicantNameMasked: maskName(c.applicantName),
+  };
+}
+
+const toTimelineEntry = (a: AuditEntry): TimelineEntry => ({
+  at: a.at,
+  actorName: a.actorName,
+  action: a.action,
+  actionLabel: ACTION_LABELS[a.action] ?? a.action,
+  ...(a.from ? { from: a.from } : {}),
+  ...(a.to ? { to: a.to } : {}),
+  ...(a.note ? { note: a.note } : {}),
+});
+
+/** The case as the caller may see it: contact details in full only for the applicant and the office's own staff. */
+export async function toCaseView(ctx: ActionContext, c: StoredCase, caller: Caller = ctx.caller): Promise<CaseView> {
+  const audit = await ctx.store.find<AuditEntry>('audit', { where: { caseId: c._id }, orderBy: [['at', 'asc']], limit: 200 });
+  const r = relationTo(caller, c);
+  const seesContact = r.applicant || r.handler || r.sectionStaff || r.sectionHead || r.admin;
+  return {
+    ...toCaseSummary(c),
+    version: c._version,
+    matterCode: c.matterCode,
+    sectionCode: c.sectionCode,
+    ...(c.checklistVersion ? { checklistVersion: c.checklistVersion } : {}),
+    channel: c.channel,
+    applicantName: seesContact ? c.applicantName : maskName(c.applicantName),
+    applicantPhoneMasked: maskPhone(c.applicantPhone),
+    company: c.company,
+    premises: c.premises,
+    materials: c.materials,
+    ...(c.returnNote ? { returnNote: c.returnNote } : {}),
+    ...(c.refuseReason ? { refuseReason: c.refuseReason } : {}),
+    ...(c.withdrawReason ? { withdrawReason: c.withdrawReason } : {}),
+    ...(c.onsiteReason ? { onsiteReason: c.onsiteReason } : {}),
+    ...(c.groupLabel ? { groupLabel: c.groupLabel } : {}),
+    timeline: audit.map(toTimelineEntry),
+    can: allowedCaseActions(caller, c),
+  };
+}
+
+/** A page of cases: the query plus its total, both served by the same index. */
+export async function pageOfCases(
+  ctx: ActionContext, where: Record<string, Condition>, orderBy: Query['orderBy'], offset = 0, limit = 20,
+): Promise<Page<CaseSummary>> {
+  const [items, total] = await Promise.all([
+    ctx.store.find<CaseRecord>('cases', { where, orderBy, offset, limit }),
+    ctx.store.count('cases', where),
+  ]);
+  return { items: items.map(toCaseSummary), total, offset, limit };
+}

@@ -1,0 +1,15 @@
+import type { Deps } from '../api/context';
+import { CloudbaseFiles } from '../adapters/cloudbase/cloudbase-files';
+import { CloudbaseStore } from '../adapters/cloudbase/cloudbase-store';
+import { OutboxNotifier } from '../adapters/outbox-notifier';
+import type { AppConfig } from '../config';
+import { systemClock } from '../ports/clock';
+import { randomIds } from '../ports/ids';
+
+type WxCloud = typeof import('wx-server-sdk');
+
+/** The CloudBase adapters over wx-server-sdk, for the deployed functions. */
+export function composeCloud(cloud: WxCloud, config: AppConfig): Deps {
+  const store = new CloudbaseStore(cloud);
+  return { store, files: new CloudbaseFiles(cloud), notifier: new OutboxNotifier(store, systemClock), clock: systemClock, ids: randomIds, config };
+}
