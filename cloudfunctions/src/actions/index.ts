@@ -12,7 +12,9 @@ import { saveMatter } from './catalogue/save-matter';
 import { grantRoles } from './identity/grant-roles';
 import { listUsers } from './identity/list-users';
 import { updateProfile } from './identity/update-profile';
+import { FORMS_ACTIONS } from './forms';
 import { whoami } from './identity/whoami';
+import { INSPECTION_ACTIONS } from './inspection';
 import { applyForInspection } from './intake/apply-for-inspection';
 import { registerCase } from './intake/register-case';
 import { requestUpload } from './intake/request-upload';
@@ -22,7 +24,9 @@ import { getCase } from './queries/get-case';
 import { listHandlerCases } from './queries/list-handler-cases';
 import { listMyCases } from './queries/list-my-cases';
 import { listSectionStaff } from './queries/list-section-staff';
+import { NOTIFICATIONS_ACTIONS } from './notifications';
 import { listSectionSubmissions } from './queries/list-section-submissions';
+import { SUPERVISION_ACTIONS } from './supervision';
 
 /** Every action the `api` function serves. */
 export const ALL_ACTIONS: readonly AnyAction[] = [
@@ -31,4 +35,5 @@ export const ALL_ACTIONS: readonly AnyAction[] = [
   applyForInspection, registerCase, requestUpload, resubmitCase, withdrawCase,
   acceptCase, returnCase, refuseCase, reassignCase, switchToOnsite,
   getCase, listMyCases, listHandlerCases, listSectionSubmissions, listSectionStaff,
+  ...FORMS_ACTIONS, ...INSPECTION_ACTIONS, ...SUPERVISION_ACTIONS, ...NOTIFICATIONS_ACTIONS,
 ];

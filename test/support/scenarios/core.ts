@@ -1,7 +1,7 @@
-import type { ActionName, ActionRequest } from '../../typings/api';
-import type { CaseView } from '../../typings/models';
-import { COLLECTIONS } from '../../cloudfunctions/src/collections';
-import { type Harness, remoteMatter, validCreditCode } from './harness';
+import type { ActionName, ActionRequest, CoreActions } from '../../../typings/api';
+import type { CaseView } from '../../../typings/models';
+import { COLLECTIONS } from '../../../cloudfunctions/src/collections';
+import { type Harness, remoteMatter, validCreditCode } from '../harness';
 
 /** Cases in the states the actions start from; `applicant` applies and `staff` handles. */
 export const cases = {
@@ -30,12 +30,12 @@ export interface ActionScenario<A extends ActionName = ActionName> {
   allowed: string[];
 }
 
-const ALL = ['applicant', 'otherApplicant', 'staff', 'otherStaff', 'foreignStaff', 'head', 'supervisor', 'regulator', 'foreignRegulator', 'admin'];
-const STAFF_OF_SECTION = ['staff', 'otherStaff', 'head'];
-const ANY_STAFF = [...STAFF_OF_SECTION, 'foreignStaff'];
-const ref = (c: CaseView) => ({ caseId: c.id, version: c.version });
+export const ALL = ['applicant', 'otherApplicant', 'staff', 'otherStaff', 'foreignStaff', 'head', 'supervisor', 'regulator', 'foreignRegulator', 'admin'];
+export const STAFF_OF_SECTION = ['staff', 'otherStaff', 'head'];
+export const ANY_STAFF = [...STAFF_OF_SECTION, 'foreignStaff'];
+export const ref = (c: CaseView) => ({ caseId: c.id, version: c.version });
 
-export const SCENARIOS: { [A in ActionName]: ActionScenario<A> } = {
+export const CORE_SCENARIOS: { [A in keyof CoreActions]: ActionScenario<A> } = {
   whoami: { payload: async () => ({}), allowed: ALL },
   listUsers: { payload: async () => ({}), allowed: ['admin'] },
   grantRoles: { payload: async () => ({ openid: 'newcomer', name: '新同事', roles: ['staff'], sectionCode: remoteMatter.sectionCode }), allowed: ['admin'] },
@@ -80,8 +80,6 @@ export const SCENARIOS: { [A in ActionName]: ActionScenario<A> } = {
   listSectionSubmissions: { payload: async () => ({}), allowed: ANY_STAFF },
   listSectionStaff: { payload: async () => ({}), allowed: ['head'] },
 };
-
-export const EVERYONE = ALL;
 
 /** Every document's id and version in every collection: equal snapshots mean nothing changed. */
 export async function snapshot(h: Harness): Promise<string> {

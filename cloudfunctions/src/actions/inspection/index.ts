@@ -1,0 +1,4 @@
+import type { AnyAction } from '../../api/action';
+
+/** The inspection actions. */
+export const INSPECTION_ACTIONS: readonly AnyAction[] = [];

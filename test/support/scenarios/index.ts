@@ -1,0 +1,14 @@
+import type { ActionName } from '../../../typings/api';
+import { ALL, type ActionScenario, CORE_SCENARIOS } from './core';
+import { FORMS_SCENARIOS } from './forms';
+import { INSPECTION_SCENARIOS } from './inspection';
+import { NOTIFICATIONS_SCENARIOS } from './notifications';
+import { SUPERVISION_SCENARIOS } from './supervision';
+
+export { cases, ref, snapshot } from './core';
+export const EVERYONE = ALL;
+
+/** Every action's row of the authorization matrix; the compiler insists every action has one. */
+export const SCENARIOS: { [A in ActionName]: ActionScenario<A> } = {
+  ...CORE_SCENARIOS, ...FORMS_SCENARIOS, ...INSPECTION_SCENARIOS, ...SUPERVISION_SCENARIOS, ...NOTIFICATIONS_SCENARIOS,
+};
