@@ -1,0 +1,54 @@
+// China's official holidays and adjusted working days 调休上班, transcribed from the State Council General Office's
+// notices, one festival per line as the notice words it so the data can be checked against the text:
+// - 2025: 国务院办公厅关于2025年部分节假日安排的通知（国办发明电〔2024〕12号，2024年11月12日）,
+//   published by Xinhua, e.g. https://m.gmw.cn/2024-11/12/content_1303894933.htm
+// - 2026: 国务院办公厅关于2026年部分节假日安排的通知（2025年11月4日）,
+//   published by Xinhua, e.g. https://politics.gmw.cn/2025-11/04/content_38391083.htm
+// A new year's notice comes out each November: add it here before the year starts, or deadlines in that year
+// count its holidays as working days.
+
+import type { HolidayCalendar } from '../domain/working-days';
+
+interface Festival {
+  name: string;
+  /** First and last day off, inclusive. */
+  from: string;
+  to: string;
+  /** Weekend days worked in exchange. */
+  workdays: string[];
+}
+
+export const CN_FESTIVALS: Record<number, Festival[]> = {
+  2025: [
+    { name: '元旦', from: '2025-01-01', to: '2025-01-01', workdays: [] },
+    { name: '春节', from: '2025-01-28', to: '2025-02-04', workdays: ['2025-01-26', '2025-02-08'] },
+    { name: '清明节', from: '2025-04-04', to: '2025-04-06', workdays: [] },
+    { name: '劳动节', from: '2025-05-01', to: '2025-05-05', workdays: ['2025-04-27'] },
+    { name: '端午节', from: '2025-05-31', to: '2025-06-02', workdays: [] },
+    { name: '国庆节、中秋节', from: '2025-10-01', to: '2025-10-08', workdays: ['2025-09-28', '2025-10-11'] },
+  ],
+  2026: [
+    { name: '元旦', from: '2026-01-01', to: '2026-01-03', workdays: ['2026-01-04'] },
+    { name: '春节', from: '2026-02-15', to: '2026-02-23', workdays: ['2026-02-14', '2026-02-28'] },
+    { name: '清明节', from: '2026-04-04', to: '2026-04-06', workdays: [] },
+    { name: '劳动节', from: '2026-05-01', to: '2026-05-05', workdays: ['2026-05-09'] },
+    { name: '端午节', from: '2026-06-19', to: '2026-06-21', workdays: [] },
+    { name: '中秋节', from: '2026-09-25', to: '2026-09-27', workdays: [] },
+    { name: '国庆节', from: '2026-10-01', to: '2026-10-07', workdays: ['2026-09-20', '2026-10-10'] },
+  ],
+};
+
+/** The calendar of every year above. */
+export const CN_HOLIDAY_CALENDAR: HolidayCalendar = {
+  holidays: Object.values(CN_FESTIVALS).flatMap((festivals) => festivals.flatMap((f) => daysFrom(f.from, f.to))),
+  adjustedWorkdays: Object.values(CN_FESTIVALS).flatMap((festivals) => festivals.flatMap((f) => f.workdays)),
+};
+
+// Plain calendar-date arithmetic on 'YYYY-MM-DD': UTC has no zone shifts, and no instant is involved.
+function daysFrom(from: string, to: string): string[] {
+  const days: string[] = [];
+  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 24 * 60 * 60 * 1000) {
+    days.push(new Date(t).toISOString().slice(0, 10));
+  }
+  return days;
+}

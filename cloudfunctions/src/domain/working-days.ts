@@ -1,0 +1,84 @@
+// Deadlines in working days 工作日 (R14 rectification), on China's calendar whatever the server's zone.
+// A working day is Monday to Friday unless the State Council made it a holiday, plus a weekend day it made an
+// adjusted working day 调休上班. The calendar is data (catalogue/holidays-cn.ts): the notice for a year is
+// published each November, and a year missing from it is counted as plain weekdays and weekends.
+//
+// Convention, as for 期间 in administrative procedure: the day of `from` itself never counts, whatever its hour or
+// kind; day 1 is the first working day after it, and a deadline ends at 23:59:59.999 China time of its last day.
+
+import { chinaDateOf, chinaTime } from './china-time';
+
+export interface HolidayCalendar {
+  /** 'YYYY-MM-DD' days off, weekdays included (a listed weekend day changes nothing). */
+  holidays: string[];
+  /** 'YYYY-MM-DD' weekend days that are working days 调休上班. */
+  adjustedWorkdays: string[];
+}
+
+const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Whether the China date of `date` (a Date, or a 'YYYY-MM-DD' China date) is a working day. */
+export function isWorkingDay(date: Date | string, cal: HolidayCalendar): boolean {
+  return workingDayTest(cal)(chinaDay(date));
+}
+
+/** End (23:59:59.999 China time) of the n-th working day after the China date of `from`; n ≥ 1. */
+export function addWorkingDays(from: Date, n: number, cal: HolidayCalendar): Date {
+  if (!Number.isSafeInteger(n) || n < 1) throw new RangeError(`working days must be a positive integer: ${n}`);
+  const isWorking = workingDayTest(cal);
+  let day = chinaDay(from);
+  for (let counted = 0; counted < n; ) {
+    day = nextDay(day);
+    if (isWorking(day)) counted++;
+  }
+  return new Date(chinaTime(`${nextDay(day)} 00:00`).getTime() - 1);
+}
+
+/**
+ * Working days after the China date of `a` up to and including that of `b`, so that
+ * workingDaysBetween(a, addWorkingDays(a, n)) === n; negative when b's date is before a's (e.g. days overdue).
+ */
+export function workingDaysBetween(a: Date, b: Date, cal: HolidayCalendar): number {
+  const isWorking = workingDayTest(cal);
+  const start = chinaDay(a);
+  const end = chinaDay(b);
+  if (end < start) return 0 - workingDaysBetween(b, a, cal); // not -x, which would give -0 for no days
+  let count = 0;
+  for (let day = start; day < end; ) {
+    day = nextDay(day);
+    if (isWorking(day)) count++;
+  }
+  return count;
+}
+
+function workingDayTest(cal: HolidayCalendar): (day: string) => boolean {
+  const holidays = new Set(cal.holidays);
+  const adjusted = new Set(cal.adjustedWorkdays);
+  return (day) => {
+    // A holiday wins over a clashing adjusted workday: a misconfigured calendar then errs towards a later deadline.
+    if (holidays.has(day)) return false;
+    if (adjusted.has(day)) return true;
+    const weekday = new Date(utcMidnight(day)).getUTCDay();
+    return weekday !== 0 && weekday !== 6;
+  };
+}
+
+function chinaDay(date: Date | string): string {
+  if (typeof date === 'string') {
+    // The round trip refuses dates like 2026-02-30, which parsing would quietly roll over to March.
+    const t = utcMidnight(date);
+    if (!DATE_PATTERN.test(date) || Number.isNaN(t) || dayAt(t) !== date) {
+      throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
+    }
+    return date;
+  }
+  if (Number.isNaN(date.getTime())) throw new RangeError('invalid date');
+  return chinaDateOf(date);
+}
+
+// Once instants are China dates, stepping and weekdays are plain calendar arithmetic: done on UTC midnights,
+// where no zone or daylight saving can shift a day.
+const utcMidnight = (day: string): number => Date.parse(`${day}T00:00:00Z`);
+const dayAt = (utcMs: number): string => new Date(utcMs).toISOString().slice(0, 10);
+const nextDay = (day: string): string => dayAt(utcMidnight(day) + DAY_MS);
