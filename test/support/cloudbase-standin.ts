@@ -371,7 +371,7 @@ export async function startCloudbaseStandin(options: { collections?: string[] } 
     response.end();
   };
 
-  const serveDownload = (request: IncomingMessage, response: ServerResponse, api: Backend, path: string): void => {
+  const serveDownload = async (request: IncomingMessage, response: ServerResponse, api: Backend, path: string): Promise<void> => {
     const bytes = api.files.get(path);
     if (!bytes) {
       response.writeHead(404, { 'content-type': 'application/xml' });
@@ -396,7 +396,7 @@ export async function startCloudbaseStandin(options: { collections?: string[] } 
         : request.method === 'PUT' && pathname.startsWith('/cos/')
           ? serveUpload(request, response, backend, decodeURIComponent(pathname.slice('/cos/'.length)))
           : (request.method === 'GET' || request.method === 'HEAD') && pathname.startsWith('/download/')
-            ? Promise.resolve(serveDownload(request, response, backend, decodeURIComponent(pathname.slice('/download/'.length))))
+            ? serveDownload(request, response, backend, decodeURIComponent(pathname.slice('/download/'.length)))
             : Promise.reject(new Unsupported(`route ${request.method} ${pathname}`));
     served.catch((error: unknown) => refuse(response, error instanceof Error ? error.message : String(error)));
   });
