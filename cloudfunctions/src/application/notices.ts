@@ -11,5 +11,5 @@ export const noticeToApplicant = (c: CaseRecord & { _id: string }, event: string
 
 /** A notice to an officer that opens the staff case page. */
 export const noticeToStaff = (c: CaseRecord & { _id: string }, to: string, event: string, title: string, body: string): CaseNotice => ({
-  event, to, title, body, page: `/package-staff/case-review/case-review?id=${c._id}`, fields: { number: c.number, matter: c.matterName },
+  event, to, title, body, page: `/package-staff/pages/case-review/case-review?id=${c._id}`, fields: { number: c.number, matter: c.matterName },
 });
