@@ -1,0 +1,176 @@
+import type { CaseView, UserView } from '../../../../typings/models';
+import { getCase } from '../../../services/case/get-case';
+import { openFile } from '../../../services/file/open-file';
+import { acceptCase } from '../../../services/staff/accept-case';
+import { listSectionStaff } from '../../../services/staff/list-section-staff';
+import { reassignCase } from '../../../services/staff/reassign-case';
+import { refuseCase } from '../../../services/staff/refuse-case';
+import { returnCase } from '../../../services/staff/return-case';
+import { type CaseDetail, toCaseDetail } from '../../../utils/case-view';
+import { errorCode, errorText } from '../../../utils/format';
+import { currentUser, hasRole } from '../../../utils/session';
+
+type Panel = '' | 'return' | 'refuse' | 'reassign';
+
+/** What each decision asks for before it is sent. */
+const PANELS = {
+  return: { label: '需补正的内容', placeholder: '请逐项写明缺少或需修改的材料', required: '请写明需要补正的内容', button: '退回补正' },
+  refuse: { label: '不予受理的理由', placeholder: '请写明理由及依据，申请人会看到', required: '请写明不予受理的理由', button: '不予受理' },
+  reassign: { label: '改派原因', placeholder: '改派原因会记入审计记录', required: '请写明改派原因', button: '改派' },
+};
+
+Page({
+  data: {
+    status: 'loading' as 'loading' | 'error' | 'ready',
+    error: '',
+    caseId: '',
+    version: 0,
+    view: null as CaseDetail | null,
+    canAccept: false,
+    canReturn: false,
+    canRefuse: false,
+    canReassign: false,
+    mayReassign: false,
+    panel: '' as Panel,
+    panelText: PANELS.return,
+    text: '',
+    textError: '',
+    staff: [] as UserView[],
+    staffNames: [] as string[],
+    staffIndex: -1,
+    staffError: '',
+    busy: false,
+  },
+
+  onLoad(query: Record<string, string | undefined>) {
+    this.setData({ caseId: query.id ?? '' });
+    this.load();
+  },
+
+  async onPullDownRefresh() {
+    await this.load();
+    wx.stopPullDownRefresh();
+  },
+
+  async load() {
+    try {
+      const [c, me] = await Promise.all([getCase({ caseId: this.data.caseId }), currentUser()]);
+      // Only a section head or an admin may reassign (R18); the server checks again.
+      this.show(c, hasRole(me, 'sectionHead', 'admin'));
+    } catch (err) {
+      if (this.data.status === 'ready') wx.showToast({ title: errorText(err), icon: 'none' });
+      else this.setData({ status: 'error', error: errorText(err, '办件加载失败，请重试') });
+    }
+  },
+
+  show(c: CaseView, mayReassign: boolean) {
+    this.setData({
+      status: 'ready',
+      version: c.version,
+      view: toCaseDetail(c),
+      canAccept: c.can.includes('acceptCase'),
+      canReturn: c.can.includes('returnCase'),
+      canRefuse: c.can.includes('refuseCase'),
+      mayReassign,
+      canReassign: mayReassign && c.can.includes('reassignCase'),
+      panel: '',
+    });
+  },
+
+  onRetry() {
+    this.setData({ status: 'loading' });
+    this.load();
+  },
+
+  async onOpenMaterial(e: WechatMiniprogram.TouchEvent) {
+    const { id, name } = e.currentTarget.dataset as { id: string; name: string };
+    wx.showLoading({ title: '正在打开' });
+    try {
+      await openFile(id, name);
+    } catch (err) {
+      wx.showToast({ title: errorText(err, '无法打开此文件'), icon: 'none' });
+    }
+    wx.hideLoading();
+  },
+
+  onOpenPanel(e: WechatMiniprogram.TouchEvent) {
+    const panel = e.currentTarget.dataset.panel as Exclude<Panel, ''>;
+    this.setData({ panel, panelText: PANELS[panel], text: '', textError: '', staffError: '' });
+    if (panel === 'reassign' && !this.data.staff.length) this.loadStaff();
+  },
+
+  async loadStaff() {
+    try {
+      const handler = this.data.view?.facts.find((f) => f.label === '经办人')?.value;
+      const staff = (await listSectionStaff({})).filter((u) => u.name !== handler);
+      this.setData({ staff, staffNames: staff.map((u) => u.name) });
+    } catch (err) {
+      this.setData({ staffError: errorText(err, '人员名单加载失败') });
+    }
+  },
+
+  onClosePanel() {
+    this.setData({ panel: '' });
+  },
+
+  onTextInput(e: WechatMiniprogram.Input) {
+    this.setData(this.data.textError ? { text: e.detail.value, textError: '' } : { text: e.detail.value });
+  },
+
+  onPickStaff(e: WechatMiniprogram.PickerChange) {
+    this.setData({ staffIndex: Number(e.detail.value), staffError: '' });
+  },
+
+  async confirm(title: string, content: string, confirmText: string): Promise<boolean> {
+    const res = await wx.showModal({ title, content, confirmText, cancelText: '取消' });
+    return res.confirm;
+  },
+
+  /** Sends a decision; the server's refusal is shown, and a stale version reloads the case. */
+  async act(run: (ref: { caseId: string; version: number }) => Promise<CaseView>, done: string) {
+    this.setData({ busy: true });
+    try {
+      const c = await run({ caseId: this.data.caseId, version: this.data.version });
+      this.show(c, this.data.mayReassign);
+      wx.showToast({ title: done, icon: 'success' });
+    } catch (err) {
+      wx.showModal({ title: '未能完成', content: errorText(err), showCancel: false, confirmText: '知道了' });
+      if (errorCode(err) === 'CONFLICT') this.load();
+    }
+    this.setData({ busy: false });
+  },
+
+  async onAccept() {
+    if (this.data.busy) return;
+    if (!(await this.confirm('确认受理', '受理后由您作为首办负责人办理此件直至办结。', '受理'))) return;
+    await this.act((ref) => acceptCase(ref), '已受理');
+  },
+
+  /** The text the open panel asks for, or null after showing what is missing. */
+  requiredText(): string | null {
+    const text = this.data.text.trim();
+    if (text.length >= 2) return text;
+    this.setData({ textError: this.data.panelText.required });
+    return null;
+  },
+
+  async onSubmitPanel() {
+    if (this.data.busy) return;
+    const panel = this.data.panel;
+    if (panel === 'reassign' && this.data.staffIndex < 0) {
+      this.setData({ staffError: '请选择改派给谁' });
+      return;
+    }
+    const text = this.requiredText();
+    if (text === null) return;
+    if (panel === 'return') {
+      if (await this.confirm('确认退回补正', `申请人将收到：${text}`, '退回')) await this.act((ref) => returnCase({ ...ref, missing: text }), '已退回');
+    } else if (panel === 'refuse') {
+      if (await this.confirm('确认不予受理', `理由：${text}`, '不予受理')) await this.act((ref) => refuseCase({ ...ref, reason: text }), '已不予受理');
+    } else if (panel === 'reassign') {
+      const to = this.data.staff[this.data.staffIndex]!;
+      if (await this.confirm('确认改派', `改派给 ${to.name}。原因：${text}`, '改派'))
+        await this.act((ref) => reassignCase({ ...ref, toOpenid: to.openid, reason: text }), '已改派');
+    }
+  },
+});

@@ -1,0 +1,143 @@
+import type { CaseView } from '../../../typings/models';
+import { getCase } from '../../services/case/get-case';
+import { resubmitCase } from '../../services/case/resubmit-case';
+import { withdrawCase } from '../../services/case/withdraw-case';
+import { type CaseDetail, toCaseDetail } from '../../utils/case-view';
+import { errorCode, errorText } from '../../utils/format';
+import { type UploadItem, pickFiles, removeUpload, retryUpload, startUploads, uploadedFileIds, uploadsError } from '../../utils/material-uploads';
+
+type Panel = '' | 'withdraw' | 'resubmit';
+
+Page({
+  data: {
+    status: 'loading' as 'loading' | 'error' | 'ready',
+    error: '',
+    caseId: '',
+    version: 0,
+    view: null as CaseDetail | null,
+    canWithdraw: false,
+    canResubmit: false,
+    panel: '' as Panel,
+    reason: '',
+    reasonError: '',
+    note: '',
+    materials: [] as UploadItem[],
+    materialsError: '',
+    busy: false,
+  },
+
+  onLoad(query: Record<string, string | undefined>) {
+    this.setData({ caseId: query.id ?? '' });
+    this.load();
+  },
+
+  async onPullDownRefresh() {
+    await this.load();
+    wx.stopPullDownRefresh();
+  },
+
+  async load() {
+    try {
+      this.show(await getCase({ caseId: this.data.caseId }));
+    } catch (err) {
+      if (this.data.status === 'ready') wx.showToast({ title: errorText(err), icon: 'none' });
+      else this.setData({ status: 'error', error: errorText(err, '办件加载失败，请重试') });
+    }
+  },
+
+  show(c: CaseView) {
+    this.setData({
+      status: 'ready',
+      version: c.version,
+      view: toCaseDetail(c),
+      canWithdraw: c.can.includes('withdrawCase'),
+      canResubmit: c.can.includes('resubmitCase'),
+      panel: '',
+    });
+  },
+
+  onRetry() {
+    this.setData({ status: 'loading' });
+    this.load();
+  },
+
+  onOpenPanel(e: WechatMiniprogram.TouchEvent) {
+    const panel = e.currentTarget.dataset.panel as Panel;
+    // The materials already sent stay with the case; a resubmission adds to them.
+    this.setData({ panel, reason: '', reasonError: '', note: '', materialsError: '', materials: [] });
+  },
+
+  onClosePanel() {
+    this.setData({ panel: '' });
+  },
+
+  onReasonInput(e: WechatMiniprogram.Input) {
+    this.setData(this.data.reasonError ? { reason: e.detail.value, reasonError: '' } : { reason: e.detail.value });
+  },
+
+  onNoteInput(e: WechatMiniprogram.Input) {
+    this.setData({ note: e.detail.value });
+  },
+
+  async onAddMaterial() {
+    const files = await pickFiles();
+    if (this.data.materialsError) this.setData({ materialsError: '' });
+    await startUploads(this, 'materials', files);
+  },
+
+  onRemoveMaterial(e: WechatMiniprogram.CustomEvent<{ key: string }>) {
+    removeUpload(this, 'materials', e.detail.key);
+  },
+
+  onRetryMaterial(e: WechatMiniprogram.CustomEvent<{ key: string }>) {
+    retryUpload(this, 'materials', e.detail.key);
+  },
+
+  async confirm(title: string, content: string, confirmText: string): Promise<boolean> {
+    const res = await wx.showModal({ title, content, confirmText, cancelText: '再想想' });
+    return res.confirm;
+  },
+
+  /** Runs a change of the case, showing the server's refusal; a stale version reloads the case. */
+  async act(run: () => Promise<CaseView>, done: string) {
+    this.setData({ busy: true });
+    try {
+      this.show(await run());
+      wx.showToast({ title: done, icon: 'success' });
+    } catch (err) {
+      wx.showModal({ title: '未能完成', content: errorText(err), showCancel: false, confirmText: '知道了' });
+      if (errorCode(err) === 'CONFLICT') this.load();
+    }
+    this.setData({ busy: false });
+  },
+
+  async onWithdraw() {
+    const reason = this.data.reason.trim();
+    if (reason.length < 2) {
+      this.setData({ reasonError: '请写明撤回的原因' });
+      return;
+    }
+    if (!(await this.confirm('确认撤回申请？', '撤回后本次申请终止，如需办理须重新申请。', '撤回'))) return;
+    await this.act(() => withdrawCase({ caseId: this.data.caseId, version: this.data.version, reason }), '已撤回');
+  },
+
+  async onResubmit() {
+    const note = this.data.note.trim();
+    const materialsError = uploadsError(this.data.materials, false) || (this.data.materials.length || note ? '' : '请上传补正的材料，或填写补正说明');
+    if (materialsError) {
+      this.setData({ materialsError });
+      return;
+    }
+    if (!(await this.confirm('确认重新提交？', '请确认已按要求补正。', '提交'))) return;
+    await this.act(
+      () =>
+        resubmitCase({
+          caseId: this.data.caseId,
+          version: this.data.version,
+          materialFileIds: uploadedFileIds(this.data.materials),
+          ...(note ? { note } : {}),
+        }),
+      '已重新提交',
+    );
+  },
+});

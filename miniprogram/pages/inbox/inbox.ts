@@ -1,0 +1,4 @@
+// The in-app inbox; filled by the notifications work. Until then it says there is nothing.
+Page({
+  data: {},
+});

@@ -1,0 +1,36 @@
+import type { MatterView } from '../../../typings/models';
+import { getMatter } from '../../services/matter/get-matter';
+import { errorText } from '../../utils/format';
+
+Page({
+  data: {
+    status: 'loading' as 'loading' | 'error' | 'ready',
+    error: '',
+    code: '',
+    matter: null as MatterView | null,
+  },
+
+  onLoad(query: Record<string, string | undefined>) {
+    this.setData({ code: query.code ?? '' });
+    this.load();
+  },
+
+  async load() {
+    try {
+      const matter = await getMatter({ code: this.data.code });
+      this.setData({ matter, status: 'ready' });
+      wx.setNavigationBarTitle({ title: matter.name });
+    } catch (err) {
+      this.setData({ status: 'error', error: errorText(err, '事项加载失败，请重试') });
+    }
+  },
+
+  onRetry() {
+    this.setData({ status: 'loading' });
+    this.load();
+  },
+
+  onApply() {
+    wx.navigateTo({ url: `/pages/apply/apply?code=${encodeURIComponent(this.data.code)}` });
+  },
+});

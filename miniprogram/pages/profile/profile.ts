@@ -1,0 +1,64 @@
+import { runtimeMode } from '../../config/config';
+import { DEMO_USERS, type DemoUser, devOpenid, setDevOpenid } from '../../services/transport/dev-identity';
+import { ROLE_LABELS, errorText } from '../../utils/format';
+import { currentUser, forgetCurrentUser, isStaff } from '../../utils/session';
+
+Page({
+  data: {
+    status: 'loading' as 'loading' | 'error' | 'ready',
+    error: '',
+    name: '',
+    roleText: '',
+    staff: false,
+    /** The dev identity switcher: local mode only. */
+    localMode: false,
+    demoUsers: [] as DemoUser[],
+    currentOpenid: '',
+  },
+
+  onLoad() {
+    const localMode = runtimeMode() === 'local';
+    this.setData(localMode ? { localMode, demoUsers: DEMO_USERS.slice(), currentOpenid: devOpenid() } : { localMode });
+    this.load();
+  },
+
+  async load() {
+    try {
+      const me = await currentUser();
+      this.setData({
+        status: 'ready',
+        name: me.name,
+        roleText: me.roles.map((r) => ROLE_LABELS[r]).join('、') || '申请人',
+        staff: isStaff(me),
+      });
+    } catch (err) {
+      this.setData({ status: 'error', error: errorText(err, '身份信息加载失败，请重试') });
+    }
+  },
+
+  onRetry() {
+    this.setData({ status: 'loading' });
+    this.load();
+  },
+
+  onWorkbench() {
+    wx.navigateTo({ url: '/package-staff/pages/workbench/workbench' });
+  },
+
+  onMyCases() {
+    wx.switchTab({ url: '/pages/my-cases/my-cases' });
+  },
+
+  onPrivacy() {
+    wx.openPrivacyContract({});
+  },
+
+  onSwitchIdentity(e: WechatMiniprogram.TouchEvent) {
+    const openid = e.currentTarget.dataset.openid as string;
+    if (openid === this.data.currentOpenid) return;
+    setDevOpenid(openid);
+    forgetCurrentUser();
+    // Every page starts again as the new identity.
+    wx.reLaunch({ url: '/pages/profile/profile' });
+  },
+});

@@ -1,0 +1,4 @@
+import { bindAction } from '../transport/transport';
+
+/** 查询办件详情 */
+export const getCase = bindAction('getCase');

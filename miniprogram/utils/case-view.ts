@@ -1,0 +1,93 @@
+import type { CaseSummary, CaseView } from '../../typings/models';
+import { formatChinaTime } from './china-time';
+import { MODE_LABELS, formatSize } from './format';
+
+/** What a case card shows. */
+export interface CaseCard {
+  id: string;
+  number: string;
+  matterName: string;
+  companyName: string;
+  state: string;
+  stateLabel: string;
+  modeLabel: string;
+  applicant: string;
+  timeText: string;
+}
+
+export function toCaseCard(c: CaseSummary): CaseCard {
+  const timeText = c.acceptedAt
+    ? `受理于 ${formatChinaTime(c.acceptedAt)}${c.handlerName ? ` · ${c.handlerName}` : ''}`
+    : c.submittedAt
+      ? `提交于 ${formatChinaTime(c.submittedAt)}`
+      : '';
+  return {
+    id: c.id,
+    number: c.number,
+    matterName: c.matterName,
+    companyName: c.companyName,
+    state: c.state,
+    stateLabel: c.stateLabel,
+    modeLabel: MODE_LABELS[c.mode],
+    applicant: c.applicantNameMasked,
+    timeText,
+  };
+}
+
+export interface Fact {
+  label: string;
+  value: string;
+}
+
+/** What a case page shows, formatted once. */
+export interface CaseDetail {
+  number: string;
+  matterName: string;
+  state: string;
+  stateLabel: string;
+  facts: Fact[];
+  notes: Fact[];
+  materials: Array<{ fileId: string; name: string; sizeText: string; timeText: string }>;
+  timeline: Array<{ at: string; actorName: string; actionLabel: string; note: string }>;
+}
+
+export function toCaseDetail(c: CaseView): CaseDetail {
+  const facts: Fact[] = [
+    { label: '办件编号', value: c.number },
+    { label: '申请事项', value: c.matterName },
+    { label: '踏勘方式', value: MODE_LABELS[c.mode] },
+    { label: '企业名称', value: c.company.name },
+    { label: '统一社会信用代码', value: c.company.creditCode },
+    { label: '经营场所', value: c.premises.address },
+    { label: '申请人', value: c.applicantName },
+    { label: '联系电话', value: c.applicantPhoneMasked },
+    { label: '提交时间', value: formatChinaTime(c.submittedAt) },
+    { label: '受理时间', value: formatChinaTime(c.acceptedAt) },
+    { label: '经办人', value: c.handlerName ?? '' },
+    { label: '踏勘群标签', value: c.groupLabel ?? '' },
+  ].filter((f) => f.value);
+  const notes: Fact[] = [
+    { label: '需补正的内容', value: c.returnNote ?? '' },
+    { label: '不予受理的理由', value: c.refuseReason ?? '' },
+    { label: '撤回原因', value: c.withdrawReason ?? '' },
+    { label: '转现场踏勘的原因', value: c.onsiteReason ?? '' },
+  ].filter((f) => f.value);
+  return {
+    number: c.number,
+    matterName: c.matterName,
+    state: c.state,
+    stateLabel: c.stateLabel,
+    facts,
+    notes,
+    materials: c.materials.map((m) => ({
+      fileId: m.fileId,
+      name: m.name,
+      sizeText: formatSize(m.size),
+      timeText: formatChinaTime(m.uploadedAt),
+    })),
+    // Newest first: what happened last is what the user wants to see.
+    timeline: c.timeline
+      .map((t) => ({ at: formatChinaTime(t.at), actorName: t.actorName, actionLabel: t.actionLabel, note: t.note ?? '' }))
+      .reverse(),
+  };
+}

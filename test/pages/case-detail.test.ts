@@ -1,0 +1,86 @@
+import { installFakeWx, type FakeWx } from './support/fake-wx';
+import { caseView } from './support/fixtures';
+import { type LoadedPage, loadPage, settled } from './support/load-page';
+
+let fake: FakeWx;
+
+async function openCase(overrides: Parameters<typeof caseView>[0]): Promise<LoadedPage> {
+  fake.server.on('getCase', caseView({ id: 'case-7', ...overrides }));
+  const p = loadPage('pages/case-detail/case-detail');
+  p.page.onLoad({ id: 'case-7' });
+  await settled();
+  return p;
+}
+
+beforeEach(() => {
+  fake = installFakeWx();
+});
+
+test('a case shows its facts, state, timeline in China time and the return note', async () => {
+  const p = await openCase({
+    state: 'returned',
+    stateLabel: '退回补正',
+    returnNote: '缺少水质检测报告',
+    timeline: [
+      { at: '2026-06-12T01:30:00.000Z', actorName: '张三', action: 'submit', actionLabel: '提交申请' },
+      { at: '2026-06-12T06:00:00.000Z', actorName: '王芳', action: 'return', actionLabel: '退回补正', note: '缺少水质检测报告' },
+    ],
+  });
+
+  const text = p.text();
+  expect(text).toContain('DL-20260612-0007');
+  expect(text).toContain('退回补正');
+  expect(text).toContain('需补正的内容');
+  expect(text).toContain('缺少水质检测报告');
+  expect(text).toContain('2026-06-12 14:00 · 王芳');
+  expect(text).toContain('138****8000');
+});
+
+test('withdrawing a case requires a reason and a confirmation', async () => {
+  fake.server.on('withdrawCase', caseView({ id: 'case-7', version: 4, state: 'withdrawn', stateLabel: '已撤回', withdrawReason: '公司搬迁' }));
+  const p = await openCase({ can: ['withdrawCase'] });
+  await p.tap('#open-withdraw');
+
+  await p.tap('#withdraw');
+  expect(p.text()).toContain('请写明撤回的原因');
+  expect(fake.server.sent('withdrawCase')).toHaveLength(0);
+
+  await p.type('#reason', '公司搬迁');
+  await p.tap('#withdraw');
+
+  expect(fake.calls('showModal')[0]).toMatchObject({ title: '确认撤回申请？' });
+  expect(fake.server.sent('withdrawCase')).toEqual([{ caseId: 'case-7', version: 3, reason: '公司搬迁' }]);
+  expect(p.text()).toContain('已撤回');
+  expect(p.exists('#open-withdraw')).toBe(false);
+});
+
+test('a returned case is resubmitted with the added materials and a note', async () => {
+  fake.server
+    .on('requestUpload', { cloudPath: 'materials/u1/water.pdf' })
+    .on('resubmitCase', caseView({ id: 'case-7', version: 4, state: 'submitted', stateLabel: '待受理' }));
+  fake.answer('chooseMessageFile', { tempFiles: [{ path: 'wxfile://tmp/water.pdf', name: '水质检测报告.pdf', size: 1024, type: 'file', time: 0 }] });
+  const p = await openCase({ state: 'returned', stateLabel: '退回补正', returnNote: '缺少水质检测报告', can: ['resubmitCase', 'withdrawCase'] });
+  await p.tap('#open-resubmit');
+  await p.tap('#resubmit');
+  expect(p.text()).toContain('请上传补正的材料，或填写补正说明');
+  expect(fake.server.sent('resubmitCase')).toHaveLength(0);
+
+  await p.tap('#add-material');
+  await p.type('#note', '已补充检测报告');
+  await p.tap('#resubmit');
+
+  expect(fake.server.sent('resubmitCase')).toEqual([
+    { caseId: 'case-7', version: 3, materialFileIds: ['local://materials/u1/water.pdf'], note: '已补充检测报告' },
+  ]);
+  expect(p.text()).toContain('待受理');
+});
+
+test('a case that cannot be read shows the error with 重试', async () => {
+  fake.server.refuse('getCase', 'FORBIDDEN', '您无权查看此办件');
+  const p = loadPage('pages/case-detail/case-detail');
+  p.page.onLoad({ id: 'case-9' });
+  await settled();
+
+  expect(p.text()).toContain('您无权查看此办件');
+  expect(p.text()).toContain('重试');
+});

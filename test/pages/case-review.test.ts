@@ -1,0 +1,103 @@
+import type { GrantedRole } from '../../typings/models';
+import { installFakeWx, type FakeWx } from './support/fake-wx';
+import { caseView, me } from './support/fixtures';
+import { type LoadedPage, loadPage, settled } from './support/load-page';
+
+const ALL_DECISIONS = ['acceptCase', 'returnCase', 'refuseCase', 'reassignCase'];
+let fake: FakeWx;
+
+async function openReview(roles: GrantedRole[] = ['staff']): Promise<LoadedPage> {
+  fake.server.on('whoami', me(roles, '王芳')).on('getCase', caseView({ id: 'case-7', version: 3, can: ALL_DECISIONS }));
+  const p = loadPage('package-staff/pages/case-review/case-review');
+  p.page.onLoad({ id: 'case-7' });
+  await settled();
+  return p;
+}
+
+beforeEach(() => {
+  fake = installFakeWx();
+});
+
+test('the staff review accepts a case after confirmation and shows 已受理', async () => {
+  fake.server.on('acceptCase', caseView({ id: 'case-7', version: 4, state: 'accepted', stateLabel: '已受理', handlerName: '王芳', can: [] }));
+  const p = await openReview();
+  expect(p.text()).toContain('待受理');
+
+  await p.tap('#accept');
+
+  expect(fake.calls('showModal')[0]).toMatchObject({ title: '确认受理' });
+  expect(fake.server.sent('acceptCase')).toEqual([{ caseId: 'case-7', version: 3 }]);
+  expect(p.text()).toContain('已受理');
+  expect(p.text()).not.toContain('待受理');
+  expect(p.exists('#accept')).toBe(false);
+});
+
+test('the staff review does not accept a case when the confirmation is cancelled', async () => {
+  fake.answer('showModal', { confirm: false, cancel: true });
+  const p = await openReview();
+
+  await p.tap('#accept');
+
+  expect(fake.server.sent('acceptCase')).toHaveLength(0);
+  expect(p.text()).toContain('待受理');
+});
+
+test('returning a case requires what is missing', async () => {
+  fake.server.on('returnCase', caseView({ id: 'case-7', version: 4, state: 'returned', stateLabel: '退回补正', returnNote: '缺少水质检测报告' }));
+  const p = await openReview();
+  await p.tap('#open-return');
+
+  await p.tap('#submit-panel');
+  expect(p.text()).toContain('请写明需要补正的内容');
+  expect(fake.calls('showModal')).toHaveLength(0);
+  expect(fake.server.sent('returnCase')).toHaveLength(0);
+
+  await p.type('#panel-text', '缺少水质检测报告');
+  await p.tap('#submit-panel');
+
+  expect(fake.calls('showModal')[0]).toMatchObject({ title: '确认退回补正' });
+  expect(fake.server.sent('returnCase')).toEqual([{ caseId: 'case-7', version: 3, missing: '缺少水质检测报告' }]);
+  expect(p.text()).toContain('退回补正');
+  expect(p.text()).toContain('缺少水质检测报告');
+});
+
+test('a refusal shows the server message when the case has changed meanwhile', async () => {
+  fake.server.refuse('refuseCase', 'CONFLICT', '办件已被他人处理，请刷新后重试');
+  const p = await openReview();
+  await p.tap('#open-refuse');
+  await p.type('#panel-text', '不属于本科室审批范围');
+  await p.tap('#submit-panel');
+
+  const modals = fake.calls('showModal');
+  expect(modals[modals.length - 1]).toMatchObject({ content: '办件已被他人处理，请刷新后重试' });
+  // The case is read again so the officer sees its current state.
+  expect(fake.server.sent('getCase')).toHaveLength(2);
+});
+
+test('reassignment is visible only to a section head', async () => {
+  const officer = await openReview(['staff']);
+  expect(officer.exists('#open-reassign')).toBe(false);
+
+  const head = await openReview(['staff', 'sectionHead']);
+  expect(head.exists('#open-reassign')).toBe(true);
+});
+
+test('a section head reassigns a case to a picked colleague with a reason', async () => {
+  fake.server
+    .on('listSectionStaff', [
+      { openid: 'demo-staff', name: '王芳', roles: ['staff'] },
+      { openid: 'demo-staff-2', name: '赵磊', roles: ['staff'] },
+    ])
+    .on('reassignCase', caseView({ id: 'case-7', version: 4, handlerName: '赵磊' }));
+  const head = await openReview(['sectionHead']);
+  await head.tap('#open-reassign');
+  await head.type('#panel-text', '王芳休假');
+  await head.tap('#submit-panel');
+  expect(head.text()).toContain('请选择改派给谁');
+
+  head.page.onPickStaff({ detail: { value: '1' } });
+  await settled();
+  await head.tap('#submit-panel');
+
+  expect(fake.server.sent('reassignCase')).toEqual([{ caseId: 'case-7', version: 3, toOpenid: 'demo-staff-2', reason: '王芳休假' }]);
+});
