@@ -137,11 +137,13 @@ export interface CaseView extends CaseSummary {
   /** Label every group member shows: 事项名称-受理时间-申请人姓名 (R5). */
   groupLabel?: string;
   timeline: TimelineEntry[];
+  /** The handler's OPENID, shown to the office's own staff only (the reassignment picker needs it). */
+  handlerOpenid?: string;
   /** What the caller may do next on this case (the server still checks). */
   can: string[];
 }
 
 export interface UploadTicket {
-  /** Where the client uploads (cloud: a cloud path for wx.cloud.uploadFile; local: the local runtime's upload URL). */
+  /** The cloud path to upload to: wx.cloud.uploadFile's cloudPath, or the `cloudPath` field posted to the local runtime's /upload. */
   cloudPath: string;
 }

@@ -53,6 +53,7 @@ export interface CoreActions {
   registerCase: { req: ApplicationInput & { channel: Exclude<IntakeChannel, 'miniprogram'>; applicantOpenid?: string }; res: CaseView };
   /** Applicant: ask for a place to upload a material file before applying. */
   requestUpload: { req: { fileName: string; size: number; purpose: 'material' | 'evidence' | 'proof' }; res: { cloudPath: string } };
+  /** `materialFileIds` are the files to add; those already on the case stay. */
   resubmitCase: { req: CaseRef & { materialFileIds: string[]; note?: string }; res: CaseView };
   withdrawCase: { req: CaseRef & { reason: string }; res: CaseView };
 
@@ -63,6 +64,8 @@ export interface CoreActions {
   switchToOnsite: { req: CaseRef & { reason: string }; res: CaseView };
 
   getCase: { req: { caseId: string }; res: CaseView };
+  /** A temporary link to a file of a case the caller may read (materials, and whatever other areas attach). */
+  getFileUrl: { req: { caseId: string; fileId: string }; res: { url: string } };
   listMyCases: { req: PageQuery; res: Page<CaseSummary> };
   listHandlerCases: { req: PageQuery & { state?: CaseState }; res: Page<CaseSummary> };
   listSectionSubmissions: { req: PageQuery; res: Page<CaseSummary> };

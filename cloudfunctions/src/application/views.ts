@@ -68,6 +68,7 @@ export async function toCaseView(ctx: ActionContext, c: StoredCase, caller: Call
     ...(c.withdrawReason ? { withdrawReason: c.withdrawReason } : {}),
     ...(c.onsiteReason ? { onsiteReason: c.onsiteReason } : {}),
     ...(c.groupLabel ? { groupLabel: c.groupLabel } : {}),
+    ...(c.handlerId && (r.sectionStaff || r.sectionHead || r.admin) ? { handlerOpenid: c.handlerId } : {}),
     timeline: audit.map(toTimelineEntry),
     can: allowedCaseActions(caller, c),
   };

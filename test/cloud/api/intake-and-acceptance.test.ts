@@ -203,3 +203,21 @@ describe('the router', () => {
     expect(mine.items[0]!.applicantNameMasked).toBe('张*');
   });
 });
+
+describe('files of a case', () => {
+  test('the handler gets a link to a material; a file not on the case is NOT_FOUND', async () => {
+    const c = await h.apply();
+    const accepted = await h.ok('staff', 'acceptCase', { caseId: c.id, version: c.version });
+    const { url } = await h.ok('staff', 'getFileUrl', { caseId: c.id, fileId: accepted.materials[0]!.fileId });
+    expect(url).toContain('/files/uploads/applicant/material/');
+    const stranger = await h.uploadMaterial('otherApplicant');
+    expect(await h.call('staff', 'getFileUrl', { caseId: c.id, fileId: stranger })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+  });
+
+  test('officers of the section see the handler\'s OPENID, the applicant does not', async () => {
+    const c = await h.apply();
+    await h.ok('staff', 'acceptCase', { caseId: c.id, version: c.version });
+    expect((await h.ok('head', 'getCase', { caseId: c.id })).handlerOpenid).toBe('staff');
+    expect((await h.ok('applicant', 'getCase', { caseId: c.id })).handlerOpenid).toBeUndefined();
+  });
+});

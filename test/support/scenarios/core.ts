@@ -75,6 +75,13 @@ export const CORE_SCENARIOS: { [A in keyof CoreActions]: ActionScenario<A> } = {
   reassignCase: { payload: async (h) => ({ ...ref(await cases.accepted(h)), toOpenid: 'otherStaff', reason: '工作调整' }), allowed: ['head', 'admin'] },
   switchToOnsite: { payload: async (h) => ({ ...ref(await cases.accepted(h)), reason: '视频无法核实' }), allowed: ['staff'] },
   getCase: { payload: async (h) => ({ caseId: (await cases.accepted(h)).id }), allowed: ['applicant', ...STAFF_OF_SECTION, 'supervisor', 'admin'] },
+  getFileUrl: {
+    payload: async (h) => {
+      const c = await cases.accepted(h);
+      return { caseId: c.id, fileId: c.materials[0]!.fileId };
+    },
+    allowed: ['applicant', ...STAFF_OF_SECTION, 'supervisor', 'admin'],
+  },
   listMyCases: { payload: async () => ({}), allowed: ALL },
   listHandlerCases: { payload: async () => ({}), allowed: ANY_STAFF },
   listSectionSubmissions: { payload: async () => ({}), allowed: ANY_STAFF },
