@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-const SCRIPT = path.join(__dirname, 'pdf-text.mjs');
+const SCRIPT = path.join(__dirname, 'print-pdf-text.mjs');
 
 /** The text a real PDF reader (pdfjs) finds in the document; pages are separated by '\f'. */
 export function pdfText(bytes: Uint8Array): string {

@@ -1,4 +1,5 @@
-// Prints the text of a PDF, pages separated by a form feed: `node pdf-text.mjs file.pdf`.
+// Prints the text of a PDF, pages separated by a form feed: `node print-pdf-text.mjs file.pdf`.
+// (Not named pdf-text.mjs: jest resolves '.mjs' before '.ts', and pdf-text.ts is the helper tests import.)
 // pdfjs-dist 6 is ESM-only, hence a separate script that the CommonJS tests run as a child process.
 import fs from 'node:fs';
 
