@@ -14,6 +14,8 @@ const fieldExpr = (field: string): string => {
   return field === '_id' ? 'id' : field === '_version' ? 'version' : `json_extract(body, '$.${field}')`;
 };
 const sqlValue = (v: unknown): unknown => (typeof v === 'boolean' ? (v ? 1 : 0) : v);
+const orderSql = (query: Query): string =>
+  query.orderBy?.length ? ` ORDER BY ${query.orderBy.map(([f, d]) => `${fieldExpr(f)} ${d === 'desc' ? 'DESC' : 'ASC'}`).join(', ')}` : '';
 const OPS = { gt: '>', gte: '>=', lt: '<', lte: '<=' } as const;
 // CloudBase (MongoDB) compares values of one type only: 1 is not true, '5' is not 5, 'a' is never above 5. SQLite
 // compares across types (and json_extract() reads true as 1), so every comparison also checks the JSON type.
@@ -118,9 +120,7 @@ export class SqliteStore implements Store {
   async find<T extends object>(collection: string, query: Query): Promise<Stored<T>[]> {
     const params: unknown[] = [];
     let sql = `SELECT id, version, body FROM ${this.table(collection)}${this.whereSql(query.where, params)}`;
-    if (query.orderBy?.length) {
-      sql += ` ORDER BY ${query.orderBy.map(([f, d]) => `${fieldExpr(f)} ${d === 'desc' ? 'DESC' : 'ASC'}`).join(', ')}`;
-    }
+    sql += orderSql(query);
     const limit = Math.min(query.limit ?? 100, MAX_QUERY_LIMIT);
     sql += ` LIMIT ? OFFSET ?`;
     params.push(limit, query.offset ?? 0);
@@ -132,6 +132,14 @@ export class SqliteStore implements Store {
     const params: unknown[] = [];
     const sql = `SELECT COUNT(*) AS n FROM ${this.table(collection)}${this.whereSql(where, params)}`;
     return (this.db.prepare(sql).get(...params) as { n: number }).n;
+  }
+
+  /** SQLite's plan for a query, so tests can prove each listing is served by an index (not part of the port). */
+  explain(collection: string, query: Query): string[] {
+    const params: unknown[] = [];
+    let sql = `SELECT id FROM ${this.table(collection)}${this.whereSql(query.where, params)}`;
+    sql += orderSql(query);
+    return (this.db.prepare(`EXPLAIN QUERY PLAN ${sql} LIMIT 20`).all(...params) as { detail: string }[]).map((r) => r.detail);
   }
 
   /** Runs many writes in one SQLite transaction (seeding and benchmarks only; not part of the port). */
