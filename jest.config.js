@@ -1,4 +1,7 @@
-/** Two projects: the cloud side in Node, the Mini Program pages in jsdom under miniprogram-simulate. */
+/**
+ * Three projects: the cloud side in Node, the Mini Program pages in jsdom under miniprogram-simulate, and the
+ * browser preview driven in Chromium (skipped, and saying so, where Chromium is missing).
+ */
 const tsJest = (tsconfig) => ['ts-jest', { tsconfig, diagnostics: false }];
 
 module.exports = {
@@ -17,6 +20,13 @@ module.exports = {
       roots: ['<rootDir>/test/pages'],
       setupFiles: ['<rootDir>/test/pages/setup.js'],
       transform: { '^.+\\.ts$': tsJest('<rootDir>/tsconfig.miniprogram.json') },
+      testMatch: ['**/*.test.ts'],
+    },
+    {
+      displayName: 'browser',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/test/browser'],
+      transform: { '^.+\\.ts$': tsJest('<rootDir>/tsconfig.json') },
       testMatch: ['**/*.test.ts'],
     },
   ],

@@ -117,6 +117,8 @@ export interface CaseSummary {
   acceptedAt?: string;
   handlerName?: string;
   applicantNameMasked: string;
+  /** The licence was revoked after a credit finding (R8); stateLabel then reads 已撤销. */
+  revoked?: boolean;
 }
 
 export interface CaseView extends CaseSummary {
@@ -134,6 +136,7 @@ export interface CaseView extends CaseSummary {
   refuseReason?: string;
   withdrawReason?: string;
   onsiteReason?: string;
+  revocation?: { revokedAt: string; reason: string };
   /** Label every group member shows: 事项名称-受理时间-申请人姓名 (R5). */
   groupLabel?: string;
   timeline: TimelineEntry[];
@@ -146,4 +149,682 @@ export interface CaseView extends CaseSummary {
 export interface UploadTicket {
   /** The cloud path to upload to: wx.cloud.uploadFile's cloudPath, or the `cloudPath` field posted to the local runtime's /upload. */
   cloudPath: string;
+}
+
+// ── Forms, the inspection group, scheduling and the meeting (R5, R6, R10, R11, R12) ──
+
+/** The two forms the applicant signs after acceptance: the consent form 同意书 and the commitment letter 告知承诺书. */
+export type FormKind = 'consent' | 'commitment';
+/** 一式两份: the applicant's copy and the office's. */
+export type FormCopy = 'applicant' | 'office';
+
+/** A form template as the admin edits it: `{{placeholders}}` are filled from the case. */
+export interface FormTemplateView {
+  kind: FormKind;
+  name: string;
+  version: number;
+  title: string;
+  paragraphs: string[];
+  /** Names the text may use, e.g. {{companyName}}. */
+  placeholders: string[];
+  publishedAt?: string;
+}
+
+/** Where one form of a case stands. */
+export interface FormStatus {
+  kind: FormKind;
+  name: string;
+  signedAt?: string;
+  /** The template version signed, kept for good. */
+  signedVersion?: number;
+  countersignedAt?: string;
+}
+
+/** A form filled with the case's facts, as the applicant reads it before signing (or as signed). */
+export interface CaseFormView extends FormStatus {
+  /** The version shown: the one signed, or the one in force now; signing names it so a newer text is never signed unread. */
+  version: number;
+  title: string;
+  paragraphs: string[];
+}
+
+export interface CaseFormsView {
+  caseId: string;
+  caseVersion: number;
+  forms: CaseFormView[];
+}
+
+/** A signed PDF the caller may open (wx.downloadFile then wx.openDocument). */
+export interface SignedCopyView {
+  kind: FormKind;
+  name: string;
+  copy: FormCopy;
+  copyLabel: string;
+  version: number;
+  signedAt: string;
+  countersigned: boolean;
+  sha256: string;
+  size: number;
+  url: string;
+}
+
+export interface TimeSlot {
+  /** ISO instants. */
+  start: string;
+  end: string;
+}
+
+export interface SchedulingView {
+  /** Slots the handler offered; the applicant picks one. */
+  offeredSlots: TimeSlot[];
+  /** The applicant asked for other times instead. */
+  otherTimesRequest?: { note: string; at: string };
+  booked?: TimeSlot;
+  reschedules: number;
+  noShows: number;
+}
+
+/** What the meeting button needs: open the Tencent Meeting Mini Program, or copy the code and link. */
+export interface MeetingCard {
+  start: string;
+  end: string;
+  meetingCode?: string;
+  joinUrl?: string;
+  password?: string;
+  /** wx.navigateToMiniProgram({appId, path}); absent until there is a meeting code. */
+  miniProgram?: { appId: string; path: string };
+}
+
+/** The case with what stands between acceptance and the inspection: forms, scheduling, the meeting. */
+export interface ReadinessView {
+  case: CaseView;
+  forms: FormStatus[];
+  scheduling: SchedulingView;
+  meeting?: MeetingCard;
+}
+
+export type GroupRole = 'applicant' | 'contact' | 'handler' | 'observer';
+
+export interface GroupMember {
+  role: GroupRole;
+  roleLabel: string;
+  /** 事项名称-受理时间-申请人姓名 (R5). */
+  label: string;
+  me: boolean;
+}
+
+export interface GroupMessageView {
+  id: string;
+  at: string;
+  senderRole: GroupRole;
+  senderLabel: string;
+  mine: boolean;
+  text?: string;
+  imageUrl?: string;
+}
+
+export interface ManualSection {
+  title: string;
+  paragraphs: string[];
+}
+
+/** The inspection group page (R5, R10). */
+export interface GroupView extends ReadinessView {
+  label: string;
+  members: GroupMember[];
+  /** The newest messages, oldest first. */
+  messages: Page<GroupMessageView>;
+  /** What to have ready in front of the camera for this matter. */
+  preparation: string[];
+  /** Attachment 2: how to join and show the premises in Tencent Meeting. */
+  manual: ManualSection[];
+  /** The section's WeChat group, where published: the label is copied for the member's group nickname. */
+  wechatGroup?: { qrCodeUrl: string; nickname: string };
+}
+
+/** A share card's invite for an on-site contact: single use, expiring. */
+export interface GroupInvite {
+  token: string;
+  expiresAt: string;
+  label: string;
+}
+
+/** One case of the officer's ready queue, in acceptance order. */
+export interface QueueEntry extends CaseSummary {
+  position: number;
+  /** Slots are out with the applicant: the officer waits for their pick. */
+  slotsOffered: boolean;
+  otherTimesRequest?: { note: string; at: string };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Supervision 政策法规科: the monthly draw (R7), follow-up visits, credit findings (R8, R15), observers (R17),
+// statistics (R1, R19, R20).
+
+/** One case of a draw's frozen population; no personal data. decidedAt is canonical UTC. */
+export interface DrawPopulationEntry {
+  id: string;
+  number: string;
+  matterCode: string;
+  decidedAt: string;
+}
+
+export interface DrawAllocation {
+  matterCode: string;
+  /** Cases of this matter in the population. */
+  cases: number;
+  /** Cases of this matter drawn. */
+  drawn: number;
+}
+
+/** The draw record exactly as hashed (docs/monthly-draw.md): everything an auditor needs to recompute it. */
+export interface DrawRecordData {
+  algorithmVersion: string;
+  month: string;
+  share: number;
+  population: DrawPopulationEntry[];
+  populationHash: string;
+  previousDrawHash: string;
+  seed: string;
+  minimumSample: number;
+  allocation: DrawAllocation[];
+  selectedIds: string[];
+  drawHash: string;
+}
+
+export interface DrawSummary {
+  month: string;
+  drawnAt: string;
+  /** Drawn by the monthly timer, or by a supervisor catching up a missed month. */
+  trigger: 'timer' | 'supervisor';
+  share: number;
+  populationSize: number;
+  selectedCount: number;
+  drawHash: string;
+}
+
+export type FollowUpStatus = 'open' | 'consistent' | 'finding';
+/** 虚报地址 / 提交虚假资料 / 故意逃避或隐瞒实际情况 */
+export type FindingKind = 'falseAddress' | 'falseMaterials' | 'evasion';
+/** 轻微 / 严重 / 特别严重 */
+export type FindingSeverity = 'minor' | 'serious' | 'grave';
+
+export interface DrawnCase {
+  caseId: string;
+  number: string;
+  matterName: string;
+  companyName: string;
+  followUpId: string;
+  followUpStatus: FollowUpStatus;
+}
+
+export interface DrawView extends DrawSummary {
+  record: DrawRecordData;
+  selected: DrawnCase[];
+}
+
+export interface DrawRunResult {
+  /** False when the month had already been drawn: the stored record is returned, nothing is drawn again. */
+  created: boolean;
+  draw: DrawView;
+}
+
+/** What a month's draw would be made of, computed without storing anything (the selection itself is not shown). */
+export interface DrawPreview {
+  month: string;
+  share: number;
+  populationSize: number;
+  populationHash: string;
+  minimumSample: number;
+  allocation: DrawAllocation[];
+  alreadyDrawn: boolean;
+}
+
+export interface DrawVerification {
+  month: string;
+  ok: boolean;
+  /** Each problem as 'CODE: 中文说明'. */
+  problems: string[];
+  codes: string[];
+  drawHash: string;
+  checkedAt: string;
+}
+
+export interface FollowUpOutcomeView {
+  result: 'consistent' | 'finding';
+  findingKind?: FindingKind;
+  findingKindLabel?: string;
+  severity?: FindingSeverity;
+  severityLabel?: string;
+  note: string;
+  evidence: MaterialView[];
+  recordedAt: string;
+  recordedByName: string;
+  findingId?: string;
+}
+
+/** A follow-up visit 监督回访 of a drawn case. */
+export interface FollowUpView {
+  id: string;
+  version: number;
+  month: string;
+  caseId: string;
+  caseNumber: string;
+  matterName: string;
+  companyName: string;
+  premisesAddress: string;
+  status: FollowUpStatus;
+  statusLabel: string;
+  dueAt: string;
+  overdue: boolean;
+  outcome?: FollowUpOutcomeView;
+}
+
+export interface CreditDecisionView {
+  decidedAt: string;
+  decidedByName: string;
+  reason: string;
+  /** 责令限期改正: end of the last working day allowed. */
+  correctionDeadline?: string;
+  licenceRevoked: boolean;
+  /** 失信黑名单: end of the listing period. */
+  blacklistUntil?: string;
+}
+
+/** A finding of false address, false materials or evasion, from a follow-up visit or a sector regulator. */
+export interface CreditFindingView {
+  id: string;
+  version: number;
+  caseId: string;
+  caseNumber: string;
+  matterName: string;
+  companyName: string;
+  source: 'followUp' | 'regulator';
+  sourceLabel: string;
+  kind: FindingKind;
+  kindLabel: string;
+  severity: FindingSeverity;
+  severityLabel: string;
+  description: string;
+  evidence: MaterialView[];
+  reportedAt: string;
+  reportedByName: string;
+  status: 'pending' | 'decided';
+  followUpId?: string;
+  decision?: CreditDecisionView;
+}
+
+/** An entry in the credit file 诚信档案 of a company or a person. */
+export interface CreditRecordView {
+  id: string;
+  subjectType: 'company' | 'person';
+  subjectName: string;
+  caseNumber: string;
+  kindLabel: string;
+  severityLabel: string;
+  /** Chinese names of the measures taken, e.g. 记入诚信档案、责令限期改正. */
+  measures: string[];
+  reason: string;
+  correctionDeadline?: string;
+  blacklistUntil?: string;
+  recordedAt: string;
+}
+
+export type BlacklistStatus = 'inForce' | 'expired' | 'lifted';
+
+/** A listing on the dishonesty blacklist 失信黑名单. */
+export interface BlacklistEntryView {
+  id: string;
+  version: number;
+  subjectType: 'company' | 'person' | 'phone';
+  /** Company name, or the person's name masked. */
+  subjectName: string;
+  caseNumber: string;
+  reason: string;
+  listedAt: string;
+  until: string | null;
+  status: BlacklistStatus;
+  statusLabel: string;
+  liftedAt?: string;
+  liftReason?: string;
+}
+
+/** What the credit file and the blacklist hold about the caller and the companies they applied for. */
+export interface MyCreditView {
+  records: CreditRecordView[];
+  blacklistings: BlacklistEntryView[];
+}
+
+export interface ObserverView {
+  openid: string;
+  name: string;
+}
+
+export interface UpcomingInspection extends CaseSummary {
+  version: number;
+  scheduledAt?: string;
+  observers: ObserverView[];
+}
+
+/** One month and one matter (matterCode null: all matters together) of the trial's statistics. */
+export interface StatisticsRow {
+  month: string;
+  matterCode: string | null;
+  matterName: string;
+  /** Cases submitted in the month, and how many chose remote inspection (R1). */
+  received: number;
+  receivedRemote: number;
+  remoteShare: number | null;
+  /** Cases first decided in the month; the outcome figures below are over these. */
+  decided: number;
+  /** Working days from acceptance to decision. */
+  workingDaysMedian: number | null;
+  workingDaysMean: number | null;
+  firstTimePassRate: number | null;
+  rectificationRate: number | null;
+  reinspections: number;
+  noShows: number;
+  /** The month's draw (R7): remote cases decided in the month, cases drawn, their share. */
+  spotCheckPopulation: number;
+  spotCheckDrawn: number;
+  spotCheckCoverage: number | null;
+  followUpsDone: number;
+  followUpFindings: number;
+  /** Findings sector regulators reported in the month (R15). */
+  regulatorFindings: number;
+  /** Satisfaction ratings (R19) of the cases decided in the month: how many, and their mean score 1–5. */
+  ratings: number;
+  satisfactionMean: number | null;
+  /** Share of the trial period elapsed at the month's end (or now, for the current month) (R20). */
+  trialElapsedShare: number;
+}
+
+export interface TrialProgress {
+  /** First day and end (exclusive), China dates 'YYYY-MM-DD'. */
+  start: string;
+  end: string;
+  months: number;
+  elapsedShare: number;
+}
+
+export interface StatisticsReport {
+  from: string;
+  to: string;
+  generatedAt: string;
+  trial: TrialProgress;
+  rows: StatisticsRow[];
+}
+
+export interface StatisticsExport {
+  fileId: string;
+  fileName: string;
+  /** A temporary link: wx.downloadFile, then wx.shareFileMessage to forward it (wx.openDocument cannot open CSV). */
+  downloadUrl: string;
+  rows: number;
+}
+
+// Notifications (SPEC.md "Notifications"): the in-app inbox 消息 and WeChat subscription messages 订阅消息.
+
+/** The subscription-message templates the office configures, each mapped to a WeChat template id per environment. */
+export type SubscribeTemplateKey =
+  | 'caseProgress'
+  | 'inspectionResult'
+  | 'todo'
+  | 'meetingReminder'
+  | 'rectification'
+  | 'supervision'
+  | 'casePushed';
+
+/** When the Mini Program asks to subscribe (in a tap handler): after applying, after booking, on the staff and supervision tabs. */
+export type SubscribeMoment = 'afterApply' | 'afterBooking' | 'staffTab' | 'supervisorTab';
+
+/** One message of the caller's inbox. */
+export interface InboxMessage {
+  id: string;
+  event: string;
+  title: string;
+  body: string;
+  /** The Mini Program page the message opens (a tab page is opened with wx.switchTab, without its query). */
+  page: string;
+  caseId?: string;
+  createdAt: string;
+  read: boolean;
+}
+
+/** A template to ask for with wx.requestSubscribeMessage. */
+export interface SubscribeTemplate {
+  key: SubscribeTemplateKey;
+  /** The WeChat template id configured for this environment. */
+  id: string;
+  title: string;
+}
+
+/** A subscription message that could not be delivered after its retries, for the admin to look into. */
+export interface FailedDelivery {
+  id: string;
+  event: string;
+  title: string;
+  recipientName: string;
+  caseId?: string;
+  templateKey?: SubscribeTemplateKey;
+  attempts: number;
+  /** WeChat's errcode (or the SDK's error code) and message of the last attempt. */
+  errorCode: number;
+  errorMessage: string;
+  createdAt: string;
+  failedAt: string;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The inspection 踏勘 (R3, R4, R8, R12–R15, R19): the verification record, evidence, the decision, rectification and
+// re-inspection, the archive, the regulator push, satisfaction.
+
+/** A checklist item's finding: 符合 / 不符合 / 不适用. */
+export type ChecklistResult = 'conforming' | 'nonConforming' | 'notApplicable';
+/** The officer's decision: 通过 / 限期整改 / 不通过. */
+export type DecisionOutcome = 'pass' | 'rectify' | 'fail';
+/** 现场截图 / 会议录像 / 现场照片 / 整改材料 / 腾讯会议云录制. */
+export type EvidenceKind = 'screenshot' | 'recording' | 'live-photo' | 'proof' | 'meeting-recording-ref';
+/** Only pictures taken with the Mini Program's camera carry a capture time and place that can be trusted. */
+export type EvidenceSource = 'in-app-camera' | 'album-or-chat' | 'tencent-meeting-cloud';
+
+/** Where a phone is, as wx.getLocation({type: 'gcj02'}) reports it; accuracy in metres when reported. */
+export interface DeviceLocation {
+  latitude: number;
+  longitude: number;
+  accuracy?: number;
+}
+
+/** One item's finding in one round. `revision` is what a later save must name (compare-and-set per item). */
+export interface ChecklistFindingView {
+  round: number;
+  result: ChecklistResult;
+  resultLabel: string;
+  note?: string;
+  /** Evidence in the case's chain that shows it (by seq). */
+  evidenceSeqs: number[];
+  revision: number;
+  savedAt: string;
+  savedByName: string;
+}
+
+/** A checklist item with its findings, one per round that checked it: the first finding beside the new one (R14). */
+export interface InspectionItemView extends ChecklistItem {
+  /** Checked in the round in progress (every item at first, the failed ones at a re-inspection). */
+  inCurrentRound: boolean;
+  findings: ChecklistFindingView[];
+}
+
+/** Was the phone at the declared premises when the inspection started (R8)? */
+export interface PremisesCheckView {
+  distanceMeters: number;
+  accuracyMeters: number | null;
+  thresholdMeters: number;
+  flagged: boolean;
+  note: string;
+  checkedAt: string;
+  reportedByName: string;
+}
+
+/** The one-time code the handler reads out and the on-site contact shows on camera. */
+export interface SessionCodeView {
+  code: string;
+  issuedAt: string;
+  expiresAt: string;
+  /** When the on-site phone entered it. */
+  confirmedAt?: string;
+}
+
+export interface InspectionRoundView {
+  round: number;
+  startedAt: string;
+  itemCodes: string[];
+  /** Dropped calls picked up again; each got a new session code. */
+  resumptions: { at: string; note?: string }[];
+  /** Staff only. */
+  premisesChecks?: PremisesCheckView[];
+}
+
+export interface EvidenceView {
+  /** `<caseId>:<seq>`; seq is the place in the case's hash chain, from 1. */
+  id: string;
+  seq: number;
+  round: number;
+  kind: EvidenceKind;
+  kindLabel: string;
+  source: EvidenceSource;
+  sourceLabel: string;
+  fileName?: string;
+  description?: string;
+  /** Computed by the cloud from the stored bytes. */
+  sha256: string;
+  size: number;
+  /** Declared by the Mini Program's camera; absent for album and chat files. */
+  capturedAt?: string;
+  location?: { latitude: number; longitude: number; accuracy: number | null };
+  uploadedByName: string;
+  uploadedAt: string;
+  meetingRecording?: { recordFileId: string; meetingId?: string; meetingCode?: string };
+  superseded?: { bySeq: number; reason: string; at: string };
+  downloadUrl: string;
+}
+
+export interface DecisionView {
+  round: number;
+  outcome: DecisionOutcome;
+  outcomeLabel: string;
+  opinion: string;
+  /** Why it failed (fail only). */
+  reasons: string[];
+  decidedByName: string;
+  decidedAt: string;
+  /** Taken on an overdue rectification, without a re-inspection. */
+  afterDeadline: boolean;
+  /** The handwritten signature; staff only. */
+  signatureUrl?: string;
+}
+
+export interface RectificationItemView {
+  id: string;
+  /** The checklist item it comes from, if any. */
+  itemCode?: string;
+  requirement: string;
+  proofs: { evidenceSeq: number; note?: string; submittedAt: string }[];
+}
+
+export interface RectificationView {
+  /** The round whose decision ordered it. */
+  round: number;
+  items: RectificationItemView[];
+  workingDays: number;
+  /** End of the last working day, Asia/Shanghai. */
+  deadline: string;
+  overdue: boolean;
+  reinspectionRequestedAt?: string;
+}
+
+export interface ObserverRemarkView {
+  round: number;
+  at: string;
+  observerName: string;
+  text: string;
+}
+
+export interface RatingView {
+  score: number;
+  suggestions?: string;
+  ratedAt: string;
+}
+
+export interface ArchiveSummary {
+  fileName: string;
+  sha256: string;
+  size: number;
+  generatedAt: string;
+  /** The evidence chain's last hash printed in the archive. */
+  chainHead?: string;
+}
+
+/** The inspection of one case as the caller may see it (the console, the applicant's result page, the regulator). */
+export interface InspectionView {
+  caseId: string;
+  /** The case's version, for the actions that name it. */
+  version: number;
+  number: string;
+  state: CaseState;
+  stateLabel: string;
+  checklistVersion?: number;
+  /** The round in progress or last held; 0 before the first inspection. */
+  round: number;
+  items: InspectionItemView[];
+  rounds: InspectionRoundView[];
+  /** Handler and observers, while inspecting. */
+  sessionCode?: SessionCodeView;
+  /** The latest check of the round; staff only. */
+  premisesCheck?: PremisesCheckView;
+  evidence: EvidenceView[];
+  chainHead?: { seq: number; entryHash: string };
+  /** Staff only. */
+  observerRemarks?: ObserverRemarkView[];
+  decisions: DecisionView[];
+  rectification?: RectificationView;
+  rating?: RatingView;
+  archive?: ArchiveSummary;
+  can: string[];
+}
+
+export type EvidenceProblemCode = 'FILE_CHANGED' | 'FILE_MISSING' | 'ENTRY_CHANGED' | 'ENTRY_MISSING' | 'ORDER_CHANGED' | 'HEAD_MISMATCH';
+
+export interface EvidenceVerification {
+  caseId: string;
+  checkedAt: string;
+  ok: boolean;
+  /** Chain records read (files and supersede notes). */
+  records: number;
+  head?: { seq: number; entryHash: string };
+  /** Each names the record (seq) and file it is about. */
+  problems: { code: EvidenceProblemCode; seq?: number; fileId?: string; message: string }[];
+}
+
+export interface ArchiveLink extends ArchiveSummary {
+  downloadUrl: string;
+}
+
+/** A decided case pushed to its sector regulator (R15). */
+export interface RegulatorInboxEntry {
+  caseId: string;
+  number: string;
+  matterName: string;
+  companyName: string;
+  outcome: DecisionOutcome;
+  outcomeLabel: string;
+  decidedAt: string;
+  pushedAt: string;
+  /** The subscription messages to the sector's regulators, by delivery status. */
+  delivery: { recipients: number; sent: number; pending: number; inboxOnly: number; failed: number };
+}
+
+export interface SessionCodeConfirmation {
+  confirmed: boolean;
+  message: string;
 }

@@ -1,6 +1,38 @@
 // Deployment settings, read once at the function's entry from environment variables, so another district
 // can deploy the same code. Nothing here is a secret kept in the repository.
 
+import type { TencentMeetingConfig } from './adapters/tencent-meeting/tencent-meeting-rest';
+import { LOCAL_TEMPLATES, parseSubscribeTemplates, type SubscribeTemplates } from './catalogue/message-catalogue';
+import { CN_HOLIDAY_CALENDAR } from './catalogue/holidays-cn';
+import { type OfficeHours, parseOfficeHours } from './domain/inspection-slots';
+import type { HolidayCalendar } from './domain/working-days';
+
+export interface SchedulingConfig {
+  /** Windows of China wall-clock time in which inspections may be booked, on working days. */
+  officeHours: OfficeHours[];
+  /** Length of one inspection slot. */
+  slotMinutes: number;
+  /** The most inspections one officer takes on one day (R11). */
+  dailyMaximum: number;
+}
+
+export interface SupervisionConfig {
+  /** Share of last month's remote cases drawn for follow-up visits (R7): 0.1 at least, may only be raised. */
+  drawShare: number;
+  /** Working days a follow-up visit is due after the draw. */
+  followUpWorkingDays: number;
+  /** The remote-inspection trial (R20): its first day 'YYYY-MM-DD' in China, and its length in months. */
+  trialStart: string;
+  trialMonths: number;
+}
+
+export interface InspectionConfig {
+  /** Distance from the declared premises beyond which the location check flags an inspection (R8). */
+  premisesThresholdMeters: number;
+  /** Working days an applicant is given to rectify (R14). */
+  rectificationWorkingDays: number;
+}
+
 export interface AppConfig {
   officeName: string;
   district: string;
@@ -10,14 +42,102 @@ export interface AppConfig {
   firstAdminOpenids: string[];
   /** True only in the local runtime: enables the dev identity header and demo data. */
   localMode: boolean;
+  scheduling: SchedulingConfig;
+  supervision: SupervisionConfig;
+  /** The office's Tencent Meeting enterprise application; absent: handlers paste meeting codes themselves. */
+  tencentMeeting?: TencentMeetingConfig;
+  notifications: NotificationsConfig;
+  inspection: InspectionConfig;
+  /**
+   * Days off and adjusted working days 调休 that working-day deadlines count with: the State Council's notices
+   * (catalogue/holidays-cn.ts) plus local additions from EXTRA_HOLIDAYS and EXTRA_WORKDAYS.
+   */
+  calendar: HolidayCalendar;
+}
+
+export interface NotificationsConfig {
+  /** Subscription-message templates of this environment (SUBSCRIBE_TEMPLATES); a template missing means inbox only. */
+  templates: SubscribeTemplates;
+  /** Which version of the Mini Program a subscription message opens: formal (default), trial or developer. */
+  miniprogramState: 'formal' | 'trial' | 'developer';
+}
+
+function notificationsFromEnv(env: NodeJS.ProcessEnv): NotificationsConfig {
+  const state = env.MINIPROGRAM_STATE || 'formal';
+  if (state !== 'formal' && state !== 'trial' && state !== 'developer') throw new Error(`MINIPROGRAM_STATE must be formal, trial or developer: ${state}`);
+  const local = env.RVI_LOCAL === '1' && !env.SUBSCRIBE_TEMPLATES;
+  return { templates: local ? LOCAL_TEMPLATES : parseSubscribeTemplates(env.SUBSCRIBE_TEMPLATES), miniprogramState: state };
+}
+
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`${name} must be a positive integer: ${raw}`);
+  return value;
+}
+
+function shareOf(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!(value >= 0.1 && value <= 1)) throw new Error(`${name} must be a share between 0.1 and 1: ${raw}`);
+  return value;
+}
+
+function dateOf(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  const raw = env[name] || fallback;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(raw) || Number.isNaN(Date.parse(`${raw}T00:00:00Z`))) throw new Error(`${name} must be YYYY-MM-DD: ${raw}`);
+  return raw;
+}
+
+/** A comma-separated list of 'YYYY-MM-DD' dates, each checked as dateOf checks one. */
+function datesOf(env: NodeJS.ProcessEnv, name: string): string[] {
+  return (env[name] ?? '').split(',').map((s) => s.trim()).filter(Boolean).map((date) => dateOf({ [name]: date }, name, date));
+}
+
+/** Tencent Meeting is used only when the four credentials it cannot work without are all set. */
+function tencentMeetingFromEnv(env: NodeJS.ProcessEnv): TencentMeetingConfig | undefined {
+  const secretId = env.TENCENT_MEETING_SECRET_ID;
+  const secretKey = env.TENCENT_MEETING_SECRET_KEY;
+  const appId = env.TENCENT_MEETING_APP_ID;
+  const userId = env.TENCENT_MEETING_USER_ID;
+  if (!secretId || !secretKey || !appId || !userId) return undefined;
+  return {
+    secretId, secretKey, appId, userId,
+    ...(env.TENCENT_MEETING_SDK_ID ? { sdkId: env.TENCENT_MEETING_SDK_ID } : {}),
+    ...(env.TENCENT_MEETING_BASE_URL ? { baseUrl: env.TENCENT_MEETING_BASE_URL } : {}),
+  };
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv): AppConfig {
+  const tencentMeeting = tencentMeetingFromEnv(env);
   return {
     officeName: env.OFFICE_NAME ?? '东丽区行政审批局',
     district: env.DISTRICT_NAME ?? '天津市东丽区',
     caseNumberPrefix: env.CASE_NUMBER_PREFIX ?? 'DL',
     firstAdminOpenids: (env.FIRST_ADMIN_OPENIDS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     localMode: env.RVI_LOCAL === '1',
+    scheduling: {
+      officeHours: parseOfficeHours(env.OFFICE_HOURS || '09:00-12:00,13:30-17:00'),
+      slotMinutes: positiveInteger(env, 'INSPECTION_SLOT_MINUTES', 60),
+      dailyMaximum: positiveInteger(env, 'DAILY_INSPECTION_MAXIMUM', 6),
+    },
+    supervision: {
+      drawShare: shareOf(env, 'DRAW_SHARE', 0.1),
+      followUpWorkingDays: positiveInteger(env, 'FOLLOW_UP_WORKING_DAYS', 20),
+      trialStart: dateOf(env, 'TRIAL_START', '2022-06-14'),
+      trialMonths: positiveInteger(env, 'TRIAL_MONTHS', 12),
+    },
+    ...(tencentMeeting ? { tencentMeeting } : {}),
+    notifications: notificationsFromEnv(env),
+    inspection: {
+      premisesThresholdMeters: positiveInteger(env, 'PREMISES_THRESHOLD_METERS', 500),
+      rectificationWorkingDays: positiveInteger(env, 'RECTIFICATION_WORKING_DAYS', 10),
+    },
+    calendar: {
+      holidays: [...CN_HOLIDAY_CALENDAR.holidays, ...datesOf(env, 'EXTRA_HOLIDAYS')],
+      adjustedWorkdays: [...CN_HOLIDAY_CALENDAR.adjustedWorkdays, ...datesOf(env, 'EXTRA_WORKDAYS')],
+    },
   };
 }

@@ -9,11 +9,11 @@ function chinaParts(iso: string): Date | null {
   return Number.isNaN(ms) ? null : new Date(ms + CHINA_OFFSET_MS);
 }
 
-/** 'YYYY-MM-DD HH:mm' in China time; '' for a missing or unreadable value. */
-export function formatChinaTime(iso: string | undefined): string {
+/** 'YYYY-MM-DD HH:mm' (':ss' with `seconds`) in China time; '' for a missing or unreadable value. */
+export function formatChinaTime(iso: string | undefined, seconds = false): string {
   const d = iso ? chinaParts(iso) : null;
   if (!d) return '';
-  return `${formatDate(d)} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+  return `${formatDate(d)} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}${seconds ? `:${pad(d.getUTCSeconds())}` : ''}`;
 }
 
 /** 'YYYY-MM-DD' in China time. */
@@ -23,3 +23,19 @@ export function formatChinaDate(iso: string | undefined): string {
 }
 
 const formatDate = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+
+const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
+
+/** An inspection slot as people say it: '6月12日（周五）09:30-10:30', China time. */
+export function formatChinaSlot(start: string, end: string): string {
+  const s = chinaParts(start);
+  const e = chinaParts(end);
+  if (!s || !e) return '';
+  const hm = (d: Date) => `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+  return `${s.getUTCMonth() + 1}月${s.getUTCDate()}日（周${WEEKDAYS[s.getUTCDay()]}）${hm(s)}-${hm(e)}`;
+}
+
+/** Today's date in China, 'YYYY-MM-DD', a given number of days ahead. */
+export function chinaDateAfter(days: number, now = Date.now()): string {
+  return formatDate(new Date(now + CHINA_OFFSET_MS + days * 24 * 60 * 60 * 1000));
+}

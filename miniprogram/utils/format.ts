@@ -11,8 +11,9 @@ export const ROLE_LABELS: Record<Role, string> = {
 
 export const MODE_LABELS: Record<InspectionMode, string> = { remote: '远程视频踏勘', onsite: '现场踏勘' };
 
-/** 1.2 MB, 340 KB, 12 B. */
+/** 1.5 GB, 1.2 MB, 340 KB, 12 B. */
 export function formatSize(bytes: number): string {
+  if (bytes >= 1024 * 1024 * 1024) return `${(bytes / 1024 / 1024 / 1024).toFixed(1)} GB`;
   if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
   if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
   return `${bytes} B`;

@@ -1,8 +1,10 @@
 import { uploadMaterial } from '../services/material/upload-material';
+import type { OnProgress } from '../services/upload/upload';
 import { errorText, formatSize } from './format';
 
-// The materials being uploaded from a page: a list in the page's data under one key, one row per file, its
-// progress updated by path so a progress tick sends one number, not the list.
+// The files being uploaded from a page: a list in the page's data under one key, one row per file, its
+// progress updated by path so a progress tick sends one number, not the list. Application materials by default;
+// evidence and rectification proof pass their own uploader.
 
 export interface UploadItem {
   key: string;
@@ -26,6 +28,9 @@ interface Host {
   data: Record<string, any>;
   setData(data: Record<string, unknown>): void;
 }
+
+/** Uploads one row's file and answers its fileID. */
+export type Uploader = (file: UploadItem, onProgress: OnProgress) => Promise<string>;
 
 const MAX_BYTES = 20 * 1024 * 1024;
 const EXTENSIONS = ['pdf', 'jpg', 'jpeg', 'png', 'doc', 'docx', 'xls', 'xlsx'];
@@ -57,7 +62,7 @@ const indexOf = (host: Host, listKey: string, key: string): number =>
   (host.data[listKey] as UploadItem[]).findIndex((item) => item.key === key);
 
 /** Uploads one row (new or retried), reporting progress into the row. */
-async function run(host: Host, listKey: string, item: UploadItem): Promise<void> {
+async function run(host: Host, listKey: string, item: UploadItem, upload: Uploader): Promise<void> {
   let shown = 0;
   const patch = (fields: Partial<UploadItem>) => {
     const i = indexOf(host, listKey, item.key);
@@ -67,7 +72,7 @@ async function run(host: Host, listKey: string, item: UploadItem): Promise<void>
     host.setData(data);
   };
   try {
-    const fileId = await uploadMaterial(item, (percent) => {
+    const fileId = await upload(item, (percent) => {
       // Ticks of less than 5% are not worth a render.
       if (percent - shown >= 5 || (percent === 100 && shown !== 100)) {
         shown = percent;
@@ -81,12 +86,14 @@ async function run(host: Host, listKey: string, item: UploadItem): Promise<void>
 }
 
 /** Adds the picked files to the list and uploads them side by side. */
-export async function startUploads(host: Host, listKey: string, files: PickedFile[]): Promise<void> {
-  const tooBig = files.filter((f) => f.size > MAX_BYTES);
-  if (tooBig.length) wx.showToast({ title: `${tooBig[0]!.name} 超过20MB，请压缩后再传`, icon: 'none' });
+export async function startUploads(
+  host: Host, listKey: string, files: PickedFile[], { upload = uploadMaterial, maxBytes = MAX_BYTES }: { upload?: Uploader; maxBytes?: number } = {},
+): Promise<void> {
+  const tooBig = files.filter((f) => f.size > maxBytes);
+  if (tooBig.length) wx.showToast({ title: `${tooBig[0]!.name} 超过${formatSize(maxBytes).replace(/\.0 | /g, '')}，请压缩后再传`, icon: 'none' });
   const list = host.data[listKey] as UploadItem[];
   const items: UploadItem[] = files
-    .filter((f) => f.size <= MAX_BYTES)
+    .filter((f) => f.size <= maxBytes)
     .map((f) => ({
       key: `u${++seq}`,
       name: f.name,
@@ -104,16 +111,16 @@ export async function startUploads(host: Host, listKey: string, files: PickedFil
     append[`${listKey}[${list.length + i}]`] = item;
   });
   host.setData(append);
-  await Promise.all(items.map((item) => run(host, listKey, item)));
+  await Promise.all(items.map((item) => run(host, listKey, item, upload)));
 }
 
-/** Uploads a failed row again. */
-export async function retryUpload(host: Host, listKey: string, key: string): Promise<void> {
+/** Uploads a failed row again, with the uploader it was started with. */
+export async function retryUpload(host: Host, listKey: string, key: string, upload: Uploader = uploadMaterial): Promise<void> {
   const i = indexOf(host, listKey, key);
   const item = (host.data[listKey] as UploadItem[])[i];
   if (!item || item.status !== 'failed') return;
   host.setData({ [`${listKey}[${i}].status`]: 'uploading', [`${listKey}[${i}].progress`]: 0, [`${listKey}[${i}].error`]: '' });
-  await run(host, listKey, item);
+  await run(host, listKey, item, upload);
 }
 
 export function removeUpload(host: Host, listKey: string, key: string): void {

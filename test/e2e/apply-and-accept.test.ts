@@ -13,7 +13,7 @@ test('the runtime answers its health check and seeds demo cases for the applican
   expect((await fetch(`${rt.url}/healthz`)).status).toBe(200);
   const mine = await rt.ok('demo-applicant', 'listMyCases', {});
   expect(mine.total).toBeGreaterThanOrEqual(3);
-  expect(new Set(mine.items.map((c) => c.stateLabel))).toEqual(new Set(['待受理', '已受理', '退回补正']));
+  expect(new Set(mine.items.map((c) => c.stateLabel))).toEqual(new Set(['待受理', '已受理', '退回补正', '待预约', '已预约']));
 });
 
 test('an applicant applies with an uploaded material, an officer accepts, and the applicant sees 已受理', async () => {

@@ -84,3 +84,23 @@ test('a case that cannot be read shows the error with 重试', async () => {
   expect(p.text()).toContain('您无权查看此办件');
   expect(p.text()).toContain('重试');
 });
+
+test('the next step follows the case: sign the forms, enter the group, choose a time, join the meeting', async () => {
+  let p = await openCase({ state: 'accepted', stateLabel: '已受理', can: ['signForm', 'openGroup', 'postGroupMessage', 'inviteContact'] });
+  expect(p.page.data.steps.map((s: { label: string }) => s.label)).toEqual(['签署表单', '进入踏勘群']);
+  await p.tap('#step-sign');
+  expect(fake.calls('navigateTo')[0]!.url).toBe('/pages/sign-forms/sign-forms?id=case-7');
+
+  p = await openCase({ state: 'signed', stateLabel: '待入群', can: ['openGroup', 'postGroupMessage'] });
+  expect(p.page.data.steps.map((s: { label: string }) => s.label)).toEqual(['进入踏勘群']);
+
+  p = await openCase({ state: 'ready', stateLabel: '待预约', can: ['requestOtherTimes', 'bookSlot', 'postGroupMessage'] });
+  expect(p.page.data.steps.map((s: { url: string }) => s.url)).toEqual(['/pages/booking/booking?id=case-7', '/pages/group/group?id=case-7']);
+  expect(p.text()).toContain('选择踏勘时间');
+
+  p = await openCase({ state: 'scheduled', stateLabel: '已预约', can: ['rescheduleInspection', 'postGroupMessage'] });
+  expect(p.page.data.steps.map((s: { label: string }) => s.label)).toEqual(['进入会议', '进入踏勘群']);
+
+  p = await openCase({ state: 'submitted', stateLabel: '待受理', can: ['withdrawCase'] });
+  expect(p.page.data.steps).toEqual([]);
+});

@@ -101,3 +101,17 @@ test('a section head reassigns a case to a picked colleague with a reason', asyn
 
   expect(fake.server.sent('reassignCase')).toEqual([{ caseId: 'case-7', version: 3, toOpenid: 'demo-staff-2', reason: '王芳休假' }]);
 });
+
+test('the handler is led to countersign, offer times, the meeting and the group as the case allows', async () => {
+  fake.server
+    .on('whoami', me(['staff'], '王芳'))
+    .on('getCase', caseView({ id: 'case-7', state: 'ready', stateLabel: '待预约', can: ['countersignConsent', 'offerSlots', 'postGroupMessage'] }));
+  const p = loadPage('package-staff/pages/case-review/case-review');
+  p.page.onLoad({ id: 'case-7' });
+  await settled();
+
+  expect(p.text()).toContain('会签同意书');
+  expect(p.text()).toContain('进入踏勘群');
+  await p.tap('#step-offer');
+  expect(fake.calls('navigateTo')[0]!.url).toBe('/package-staff/pages/offer-slots/offer-slots?id=case-7');
+});

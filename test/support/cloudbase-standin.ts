@@ -422,7 +422,7 @@ export async function startCloudbaseStandin(options: { collections?: string[] } 
  * environment does: SCF run mode (no cloud metadata probing), the environment id, dummy credentials, and the API
  * URL in TCB_CONTEXT_CNFG (read per request). The SDK is a per-module-registry singleton, so this is once per test file.
  */
-export function initWxServerSdk(standin: CloudbaseStandin): typeof wxCloud {
+export function initWxServerSdk(standin: Pick<CloudbaseStandin, 'url'>): typeof wxCloud {
   Object.assign(process.env, {
     TENCENTCLOUD_RUNENV: 'SCF',
     SCF_NAMESPACE: STANDIN_ENV,

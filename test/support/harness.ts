@@ -8,7 +8,7 @@ import type { UserRecord } from '../../cloudfunctions/src/api/context';
 import { createApi } from '../../cloudfunctions/src/api/router';
 import { PILOT_MATTERS } from '../../cloudfunctions/src/catalogue/pilot-matters';
 import { composeLocal } from '../../cloudfunctions/src/compose/local';
-import { configFromEnv } from '../../cloudfunctions/src/config';
+import { type AppConfig, configFromEnv } from '../../cloudfunctions/src/config';
 import { creditCodeCheckChar } from '../../cloudfunctions/src/domain/credit-code';
 import { checklistId } from '../../cloudfunctions/src/domain/matter';
 
@@ -57,10 +57,11 @@ export interface Harness {
   close(): void;
 }
 
-export async function makeHarness(): Promise<Harness> {
+/** `config` overrides the deployment settings, e.g. to point Tencent Meeting at the loopback stand-in. */
+export async function makeHarness(options: { config?: Partial<AppConfig> } = {}): Promise<Harness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'rvi-test-'));
   const clock = new TestClock();
-  const deps = composeLocal({ dataDir, publicBaseUrl: 'http://127.0.0.1:0', config: { ...configFromEnv({}), localMode: true }, clock });
+  const deps = composeLocal({ dataDir, publicBaseUrl: 'http://127.0.0.1:0', config: { ...configFromEnv({}), localMode: true, ...options.config }, clock });
   for (const { matter, checklist } of PILOT_MATTERS) {
     await deps.store.insert('matters', matter.code, { ...matter, checklistVersion: 1 });
     await deps.store.insert('checklists', checklistId(matter.code, 1), { matterCode: matter.code, version: 1, items: checklist, publishedAt: clock.now().toISOString(), publishedBy: 'seed' });

@@ -38,6 +38,7 @@ export type ErrorCode =
   | 'DUPLICATE'
   | 'IN_PROGRESS'
   | 'LIMIT'
+  | 'MEETING_FAILED'
   | 'INTERNAL';
 
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; code: ErrorCode; message: string };

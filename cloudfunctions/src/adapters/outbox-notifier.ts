@@ -1,14 +1,29 @@
+import type { SubscribeTemplateKey } from '../../../typings/models';
 import type { Clock } from '../ports/clock';
 import type { Notice, Notifier } from '../ports/notifier';
 import type { Store } from '../ports/store';
 
+/**
+ * What became of a message's subscription-message delivery: waiting (`pending`, also between retries), claimed by
+ * one sender (`sending`), delivered (`sent`), kept in the inbox only (no template, not subscribed, 43101), or given
+ * up (`failed`, listed for admins).
+ */
+export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'inboxOnly' | 'failed';
+
 /** A queued message: the in-app inbox reads it, the sender delivers it as a subscription message later. */
 export interface OutboxMessage extends Omit<Notice, 'id'> {
-  status: 'pending' | 'sent' | 'failed' | 'inboxOnly';
+  status: DeliveryStatus;
   attempts: number;
   createdAt: string;
   nextAttemptAt: string;
   read: boolean;
+  readAt?: string;
+  /** The sender that claimed the message for its current attempt. */
+  claim?: string;
+  templateKey?: SubscribeTemplateKey;
+  sentAt?: string;
+  /** Why it is inbox-only or failed, or what the last failed attempt answered. */
+  outcome?: { code: number; message: string; at: string };
 }
 
 /**

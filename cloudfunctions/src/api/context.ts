@@ -3,6 +3,7 @@ import type { AppConfig } from '../config';
 import type { Clock } from '../ports/clock';
 import type { Files } from '../ports/files';
 import type { Ids } from '../ports/ids';
+import type { Meetings } from '../ports/meetings';
 import type { Notifier } from '../ports/notifier';
 import type { Store } from '../ports/store';
 
@@ -14,6 +15,17 @@ export interface Deps {
   clock: Clock;
   ids: Ids;
   config: AppConfig;
+  meetings: MeetingServices;
+  /** TrueType bytes of the Chinese font embedded in rendered PDFs. */
+  formFont: () => Uint8Array;
+}
+
+/** The video meetings of inspections (R12). */
+export interface MeetingServices {
+  /** Creates the meeting of a booked slot; null where the office has no Tencent Meeting enterprise account. */
+  scheduler: Meetings | null;
+  /** Reads a meeting the handler scheduled in Tencent Meeting themselves and pasted (code, link or invitation). */
+  pasted(text: string): Meetings;
 }
 
 /** A person as stored: the OPENID is the document id. */

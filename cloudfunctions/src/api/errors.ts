@@ -14,6 +14,7 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   DUPLICATE: '请勿重复提交',
   IN_PROGRESS: '上一次提交仍在处理中，请稍候',
   LIMIT: '已超出允许的数量',
+  MEETING_FAILED: '腾讯会议暂时无法创建会议，请稍后重试或由经办人手动填写会议号',
   INTERNAL: '系统繁忙，请稍后重试',
 };
 

@@ -9,6 +9,13 @@ const FIELD_LABELS: Record<string, string> = {
   caseId: '办件', version: '办件版本', reason: '原因', missing: '需补正的材料', toOpenid: '接办人员',
   openid: '用户', name: '姓名', roles: '角色', phone: '联系电话', code: '编码', items: '检查项',
   fileName: '文件名', size: '文件大小', offset: '分页', limit: '分页', state: '状态', channel: '来源渠道',
+  // The inspection's fields.
+  itemCode: '核查项', result: '核查结果', note: '说明', evidenceSeqs: '关联证据', revision: '核查项版本', text: '意见内容',
+  fileId: '文件', kind: '证据类型', capturedAt: '拍摄时间', location: '位置', 'location.latitude': '纬度',
+  'location.longitude': '经度', 'location.accuracy': '定位精度', recordFileId: '云录制文件', meetingId: '会议',
+  meetingCode: '会议号', description: '说明', seq: '证据序号', outcome: '踏勘结论', opinion: '核查意见',
+  signatureFileId: '签名', reasons: '不通过理由', rectificationItems: '整改事项', 'rectificationItems.itemCode': '核查项',
+  'rectificationItems.requirement': '整改要求', itemId: '整改事项', fileIds: '文件', score: '评分', suggestions: '意见建议',
 };
 
 const labelOf = (path: PropertyKey[]): string => {

@@ -46,6 +46,13 @@ interface CaseRule {
   who: (r: Relation) => boolean;
 }
 
+/** The inspection group is in use from acceptance until the case is decided, withdrawn or moved on-site (R5). */
+export const groupInUse = (c: CaseRecord): boolean =>
+  OPEN_STATES.includes(c.state) && c.state !== 'submitted' && c.state !== 'returned';
+
+const inspecting = (c: CaseRecord): boolean => c.state === 'inspecting';
+const inspectingOrRectifying = (c: CaseRecord): boolean => c.state === 'inspecting' || c.state === 'rectifying';
+
 const ready = (c: CaseRecord, rule: CaseRule): boolean =>
   (!rule.event || canHappen(c.state, rule.event)) && (!rule.when || rule.when(c));
 
@@ -61,6 +68,44 @@ const CASE_RULES: Record<string, CaseRule> = {
     when: (c) => c.handlerId !== null && OPEN_STATES.includes(c.state),
     who: (r) => r.sectionHead || r.admin,
   },
+  // An observer can be added from acceptance until the last inspection is over (R17).
+  assignObserver: {
+    when: (c) => OPEN_STATES.includes(c.state) && c.state !== 'submitted' && c.state !== 'returned',
+    who: (r) => r.supervisor,
+  },
+  // Forms (R6): the applicant signs each form once, after acceptance; the handler countersigns the office's copy.
+  signForm: { when: (c) => c.state === 'accepted', who: (r) => r.applicant },
+  countersignConsent: { when: (c) => !!c.forms?.consent && !c.forms.consent.countersign, who: (r) => r.handler },
+  // The group (R5, R10): opening it the first time makes a signed case ready.
+  openGroup: { when: (c) => !c.groupOpenedAt && (c.state === 'accepted' || c.state === 'signed'), who: (r) => r.applicant },
+  inviteContact: { when: groupInUse, who: (r) => r.applicant },
+  postGroupMessage: { when: groupInUse, who: (r) => r.applicant || r.contact || r.handler },
+  // Scheduling (R11) and the meeting (R12).
+  offerSlots: { when: (c) => c.state === 'ready', who: (r) => r.handler },
+  requestOtherTimes: { when: (c) => c.state === 'ready', who: (r) => r.applicant },
+  bookSlot: { event: 'book', when: (c) => !!c.offeredSlots?.length, who: (r) => r.applicant },
+  rescheduleInspection: { event: 'reschedule', who: (r) => r.applicant || r.handler },
+  recordNoShow: { event: 'reschedule', who: (r) => r.handler },
+  createMeeting: { when: (c) => c.state === 'scheduled', who: (r) => r.handler },
+  setMeetingManually: { when: (c) => c.state === 'scheduled', who: (r) => r.handler },
+  // The inspection (R4, R8, R12–R15, R19): the handler runs and decides it; the applicant and on-site contacts enter
+  // the session code and take live photos; observers remark; after the decision come the archive and the rating.
+  startInspection: { event: 'start', who: (r) => r.handler },
+  resumeInspection: { when: inspecting, who: (r) => r.handler },
+  confirmSessionCode: { when: inspecting, who: (r) => r.applicant || r.contact },
+  saveChecklistItem: { when: inspecting, who: (r) => r.handler },
+  addObserverRemark: { when: inspectingOrRectifying, who: (r) => r.observer },
+  addEvidence: { when: inspecting, who: (r) => r.handler || r.applicant || r.contact },
+  attachMeetingRecording: { when: inspectingOrRectifying, who: (r) => r.handler },
+  // Evidence is never deleted; before and after the decision it can only be marked superseded.
+  supersedeEvidence: { when: (c) => !!c.evidenceHead, who: (r) => r.handler },
+  verifyEvidence: { who: (r) => r.handler || r.supervisor || r.admin },
+  decideInspection: { when: inspectingOrRectifying, who: (r) => r.handler },
+  submitRectificationProof: { when: (c) => c.state === 'rectifying', who: (r) => r.applicant },
+  requestReinspection: { event: 'requestReinspection', who: (r) => r.applicant },
+  archiveCase: { event: 'archive', who: (r) => r.handler || r.admin },
+  getArchive: { when: (c) => !!c.archive, who: (r) => r.handler || r.sectionStaff || r.sectionHead || r.supervisor || r.regulator || r.admin },
+  rateService: { when: (c) => DECIDED.has(c.state) && !c.rating, who: (r) => r.applicant },
 };
 
 export const allowedCaseActions = (caller: Caller, c: CaseRecord): string[] => {

@@ -12,7 +12,7 @@ import { loadMatter } from './catalogue';
 export interface UploadRecord {
   ownerId: string;
   cloudPath: string;
-  purpose: 'material' | 'evidence' | 'proof';
+  purpose: 'material' | 'evidence' | 'proof' | 'signature';
   fileName: string;
   size: number;
   createdAt: string;

@@ -1,15 +1,69 @@
+import { type Audience, MESSAGE_CATALOGUE, type NoticeEvent } from '../catalogue/message-catalogue';
 import type { CaseRecord } from '../domain/case';
 import type { CaseChange } from './cases';
 
+// Notices about a case, built from the message catalogue: its title, and the page that suits the recipient.
+// The action supplies the body (a reason, what is missing …) and any fields its template reads.
+
 type CaseNotice = NonNullable<CaseChange['notices']>[number];
+type Case = CaseRecord & { _id: string };
 
-/** A notice to the case's applicant that opens the case; none for a counter case nobody has claimed yet. */
-export const noticeToApplicant = (c: CaseRecord & { _id: string }, event: string, title: string, body: string): CaseNotice[] =>
-  c.applicantId
-    ? [{ event, to: c.applicantId, title, body, page: `/pages/case-detail/case-detail?id=${c._id}`, fields: { number: c.number, matter: c.matterName } }]
-    : [];
+/** The page a case message opens: officers get the staff case page, everyone else the case as they may see it. */
+const casePage = (audience: Audience, caseId: string): string =>
+  audience === 'handler' || audience === 'previousHandler'
+    ? `/package-staff/pages/case-review/case-review?id=${caseId}`
+    : `/pages/case-detail/case-detail?id=${caseId}`;
 
-/** A notice to an officer that opens the staff case page. */
-export const noticeToStaff = (c: CaseRecord & { _id: string }, to: string, event: string, title: string, body: string): CaseNotice => ({
-  event, to, title, body, page: `/package-staff/pages/case-review/case-review?id=${c._id}`, fields: { number: c.number, matter: c.matterName },
+/** What every message about a case may fill its template from (catalogue/message-catalogue.ts `MessageFacts`). */
+const caseFields = (c: CaseRecord): Record<string, string> => ({
+  number: c.number,
+  matter: c.matterName,
+  company: c.company.name,
+  ...(c.scheduledAt ? { start: c.scheduledAt } : {}),
+  ...(c.rectification ? { deadline: c.rectification.deadline } : {}),
 });
+
+/**
+ * One message about a case to one person. `fields` adds to, or replaces, what the case says: an action changing the
+ * booked time or the deadline passes the new one, since notices are built from the case as it was.
+ */
+export const caseNotice = (c: Case, audience: Audience, to: string, event: NoticeEvent, body: string, fields: Record<string, string> = {}): CaseNotice => ({
+  event, to, title: MESSAGE_CATALOGUE[event].title, body, page: casePage(audience, c._id),
+  fields: { ...caseFields(c), ...fields },
+});
+
+/** A notice to the case's applicant; none for a counter case nobody has claimed yet. */
+export const noticeToApplicant = (c: Case, event: NoticeEvent, body: string, fields?: Record<string, string>): CaseNotice[] =>
+  c.applicantId ? [caseNotice(c, 'applicant', c.applicantId, event, body, fields)] : [];
+
+/** A notice to an officer, opening the staff case page. */
+export const noticeToStaff = (c: Case, to: string, event: NoticeEvent, body: string, fields?: Record<string, string>): CaseNotice =>
+  caseNotice(c, 'handler', to, event, body, fields);
+
+/** Who among the case's people an audience is. */
+function caseRecipients(c: CaseRecord, audience: Audience): string[] {
+  switch (audience) {
+    case 'applicant':
+      return c.applicantId ? [c.applicantId] : [];
+    case 'contacts':
+      return c.contactIds ?? [];
+    case 'handler':
+      return c.handlerId ? [c.handlerId] : [];
+    case 'observers':
+      return c.observerIds ?? [];
+    default:
+      // Not a relation the case records: the queuing code names these people itself.
+      return [];
+  }
+}
+
+/** The event's notices to every case party its catalogue entry names (applicant, contacts, handler, observers). */
+export function noticesToCaseParties(c: Case, event: NoticeEvent, body: string, fields?: Record<string, string>): CaseNotice[] {
+  const seen = new Set<string>();
+  return MESSAGE_CATALOGUE[event].audience.flatMap((audience) =>
+    caseRecipients(c, audience)
+      .filter((to) => !seen.has(to) && seen.add(to))
+      .map((to) => caseNotice(c, audience, to, event, body, fields)),
+  );
+}
+

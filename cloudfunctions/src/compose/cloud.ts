@@ -5,11 +5,16 @@ import { OutboxNotifier } from '../adapters/outbox-notifier';
 import type { AppConfig } from '../config';
 import { systemClock } from '../ports/clock';
 import { randomIds } from '../ports/ids';
+import { loadChineseFont } from '../render/font';
+import { composeMeetings } from './meetings';
 
 type WxCloud = typeof import('wx-server-sdk');
 
 /** The CloudBase adapters over wx-server-sdk, for the deployed functions. */
 export function composeCloud(cloud: WxCloud, config: AppConfig): Deps {
   const store = new CloudbaseStore(cloud);
-  return { store, files: new CloudbaseFiles(cloud), notifier: new OutboxNotifier(store, systemClock), clock: systemClock, ids: randomIds, config };
+  return {
+    store, files: new CloudbaseFiles(cloud), notifier: new OutboxNotifier(store, systemClock), clock: systemClock, ids: randomIds, config,
+    meetings: composeMeetings(config), formFont: loadChineseFont,
+  };
 }

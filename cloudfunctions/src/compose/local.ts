@@ -7,6 +7,8 @@ import { OutboxNotifier } from '../adapters/outbox-notifier';
 import type { AppConfig } from '../config';
 import { type Clock, systemClock } from '../ports/clock';
 import { randomIds } from '../ports/ids';
+import { loadChineseFont } from '../render/font';
+import { composeMeetings } from './meetings';
 
 export interface LocalOptions {
   /** Folder holding the database file and the stored files. */
@@ -23,5 +25,8 @@ export function composeLocal(options: LocalOptions): Deps & { store: SqliteStore
   mkdirSync(options.dataDir, { recursive: true });
   const store = new SqliteStore(join(options.dataDir, 'rvi.sqlite'));
   const files = new FolderFiles(join(options.dataDir, 'files'), options.publicBaseUrl);
-  return { store, files, notifier: new OutboxNotifier(store, clock), clock, ids: randomIds, config: options.config };
+  return {
+    store, files, notifier: new OutboxNotifier(store, clock), clock, ids: randomIds, config: options.config,
+    meetings: composeMeetings(options.config), formFont: loadChineseFont,
+  };
 }

@@ -1,4 +1,9 @@
 import type { CaseState, Company, InspectionMode, IntakeChannel, Premises } from '../../../typings/models';
+import type { MeetingInfo } from '../ports/meetings';
+import type { ChainHead } from './evidence-chain';
+import type { ArchiveRecord, DecisionRecord, InspectionRound, ObserverRemark, Rectification } from './inspection';
+import type { TimeSlot } from './inspection-slots';
+import type { SignedForms } from './signed-form';
 
 export interface Material {
   fileId: string;
@@ -43,6 +48,45 @@ export interface CaseRecord {
   refuseReason?: string;
   withdrawReason?: string;
   onsiteReason?: string;
+  /** Start of the booked inspection slot, while one is booked (supervisors list upcoming inspections by it, R17). */
+  scheduledAt?: string;
+  /** Result of the first inspection, the one made at decidedAt (R20 statistics; absent counts as none). */
+  decision?: 'pass' | 'rectify' | 'fail';
+  /** Inspections held, the first included: re-inspections are rounds − 1 (absent counts as one). */
+  rounds?: number;
+  /** Booked slots the applicant did not attend (absent counts as zero). */
+  noShows?: number;
+  /** The consent form and the commitment letter as signed (R6). */
+  forms?: SignedForms;
+  /** When the applicant first opened the inspection group; with both forms signed the case is then ready (R5). */
+  groupOpenedAt?: string;
+  /** Slots the handler offered, for the applicant to pick one (R11). */
+  offeredSlots?: TimeSlot[];
+  /** The applicant asked for other times than those offered. */
+  otherTimesRequest?: { note: string; at: string };
+  /** End of the booked slot, whose start is scheduledAt. */
+  scheduledEnd?: string;
+  /** The officer whose day holds the booking: the handler when it was booked. */
+  bookedWith?: string;
+  /** Booked inspections moved by either side (absent counts as zero). */
+  reschedules?: number;
+  /** The booked slot's Tencent Meeting (R12). */
+  meeting?: MeetingInfo & { createdAt: string };
+  /** The applicant's satisfaction rating after the decision (R19), score 1–5. */
+  rating?: { score: number; comment?: string; at: string };
+  /** The licence was revoked 撤销行政许可 after a credit finding (R8); the case then shows 已撤销. */
+  revocation?: { revokedAt: string; reason: string; findingId: string; byName: string };
+  /** The inspections held (R12): round 1, then one per re-inspection, each with its findings item by item. */
+  inspections?: InspectionRound[];
+  /** Every decision in order (R14), the last in force; `decision` above keeps the first one's outcome. */
+  decisions?: DecisionRecord[];
+  /** The rectification ordered at the first inspection, with the applicant's proofs and the deadline. */
+  rectification?: Rectification;
+  observerRemarks?: ObserverRemark[];
+  /** The last record of the case's evidence hash chain (R4, R13); the records are in `evidence`. */
+  evidenceHead?: ChainHead;
+  /** The inspection archive PDF made at the final decision (R13). */
+  archive?: ArchiveRecord;
 }
 
 /** An append-only audit entry: who, when, which case, from → to, why. */

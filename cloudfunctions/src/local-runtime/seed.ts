@@ -1,6 +1,10 @@
 import type { ApiActions, ActionName } from '../../../typings/api';
 import type { ApiResult } from '../../../typings/api';
+import type { CaseView } from '../../../typings/models';
 import type { Deps } from '../api/context';
+import { CN_HOLIDAY_CALENDAR } from '../catalogue/holidays-cn';
+import { chinaDateOf, chinaTime } from '../domain/china-time';
+import { addWorkingDays } from '../domain/working-days';
 import { creditCodeCheckChar } from '../domain/credit-code';
 import type { Matter } from '../domain/matter';
 import { DEMO_ADMIN, DEMO_USERS } from './demo-users';
@@ -49,5 +53,39 @@ export async function seedDemo(deps: Deps, call: Call): Promise<boolean> {
   await must(call('demo-staff', 'acceptCase', { caseId: accepted.id, version: accepted.version }), 'acceptCase');
   const returned = await apply(first, '天津滨海清泉供水服务有限公司', '91120110MA06C8PN5', '天津市东丽区先锋东路12号');
   await must(call('demo-staff', 'returnCase', { caseId: returned.id, version: returned.version, missing: '请补充最近一次水质检测报告（有资质检测机构出具）' }), 'returnCase');
+
+  // Signed, in the group and booked with a pasted meeting code; then one signed and waiting in the ready queue
+  // (accepted later, so the booked one was served in acceptance order).
+  const scheduled = await signedAndReady(deps, call, await apply(first, '天津东丽金桥物业服务有限公司', '91120110MA09D4TW2', '天津市东丽区金桥街道金钟路18号地下一层水泵房'));
+  const start = chinaTime(`${chinaDateOf(addWorkingDays(deps.clock.now(), 1, CN_HOLIDAY_CALENDAR))} 10:00`).toISOString();
+  const offered = await must(call('demo-staff', 'offerSlots', { caseId: scheduled.id, version: scheduled.version, starts: [start] }), 'offerSlots');
+  const booked = await must(call('demo-applicant', 'bookSlot', { caseId: scheduled.id, version: offered.case.version, start }), 'bookSlot');
+  if (!booked.meeting?.meetingCode) {
+    const pasted = '点击链接入会，或添加至会议列表：\nhttps://meeting.tencent.com/dm/DemoRvi2026\n\n#腾讯会议：806-512-347';
+    await must(call('demo-staff', 'setMeetingManually', { caseId: scheduled.id, version: booked.case.version, pasted }), 'setMeetingManually');
+  }
+  await signedAndReady(deps, call, await apply(second, '天津东丽华兴电子科技有限公司', '91120110MA0AF6KM8', '天津市东丽区华明街道弘贯路9号'));
   return true;
+}
+
+// A handwritten stroke, as the signature pad exports it (120×40 PNG), for the demo signatures.
+const DEMO_SIGNATURE_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAHgAAAAoCAYAAAA16j4lAAABIUlEQVR4nO2YUQ7CQAgFe4gex/tfS7+aNBuXtpSFB7xJ+mdkBjQmbhshhBBCCCGEkMzs++c7e6LdVlO6XYorFztQvv1JYOrQP5RvvxtQInbgTbu/rQKtdMrYE9qDpTr0W8k0oQMW3vDdVoLZjmzpC9tsfZBMR17RbvE+Zqw8BPqBs3wI1awORF4gspsJXoGIi0R0MsU7EGmhLi6RoVHLRjiym0NkKMLsiPmus6O/RZ4zZw7l2/k76OcR1u01GOm4B23aVw8PD5zg4QXR7vFPEtpxD9q0r5CBChRo024pBRko0Kb9LKcVhA4UeNtusTsXtKJpAgXatI/Ckvjd12XhSU/69tmhpSfa2QJNd9r20nEXtGovHXdB53ZCCCGEEEJ68ANddhHZW6rEPAAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+/** Accepts the case, has the applicant sign both forms (the handler countersigns) and open the group: ready. */
+async function signedAndReady(deps: Deps, call: Call, applied: CaseView): Promise<CaseView> {
+  let c = await must(call('demo-staff', 'acceptCase', { caseId: applied.id, version: applied.version }), 'acceptCase');
+  const signature = async (openid: string) => {
+    const { cloudPath } = await must(call(openid, 'requestUpload', { fileName: 'signature.png', size: DEMO_SIGNATURE_PNG.length, purpose: 'signature' }), 'requestUpload');
+    return (await deps.files.put(cloudPath, DEMO_SIGNATURE_PNG)).fileId;
+  };
+  for (const kind of ['consent', 'commitment'] as const) {
+    const forms = await must(call('demo-applicant', 'getCaseForms', { caseId: c.id }), 'getCaseForms');
+    const templateVersion = forms.forms.find((f) => f.kind === kind)!.version;
+    c = (await must(call('demo-applicant', 'signForm', { caseId: c.id, version: c.version, kind, templateVersion, signatureFileId: await signature('demo-applicant') }), `sign ${kind}`)).case;
+  }
+  c = (await must(call('demo-staff', 'countersignConsent', { caseId: c.id, version: c.version, signatureFileId: await signature('demo-staff') }), 'countersignConsent')).case;
+  return (await must(call('demo-applicant', 'openGroup', { caseId: c.id }), 'openGroup')).case;
 }

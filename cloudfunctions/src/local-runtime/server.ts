@@ -5,7 +5,9 @@ import { join, resolve } from 'node:path';
 import { composeLocal } from '../compose/local';
 import { configFromEnv } from '../config';
 import { DEMO_ADMIN, DEMO_USERS } from './demo-users';
+import { previewRoutes } from './preview/routes';
 import { seedDemo } from './seed';
+import { nextFiveMinuteMarkAt, nextMonthlyDrawAt, runOnSchedule } from './timers';
 
 // `npm start`: the built cloud functions, served on loopback with the local adapters, with demo data.
 // The caller's identity comes from the X-Wx-Openid header, which only this runtime accepts.
@@ -27,6 +29,7 @@ Object.assign(process.env, {
 
 const deps = composeLocal({ dataDir, publicBaseUrl: publicUrl, config: configFromEnv(process.env) });
 const functions = new Map<string, FunctionMain>();
+const servePreview = previewRoutes(root);
 const loadFunction = (name: string): FunctionMain | undefined => {
   if (!functions.has(name)) {
     const file = join(root, 'cloudfunctions', name, 'index.js');
@@ -86,6 +89,7 @@ const server = createServer(async (req, res) => {
       return res.end();
     }
     if (req.method === 'GET' && url.pathname === '/healthz') return send(res, 200, { ok: true });
+    if (await servePreview(req.method ?? '', url.pathname, res)) return;
     const fn = /^\/functions\/([a-z-]+)$/.exec(url.pathname);
     if (req.method === 'POST' && fn) {
       const main = loadFunction(fn[1]!);
@@ -111,6 +115,8 @@ const server = createServer(async (req, res) => {
 async function start(): Promise<void> {
   const api = loadFunction('api');
   if (!api) throw new Error('cloudfunctions/api/index.js is missing: run npm run build');
+  const monthlyDraw = loadFunction('monthly-draw');
+  const reminders = loadFunction('reminders');
   const seeded = await seedDemo(deps, (openid, action, payload) => api({ action, payload }, { localOpenid: openid }) as Promise<never>);
   server.listen(port, '127.0.0.1', () => {
     console.log(`远程视频踏勘 local runtime on ${publicUrl}`);
@@ -118,7 +124,19 @@ async function start(): Promise<void> {
     console.log(`  GET  ${publicUrl}/healthz`);
     console.log(`  POST ${publicUrl}/functions/api   header X-Wx-Openid: one of ${DEMO_USERS.map((u) => u.openid).join(', ')}`);
     console.log(`  POST ${publicUrl}/upload          multipart: cloudPath, file`);
+    console.log(`  GET  ${publicUrl}/preview/        the Mini Program in a browser (a preview; DevTools runs the real thing)`);
+    if (monthlyDraw) {
+      console.log(`  POST ${publicUrl}/functions/monthly-draw   no header: last month's spot-check draw now, as the timer would`);
+      console.log(`       (the timer runs it at ${nextMonthlyDrawAt(new Date()).toISOString()}; supervisors: action runDraw)`);
+    }
   });
+  // The monthly spot-check draw (R7) on its CloudBase schedule: 02:00 China time on the 1st, no caller.
+  if (monthlyDraw) runOnSchedule(nextMonthlyDrawAt, async () => console.log('monthly-draw:', JSON.stringify(await monthlyDraw({}, {}))));
+  // Reminders and the outbox sweep every five minutes, as in CloudBase; subscription messages go to a file.
+  if (reminders) {
+    console.log(`  reminders every 5 minutes; subscription messages written to ${join(dataDir, 'subscribe-messages.jsonl')}`);
+    runOnSchedule(nextFiveMinuteMarkAt, async () => console.log('reminders:', JSON.stringify(await reminders({}, {}))));
+  }
 }
 
 start().catch((e) => {

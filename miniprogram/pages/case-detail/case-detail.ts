@@ -2,6 +2,7 @@ import type { CaseView } from '../../../typings/models';
 import { getCase } from '../../services/case/get-case';
 import { resubmitCase } from '../../services/case/resubmit-case';
 import { withdrawCase } from '../../services/case/withdraw-case';
+import { type CaseStep, applicantSteps } from '../../utils/case-steps';
 import { type CaseDetail, toCaseDetail } from '../../utils/case-view';
 import { errorCode, errorText } from '../../utils/format';
 import { type UploadItem, pickFiles, removeUpload, retryUpload, startUploads, uploadedFileIds, uploadsError } from '../../utils/material-uploads';
@@ -15,6 +16,7 @@ Page({
     caseId: '',
     version: 0,
     view: null as CaseDetail | null,
+    steps: [] as CaseStep[],
     canWithdraw: false,
     canResubmit: false,
     panel: '' as Panel,
@@ -29,6 +31,11 @@ Page({
   onLoad(query: Record<string, string | undefined>) {
     this.setData({ caseId: query.id ?? '' });
     this.load();
+  },
+
+  onShow() {
+    // Back from signing, the group or booking: the next step may have changed.
+    if (this.data.status === 'ready') this.load();
   },
 
   async onPullDownRefresh() {
@@ -50,6 +57,7 @@ Page({
       status: 'ready',
       version: c.version,
       view: toCaseDetail(c),
+      steps: applicantSteps(c),
       canWithdraw: c.can.includes('withdrawCase'),
       canResubmit: c.can.includes('resubmitCase'),
       panel: '',
@@ -59,6 +67,10 @@ Page({
   onRetry() {
     this.setData({ status: 'loading' });
     this.load();
+  },
+
+  onStep(e: WechatMiniprogram.TouchEvent) {
+    wx.navigateTo({ url: e.currentTarget.dataset.url as string });
   },
 
   onOpenPanel(e: WechatMiniprogram.TouchEvent) {

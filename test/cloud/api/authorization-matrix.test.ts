@@ -2,6 +2,9 @@ import { ALL_ACTIONS } from '../../../cloudfunctions/src/actions';
 import { makeHarness } from '../../support/harness';
 import { EVERYONE, SCENARIOS } from '../../support/scenarios';
 
+// Some rows render PDFs (signing a form, the archive): seconds each on a loaded two-core machine.
+jest.setTimeout(30_000);
+
 // Each action × each role, on the caller's own case and on someone else's: allowed or refused as SPEC.md says.
 // A new action cannot be added without a row here: the first test fails until it has one.
 

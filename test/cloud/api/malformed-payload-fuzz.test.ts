@@ -2,6 +2,9 @@ import fc from 'fast-check';
 import { type Harness, makeHarness } from '../../support/harness';
 import { SCENARIOS, snapshot } from '../../support/scenarios';
 
+// Some rows render PDFs (signing a form, the archive): seconds each on a loaded two-core machine.
+jest.setTimeout(30_000);
+
 // Every action, fed malformed payloads: a structured error with a stable code and a Chinese message, and no change
 // to any collection. Valid payloads come from the authorization matrix's scenarios, then are broken.
 

@@ -1,3 +1,5 @@
+import { type FakeCanvas, selectorQuery } from './fake-canvas';
+
 // A fake `wx` for page tests: records every call, answers from the test, and plays the `api` cloud function
 // (local mode: wx.request to /functions/api) and the upload endpoint.
 
@@ -60,6 +62,8 @@ export interface FakeWx {
   answer(api: string, answer: Answer): void;
   /** fileID the upload endpoint gives the n-th upload (from 1). */
   uploads: Array<{ filePath: string; cloudPath: string }>;
+  /** Canvases the pages' selector queries found, in order. */
+  canvases: FakeCanvas[];
 }
 
 /** Installs a fresh fake as the global `wx`. */
@@ -69,6 +73,7 @@ export function installFakeWx(): FakeWx {
   const storage = new Map<string, unknown>();
   const server = new FakeServer();
   const uploads: Array<{ filePath: string; cloudPath: string }> = [];
+  const canvases: FakeCanvas[] = [];
 
   /** Calls back success/fail (and complete) or settles a promise, like the platform does, a tick later. */
   const settle = (api: string, options: Options, result: unknown) => {
@@ -165,6 +170,15 @@ export function installFakeWx(): FakeWx {
     setNavigationBarTitle: asyncApi('setNavigationBarTitle'),
     stopPullDownRefresh: asyncApi('stopPullDownRefresh'),
     pageScrollTo: asyncApi('pageScrollTo'),
+    setTabBarBadge: asyncApi('setTabBarBadge'),
+    removeTabBarBadge: asyncApi('removeTabBarBadge'),
+    requestSubscribeMessage: asyncApi('requestSubscribeMessage', fail('requestSubscribeMessage:fail cancel')),
+    createSelectorQuery: selectorQuery(canvases),
+    getWindowInfo: () => ({ pixelRatio: 2, windowWidth: 375, windowHeight: 667 }),
+    canvasToTempFilePath: asyncApi('canvasToTempFilePath', { tempFilePath: 'wxfile://tmp/signature.png' }),
+    getFileSystemManager: () => ({ getFileInfo: asyncApi('getFileInfo', { size: 4096 }) }),
+    setClipboardData: asyncApi('setClipboardData'),
+    navigateToMiniProgram: asyncApi('navigateToMiniProgram'),
   };
 
   (globalThis as any).wx = wx;
@@ -173,6 +187,7 @@ export function installFakeWx(): FakeWx {
     server,
     storage,
     uploads,
+    canvases,
     calls: (api) => log.filter((c) => c.api === api).map((c) => c.options),
     answer: (api, answer) => void answers.set(api, answer),
   };

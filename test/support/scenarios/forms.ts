@@ -1,5 +1,65 @@
 import type { FormsActions } from '../../../typings/api';
-import type { ActionScenario } from './core';
+import { remoteMatter } from '../harness';
+import { MONDAY_10, prepared, uploadSignature } from '../readiness';
+import { ALL, ANY_STAFF, type ActionScenario, ref, STAFF_OF_SECTION } from './core';
+
+/** Who reads a case after acceptance, and who sees its group (members, section head, supervisors, admin). */
+const CASE_READERS = ['applicant', ...STAFF_OF_SECTION, 'supervisor', 'admin'];
+const GROUP_READERS = ['applicant', 'staff', 'head', 'supervisor', 'admin'];
 
 /** Authorization-matrix rows of the forms actions: how to call each, and who may. */
-export const FORMS_SCENARIOS: { [A in keyof FormsActions]: ActionScenario<A> } = {};
+export const FORMS_SCENARIOS: { [A in keyof FormsActions]: ActionScenario<A> } = {
+  getFormTemplates: { payload: async () => ({}), allowed: ['admin'] },
+  publishFormTemplate: {
+    payload: async () => ({ kind: 'consent', title: '{{officeName}}远程视频踏勘同意书', paragraphs: ['申请人{{applicantName}}同意远程视频踏勘。'] }),
+    allowed: ['admin'],
+  },
+  getCaseForms: { payload: async (h) => ({ caseId: (await prepared.accepted(h)).id }), allowed: CASE_READERS },
+  signForm: {
+    payload: async (h, who) => ({
+      ...ref(await prepared.accepted(h)), kind: 'consent', templateVersion: 1, signatureFileId: await uploadSignature(h, who),
+    }),
+    allowed: ['applicant'],
+  },
+  countersignConsent: {
+    payload: async (h, who) => ({ ...ref(await prepared.consentOnRecord(h)), signatureFileId: await uploadSignature(h, who) }),
+    allowed: ['staff'],
+  },
+  getSignedFormCopies: { payload: async (h) => ({ caseId: (await prepared.consentOnRecord(h)).id }), allowed: CASE_READERS },
+  openGroup: { payload: async (h) => ({ caseId: (await prepared.accepted(h)).id }), allowed: ['applicant'] },
+  getGroup: { payload: async (h) => ({ caseId: (await prepared.accepted(h)).id }), allowed: GROUP_READERS },
+  listGroupMessages: { payload: async (h) => ({ caseId: (await prepared.accepted(h)).id }), allowed: GROUP_READERS },
+  postGroupMessage: { payload: async (h) => ({ caseId: (await prepared.accepted(h)).id, text: '请问需要准备哪些材料？' }), allowed: ['applicant', 'staff'] },
+  inviteContact: { payload: async (h) => ({ caseId: (await prepared.accepted(h)).id }), allowed: ['applicant'] },
+  // Anyone holding a valid invite may join: members are simply shown the group, everyone else becomes a contact.
+  joinGroupByInvite: {
+    payload: async (h) => ({ token: (await h.ok('applicant', 'inviteContact', { caseId: (await prepared.accepted(h)).id })).token }),
+    allowed: ALL,
+  },
+  setSectionGroupQr: {
+    payload: async (h, who) => ({ sectionCode: remoteMatter.sectionCode, qrFileId: await uploadSignature(h, who) }),
+    allowed: ['admin'],
+  },
+  getReadyQueue: { payload: async (h) => (await prepared.ready(h), {}), allowed: ANY_STAFF },
+  offerSlots: { payload: async (h) => ({ ...ref(await prepared.ready(h)), starts: [MONDAY_10] }), allowed: ['staff'] },
+  requestOtherTimes: { payload: async (h) => ({ ...ref(await prepared.offered(h)), note: '周三下午方便' }), allowed: ['applicant'] },
+  bookSlot: { payload: async (h) => ({ ...ref(await prepared.offered(h)), start: MONDAY_10 }), allowed: ['applicant'] },
+  rescheduleInspection: { payload: async (h) => ({ ...ref(await prepared.scheduled(h)), reason: '负责人临时出差' }), allowed: ['applicant', 'staff'] },
+  recordNoShow: {
+    payload: async (h) => {
+      const c = await prepared.scheduled(h);
+      h.clock.set('2026-06-15T02:20:00Z');
+      return ref(c);
+    },
+    allowed: ['staff'],
+  },
+  // Without Tencent Meeting configured, only a case that has its meeting already can be answered: unchanged.
+  createMeeting: {
+    payload: async (h) => {
+      const c = await prepared.scheduled(h);
+      return ref((await h.ok('staff', 'setMeetingManually', { ...ref(c), pasted: '123 456 789' })).case);
+    },
+    allowed: ['staff'],
+  },
+  setMeetingManually: { payload: async (h) => ({ ...ref(await prepared.scheduled(h)), pasted: '#腾讯会议：123-456-789' }), allowed: ['staff'] },
+};

@@ -1,5 +1,119 @@
 import type { InspectionActions } from '../../../typings/api';
-import type { ActionScenario } from './core';
+import { forceCase } from '../fast-forward';
+import { greyJpeg } from '../images';
+import {
+  AT_PREMISES, addScreenshot, decidedCase, firstItem, inspectionOf, proveAll, rectifyingCase, recordFindings, scheduledCase, signature,
+  startedCase, upload,
+} from '../inspection';
+import { type ActionScenario, STAFF_OF_SECTION } from './core';
+
+/** Everyone with a part in an open case: the applicant, the section's staff, supervisors, admins. */
+const CASE_READERS = ['applicant', ...STAFF_OF_SECTION, 'supervisor', 'admin'];
 
 /** Authorization-matrix rows of the inspection actions: how to call each, and who may. */
-export const INSPECTION_SCENARIOS: { [A in keyof InspectionActions]: ActionScenario<A> } = {};
+export const INSPECTION_SCENARIOS: { [A in keyof InspectionActions]: ActionScenario<A> } = {
+  getInspection: { payload: async (h) => ({ caseId: (await startedCase(h)).caseId }), allowed: CASE_READERS },
+  startInspection: {
+    payload: async (h) => {
+      const caseId = await scheduledCase(h);
+      return { caseId, version: (await inspectionOf(h, caseId)).version, location: AT_PREMISES };
+    },
+    allowed: ['staff'],
+  },
+  resumeInspection: {
+    payload: async (h) => {
+      const { caseId, version } = await startedCase(h);
+      return { caseId, version, note: '网络中断' };
+    },
+    allowed: ['staff'],
+  },
+  confirmSessionCode: {
+    payload: async (h) => {
+      const { caseId, sessionCode } = await startedCase(h);
+      return { caseId, code: sessionCode!.code, location: AT_PREMISES };
+    },
+    allowed: ['applicant'],
+  },
+  saveChecklistItem: {
+    payload: async (h) => {
+      const { caseId } = await startedCase(h);
+      return { caseId, itemCode: await firstItem(h, caseId), result: 'conforming', revision: 0 };
+    },
+    allowed: ['staff'],
+  },
+  addObserverRemark: {
+    payload: async (h) => {
+      const { caseId } = await startedCase(h);
+      await forceCase(h, caseId, { observerIds: ['supervisor'] });
+      return { caseId, text: '踏勘过程规范' };
+    },
+    allowed: ['supervisor'],
+  },
+  addEvidence: {
+    // Live photos are the applicant's and contacts', screenshots the handler's: each caller tries their own kind.
+    payload: async (h, who) => {
+      const { caseId } = await startedCase(h);
+      const fileId = await upload(h, who, 'evidence', 'picture.jpg', greyJpeg(16, 16, 100));
+      return who.endsWith('pplicant')
+        ? { caseId, fileId, kind: 'live-photo', capturedAt: h.clock.now().toISOString(), location: AT_PREMISES }
+        : { caseId, fileId, kind: 'screenshot' };
+    },
+    allowed: ['staff', 'applicant'],
+  },
+  attachMeetingRecording: {
+    payload: async (h) => ({ caseId: (await startedCase(h)).caseId, recordFileId: 'rec-1234567890', meetingCode: '123456789' }),
+    allowed: ['staff'],
+  },
+  supersedeEvidence: {
+    payload: async (h) => {
+      const { caseId } = await startedCase(h);
+      const { seq } = await addScreenshot(h, caseId);
+      return { caseId, seq, reason: '画面模糊，已重新截图' };
+    },
+    allowed: ['staff'],
+  },
+  verifyEvidence: {
+    payload: async (h) => {
+      const { caseId } = await startedCase(h);
+      await addScreenshot(h, caseId);
+      return { caseId };
+    },
+    allowed: ['staff', 'supervisor', 'admin'],
+  },
+  decideInspection: {
+    payload: async (h, who) => {
+      const { caseId } = await startedCase(h);
+      const { version } = await recordFindings(h, caseId);
+      return { caseId, version, outcome: 'pass', opinion: '符合踏勘标准，同意通过。', signatureFileId: await signature(h, who) };
+    },
+    allowed: ['staff'],
+  },
+  submitRectificationProof: {
+    payload: async (h, who) => {
+      const { caseId, rectification } = await rectifyingCase(h);
+      return { caseId, itemId: rectification!.items[0]!.id, fileIds: [await upload(h, who, 'proof', 'proof.jpg', greyJpeg(16, 16, 80))] };
+    },
+    allowed: ['applicant'],
+  },
+  requestReinspection: {
+    payload: async (h) => {
+      const { caseId } = await rectifyingCase(h);
+      return { caseId, version: (await proveAll(h, caseId)).version };
+    },
+    allowed: ['applicant'],
+  },
+  archiveCase: {
+    // As if the archive had failed right after the decision.
+    payload: async (h) => {
+      const caseId = await decidedCase(h, 'passed');
+      return { caseId, version: (await inspectionOf(h, caseId)).version };
+    },
+    allowed: ['staff', 'admin'],
+  },
+  getArchive: {
+    payload: async (h) => ({ caseId: await decidedCase(h, 'archived') }),
+    allowed: [...STAFF_OF_SECTION, 'supervisor', 'regulator', 'admin'],
+  },
+  listRegulatorInbox: { payload: async () => ({}), allowed: ['regulator', 'foreignRegulator'] },
+  rateService: { payload: async (h) => ({ caseId: await decidedCase(h, 'archived'), score: 5, suggestions: '流程便捷' }), allowed: ['applicant'] },
+};

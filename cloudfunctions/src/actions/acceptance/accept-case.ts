@@ -25,7 +25,7 @@ export const acceptCase = defineAction({
           checklistVersion: matter.checklistVersion, groupLabel: groupLabel(c.matterName, acceptedAt, c.applicantName),
         },
         {
-          notices: noticeToApplicant(c, 'caseAccepted', '您的申请已受理', `${c.number} ${c.matterName}，请签署同意书和承诺书`),
+          notices: noticeToApplicant(c, 'caseAccepted', `${c.number} ${c.matterName}，请签署同意书和承诺书`),
         },
       ];
     }),

@@ -24,8 +24,8 @@ export const reassignCase = defineAction({
         {
           note: `${c.handlerName ?? ''} → ${to.name}：${reason}`,
           notices: [
-            noticeToStaff(c, toOpenid, 'caseReassignedTo', '办件已改派给您', `${c.number}：${reason}`),
-            ...(c.handlerId ? [noticeToStaff(c, c.handlerId, 'caseReassignedFrom', '办件已改派他人', `${c.number}：${reason}`)] : []),
+            noticeToStaff(c, toOpenid, 'caseReassignedTo', `${c.number}：${reason}`),
+            ...(c.handlerId ? [noticeToStaff(c, c.handlerId, 'caseReassignedFrom', `${c.number}：${reason}`)] : []),
           ],
         },
       ];

@@ -15,7 +15,7 @@ export const refuseCase = defineAction({
       { ...c, state, refuseReason: reason },
       {
         note: reason,
-        notices: noticeToApplicant(c, 'caseRefused', '申请不予受理', reason),
+        notices: noticeToApplicant(c, 'caseRefused', reason),
       },
     ]),
 });

@@ -15,7 +15,7 @@ export const returnCase = defineAction({
       { ...c, state, returnNote: missing },
       {
         note: missing,
-        notices: noticeToApplicant(c, 'caseReturned', '申请材料需补正', missing),
+        notices: noticeToApplicant(c, 'caseReturned', missing),
       },
     ]),
 });

@@ -15,7 +15,7 @@ export const switchToOnsite = defineAction({
       { ...c, state, onsiteReason: reason },
       {
         note: reason,
-        notices: noticeToApplicant(c, 'caseSwitchedToOnsite', '已转为现场踏勘', reason),
+        notices: noticeToApplicant(c, 'caseSwitchedToOnsite', reason),
       },
     ]),
 });

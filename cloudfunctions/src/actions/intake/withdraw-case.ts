@@ -15,7 +15,7 @@ export const withdrawCase = defineAction({
       { ...c, state, withdrawReason: reason },
       {
         note: reason,
-        notices: c.handlerId ? [noticeToStaff(c, c.handlerId, 'caseWithdrawn', '申请人已撤回办件', `${c.number} ${c.company.name}`)] : [],
+        notices: c.handlerId ? [noticeToStaff(c, c.handlerId, 'caseWithdrawn', `${c.number} ${c.company.name}：${reason}`)] : [],
       },
     ]),
 });

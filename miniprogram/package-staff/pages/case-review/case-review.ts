@@ -6,6 +6,7 @@ import { listSectionStaff } from '../../../services/staff/list-section-staff';
 import { reassignCase } from '../../../services/staff/reassign-case';
 import { refuseCase } from '../../../services/staff/refuse-case';
 import { returnCase } from '../../../services/staff/return-case';
+import { type CaseStep, handlerSteps } from '../../../utils/case-steps';
 import { type CaseDetail, toCaseDetail } from '../../../utils/case-view';
 import { errorCode, errorText } from '../../../utils/format';
 import { currentUser, hasRole } from '../../../utils/session';
@@ -26,6 +27,7 @@ Page({
     caseId: '',
     version: 0,
     view: null as CaseDetail | null,
+    steps: [] as CaseStep[],
     canAccept: false,
     canReturn: false,
     canRefuse: false,
@@ -45,6 +47,11 @@ Page({
   onLoad(query: Record<string, string | undefined>) {
     this.setData({ caseId: query.id ?? '' });
     this.load();
+  },
+
+  onShow() {
+    // Back from countersigning, offering times or the meeting: what comes next may have changed.
+    if (this.data.status === 'ready') this.load();
   },
 
   async onPullDownRefresh() {
@@ -68,6 +75,7 @@ Page({
       status: 'ready',
       version: c.version,
       view: toCaseDetail(c),
+      steps: handlerSteps(c),
       canAccept: c.can.includes('acceptCase'),
       canReturn: c.can.includes('returnCase'),
       canRefuse: c.can.includes('refuseCase'),
@@ -91,6 +99,10 @@ Page({
       wx.showToast({ title: errorText(err, '无法打开此文件'), icon: 'none' });
     }
     wx.hideLoading();
+  },
+
+  onStep(e: WechatMiniprogram.TouchEvent) {
+    wx.navigateTo({ url: e.currentTarget.dataset.url as string });
   },
 
   onOpenPanel(e: WechatMiniprogram.TouchEvent) {

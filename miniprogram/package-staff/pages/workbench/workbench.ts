@@ -102,6 +102,10 @@ Page({
     this.reload('mine');
   },
 
+  onOpenReadyQueue() {
+    wx.navigateTo({ url: '/package-staff/pages/ready-queue/ready-queue' });
+  },
+
   onOpen(e: WechatMiniprogram.CustomEvent<{ id: string }>) {
     wx.navigateTo({ url: `/package-staff/pages/case-review/case-review?id=${encodeURIComponent(e.detail.id)}` });
   },

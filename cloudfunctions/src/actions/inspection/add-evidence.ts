@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { defineAction } from '../../api/action';
+import { AppError } from '../../api/errors';
+import { idString, text } from '../../api/validation';
+import { chainFile, toEvidenceView } from '../../application/evidence';
+import { callerName, caseFor, roundInProgress } from '../../application/inspection';
+import { verifyOwnUploads } from '../../application/intake';
+import { deviceLocation, fileId } from './fields';
+
+// A camera clock a little ahead of the server's is normal; one far ahead is not a capture time.
+const CLOCK_TOLERANCE_MS = 5 * 60 * 1000;
+
+/**
+ * A file joins the case's evidence chain (R4, R13); the cloud hashes it from storage. The handler's screenshots and
+ * recordings come from the album or a chat and are marked so; the applicant's and on-site contacts' live photos come
+ * from the Mini Program's camera, whose page stamps case number, time and place on the picture and declares them here.
+ */
+export const addEvidence = defineAction({
+  name: 'addEvidence',
+  schema: z.strictObject({
+    caseId: idString,
+    fileId,
+    kind: z.enum(['screenshot', 'recording', 'live-photo'], { message: '证据类型应为截图、录像或现场照片' }),
+    capturedAt: z.iso.datetime({ offset: true, message: '拍摄时间格式不正确' }).optional(),
+    location: deviceLocation.optional(),
+    description: text(200).optional(),
+  }),
+  callers: 'anyone',
+  mutates: true,
+  async handle(ctx, { caseId, fileId: file, kind, capturedAt, location, description }) {
+    const { c, relation } = await caseFor(ctx, caseId, 'addEvidence');
+    const live = kind === 'live-photo';
+    if (live && !(relation.applicant || relation.contact)) throw new AppError('FORBIDDEN', '现场照片由申请人或现场联系人在小程序内拍摄');
+    if (!live && !relation.handler) throw new AppError('FORBIDDEN', '截图和录像由经办人上传');
+    if (live && (!capturedAt || !location)) throw new AppError('VALIDATION', '现场照片须带拍摄时间和地点');
+    if (capturedAt && Date.parse(capturedAt) > ctx.now.getTime() + CLOCK_TOLERANCE_MS) throw new AppError('VALIDATION', '拍摄时间晚于当前时间');
+    const [upload] = await verifyOwnUploads(ctx, [file], ctx.caller.openid);
+    const record = await chainFile(
+      ctx, c,
+      {
+        kind, fileId: file, source: live ? 'in-app-camera' : 'album-or-chat',
+        capturedAt: live ? new Date(capturedAt!) : null,
+        location: live ? { latitude: location!.latitude, longitude: location!.longitude, accuracy: location!.accuracy ?? null } : null,
+      },
+      { round: roundInProgress(c).round, uploaderName: callerName(ctx, c, relation), fileName: upload!.name, description: description ?? null, meetingRecording: null },
+      'addEvidence',
+    );
+    return toEvidenceView(ctx, record);
+  },
+});

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { defineAction } from '../../api/action';
+import { type CreditRecord, type ListingRecord, toCreditRecordView, toListingView } from '../../application/credit';
+import type { CaseRecord } from '../../domain/case';
+
+/**
+ * What concerns the caller in the credit file and on the blacklist: entries about them (by OPENID, or by the phone
+ * of their cases) and about the companies they applied for.
+ */
+export const listMyCreditRecords = defineAction({
+  name: 'listMyCreditRecords',
+  schema: z.strictObject({}),
+  callers: 'anyone',
+  mutates: false,
+  async handle(ctx) {
+    const own = await ctx.store.find<CaseRecord>('cases', { where: { applicantId: ctx.caller.openid }, orderBy: [['submittedAt', 'desc']], limit: 200 });
+    const keys = [
+      ...new Set([
+        `person:${ctx.caller.openid}`,
+        ...own.map((c) => `company:${c.company.creditCode}`),
+        ...own.map((c) => `phone:${c.applicantPhone}`),
+      ]),
+    ];
+    const where = { subjectKey: { op: 'in' as const, value: keys } };
+    const [records, listings] = await Promise.all([
+      ctx.store.find<CreditRecord>('creditRecords', { where, orderBy: [['recordedAt', 'desc']], limit: 100 }),
+      ctx.store.find<ListingRecord>('blacklist', { where, orderBy: [['listedAt', 'desc']], limit: 100 }),
+    ]);
+    return { records: records.map(toCreditRecordView), blacklistings: listings.map((e) => toListingView(e, ctx.now)) };
+  },
+});

@@ -1,0 +1,36 @@
+import { join } from 'node:path';
+import type { Deps } from '../api/context';
+import { type DeliveryReport, deliverOutbox } from '../application/deliver-outbox';
+import { queueReminders, type ReminderReport } from '../application/reminders';
+import { composeFromEnv } from '../compose/from-env';
+import type { Subscriber } from '../ports/subscriber';
+
+// The `reminders` cloud function, on a timer every five minutes (config.json `0 */5 * * * * *`; its
+// subscribeMessage.send permission is granted there too): queues the reminders due, then delivers the outbox as
+// subscription messages. In CloudBase through the cloud call; in the local runtime (RVI_LOCAL=1) each send is
+// written to <data dir>/subscribe-messages.jsonl. A Mini Program user calling the function directly is refused.
+
+let composed: { deps: Deps; subscriber: Subscriber; cloud?: typeof import('wx-server-sdk') } | undefined;
+
+function compose(): NonNullable<typeof composed> {
+  const { deps, cloud } = composeFromEnv();
+  if (cloud) {
+    const { CloudbaseSubscriber } = require('../adapters/cloudbase/cloudbase-subscriber') as typeof import('../adapters/cloudbase/cloudbase-subscriber');
+    return { deps, cloud, subscriber: new CloudbaseSubscriber(cloud) };
+  }
+  const { RecordingSubscriber } = require('../adapters/local/recording-subscriber') as typeof import('../adapters/local/recording-subscriber');
+  const file = join(process.env.RVI_DATA_DIR ?? '.data', 'subscribe-messages.jsonl');
+  return { deps, subscriber: new RecordingSubscriber(file, deps.clock) };
+}
+
+export type SweepReport = { ok: true; reminders: ReminderReport; delivery: DeliveryReport } | { ok: false; code: string; message: string };
+
+export async function main(_event: unknown = {}, context: { localOpenid?: string } = {}): Promise<SweepReport> {
+  composed ??= compose();
+  const openid = composed.cloud ? composed.cloud.getWXContext().OPENID : context.localOpenid;
+  if (openid) return { ok: false, code: 'FORBIDDEN', message: '消息提醒由定时任务发送' };
+  const now = composed.deps.clock.now();
+  const reminders = await queueReminders(composed.deps, now);
+  const delivery = await deliverOutbox(composed.deps, composed.subscriber, now);
+  return { ok: true, reminders, delivery };
+}

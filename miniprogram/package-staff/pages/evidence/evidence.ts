@@ -1,0 +1,130 @@
+import type { ArchiveSummary, EvidenceProblemCode, EvidenceVerification, InspectionView } from '../../../../typings/models';
+import { openDocument } from '../../../services/file/open-document';
+import { archiveCase } from '../../../services/inspection/archive-case';
+import { getArchive } from '../../../services/inspection/get-archive';
+import { getInspection } from '../../../services/inspection/get-inspection';
+import { verifyEvidence } from '../../../services/inspection/verify-evidence';
+import { formatChinaTime } from '../../../utils/china-time';
+import { errorCode, errorText, formatSize } from '../../../utils/format';
+import { type EvidenceRow, toEvidenceRow } from '../../../utils/inspection-view';
+
+// The case's evidence with each file's SHA-256 and the chain head; a verification that recomputes them all on the
+// server (R13) and names what changed; the archive PDF to open and print.
+
+const PROBLEM_LABELS: Record<EvidenceProblemCode, string> = {
+  FILE_CHANGED: '文件被改动',
+  FILE_MISSING: '文件缺失',
+  ENTRY_CHANGED: '记录被改动',
+  ENTRY_MISSING: '记录缺失',
+  ORDER_CHANGED: '顺序被改动',
+  HEAD_MISMATCH: '链头不一致',
+};
+
+const toVerification = (v: EvidenceVerification) => ({
+  ok: v.ok,
+  headline: v.ok ? `证据链完整：已核验 ${v.records} 条记录，未发现改动或缺失` : `发现 ${v.problems.length} 处问题`,
+  checkedText: `核验时间 ${formatChinaTime(v.checkedAt, true)}`,
+  head: v.head ? `链头：第 ${v.head.seq} 号 ${v.head.entryHash}` : '',
+  problems: v.problems.map((p) => ({ label: `${PROBLEM_LABELS[p.code]}${p.seq ? `（第 ${p.seq} 号）` : ''}`, message: p.message })),
+});
+
+const toArchive = (a: ArchiveSummary) => ({
+  fileName: a.fileName,
+  detail: `${formatChinaTime(a.generatedAt)} 生成 · ${formatSize(a.size)}`,
+  sha256: a.sha256,
+});
+
+Page({
+  data: {
+    status: 'loading' as 'loading' | 'error' | 'ready',
+    error: '',
+    caseId: '',
+    version: 0,
+    number: '',
+    evidence: [] as EvidenceRow[],
+    chainHead: '',
+    archive: null as ReturnType<typeof toArchive> | null,
+    canOpenArchive: false,
+    canArchive: false,
+    verification: null as ReturnType<typeof toVerification> | null,
+    verifyError: '',
+    verifying: false,
+    busy: false,
+  },
+
+  onLoad(query: Record<string, string | undefined>) {
+    this.setData({ caseId: query.id ?? '' });
+    this.load();
+  },
+
+  async load() {
+    try {
+      this.show(await getInspection({ caseId: this.data.caseId }));
+    } catch (err) {
+      if (this.data.status === 'ready') wx.showToast({ title: errorText(err), icon: 'none' });
+      else this.setData({ status: 'error', error: errorText(err, '证据加载失败，请重试') });
+    }
+  },
+
+  show(v: InspectionView) {
+    this.setData({
+      status: 'ready',
+      version: v.version,
+      number: v.number,
+      evidence: v.evidence.map(toEvidenceRow),
+      chainHead: v.chainHead ? `第 ${v.chainHead.seq} 号 ${v.chainHead.entryHash}` : '',
+      archive: v.archive ? toArchive(v.archive) : null,
+      canOpenArchive: v.can.includes('getArchive'),
+      canArchive: v.can.includes('archiveCase') && !v.archive,
+    });
+  },
+
+  onRetry() {
+    this.setData({ status: 'loading' });
+    this.load();
+  },
+
+  async onVerify() {
+    if (this.data.verifying) return;
+    this.setData({ verifying: true, verifyError: '' });
+    try {
+      this.setData({ verification: toVerification(await verifyEvidence({ caseId: this.data.caseId })) });
+    } catch (err) {
+      this.setData({ verifyError: errorText(err, '核验失败，请重试') });
+    }
+    this.setData({ verifying: false });
+  },
+
+  onOpenEvidence(e: WechatMiniprogram.TouchEvent) {
+    const row = this.data.evidence.find((r) => r.seq === Number(e.currentTarget.dataset.seq));
+    if (row?.isImage) wx.previewImage({ urls: [row.url] });
+  },
+
+  async onOpenArchive() {
+    if (this.data.busy) return;
+    this.setData({ busy: true });
+    wx.showLoading({ title: '正在打开' });
+    try {
+      await openDocument((await getArchive({ caseId: this.data.caseId })).downloadUrl);
+      wx.hideLoading();
+    } catch (err) {
+      wx.hideLoading();
+      wx.showToast({ title: errorText(err, '无法打开归档'), icon: 'none' });
+    }
+    this.setData({ busy: false });
+  },
+
+  /** The decision stands when its archive failed; this makes it (and the regulator push) again. */
+  async onArchive() {
+    if (this.data.busy) return;
+    this.setData({ busy: true });
+    try {
+      this.show(await archiveCase({ caseId: this.data.caseId, version: this.data.version }));
+      wx.showToast({ title: '归档已生成', icon: 'success' });
+    } catch (err) {
+      wx.showModal({ title: '未能生成归档', content: errorText(err), showCancel: false, confirmText: '知道了' });
+      if (errorCode(err) === 'CONFLICT') this.load();
+    }
+    this.setData({ busy: false });
+  },
+});

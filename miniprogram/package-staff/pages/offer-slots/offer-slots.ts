@@ -1,0 +1,138 @@
+import type { ReadinessView } from '../../../../typings/models';
+import { getGroup } from '../../../services/group/get-group';
+import { offerSlots } from '../../../services/staff/offer-slots';
+import { chinaDateAfter, formatChinaSlot } from '../../../utils/china-time';
+import { errorCode, errorText } from '../../../utils/format';
+
+// Up to three slots for the applicant to pick from (R11). The pickers keep to the usual office hours; the server
+// holds the configured hours, the holidays, the officer's other bookings and daily maximum, and its refusal says
+// which rule a time breaks.
+
+const MAX_SLOTS = 3;
+/** Days ahead the date picker offers. */
+const DAYS_AHEAD = 30;
+/** The picker's window; the configured office hours are checked by the server. */
+const PICKER_HOURS = { from: '09:00', to: '17:00' };
+
+interface SlotRow {
+  date: string;
+  time: string;
+}
+
+const emptyRow = (): SlotRow => ({ date: '', time: '' });
+/** An ISO instant with China's offset, which the server reads as meant. */
+const startOf = (row: SlotRow) => `${row.date}T${row.time}:00+08:00`;
+
+Page({
+  data: {
+    status: 'loading' as 'loading' | 'error' | 'ready' | 'done',
+    error: '',
+    caseId: '',
+    version: 0,
+    number: '',
+    companyName: '',
+    label: '',
+    offeredText: [] as string[],
+    requestNote: '',
+    rows: [emptyRow()] as SlotRow[],
+    rowsError: '',
+    reason: '',
+    today: '',
+    lastDay: '',
+    hours: PICKER_HOURS,
+    busy: false,
+  },
+
+  onLoad(query: Record<string, string | undefined>) {
+    this.setData({ caseId: query.id ?? '', reason: query.reason ?? '', today: chinaDateAfter(0), lastDay: chinaDateAfter(DAYS_AHEAD) });
+    this.load();
+  },
+
+  async load() {
+    try {
+      this.show(await getGroup({ caseId: this.data.caseId }));
+    } catch (err) {
+      this.setData({ status: 'error', error: errorText(err, '办件加载失败，请重试') });
+    }
+  },
+
+  show(r: ReadinessView, status: 'ready' | 'done' = 'ready') {
+    this.setData({
+      status,
+      version: r.case.version,
+      number: r.case.number,
+      companyName: r.case.companyName,
+      label: r.case.groupLabel ?? '',
+      offeredText: r.scheduling.offeredSlots.map((s) => formatChinaSlot(s.start, s.end)),
+      requestNote: r.scheduling.otherTimesRequest?.note ?? '',
+    });
+  },
+
+  onRetry() {
+    this.setData({ status: 'loading' });
+    this.load();
+  },
+
+  onPickDate(e: WechatMiniprogram.PickerChange) {
+    this.setData({ [`rows[${Number(e.currentTarget.dataset.index)}].date`]: e.detail.value, rowsError: '' });
+  },
+
+  onPickTime(e: WechatMiniprogram.PickerChange) {
+    this.setData({ [`rows[${Number(e.currentTarget.dataset.index)}].time`]: e.detail.value, rowsError: '' });
+  },
+
+  onAddRow() {
+    if (this.data.rows.length < MAX_SLOTS) this.setData({ rows: [...this.data.rows, emptyRow()] });
+  },
+
+  onRemoveRow(e: WechatMiniprogram.TouchEvent) {
+    const index = Number(e.currentTarget.dataset.index);
+    this.setData({ rows: this.data.rows.filter((_, i) => i !== index), rowsError: '' });
+  },
+
+  onReasonInput(e: WechatMiniprogram.Input) {
+    this.setData({ reason: e.detail.value });
+  },
+
+  /** What is wrong with the rows, '' when they can be sent. */
+  rowsError(): string {
+    const rows = this.data.rows;
+    if (!rows.length) return '请至少提供一个时段';
+    if (rows.some((r) => !r.date || !r.time)) return '请为每个时段选择日期和开始时间';
+    const starts = rows.map(startOf);
+    return new Set(starts).size < starts.length ? '时段不能重复' : '';
+  },
+
+  async onSubmit() {
+    if (this.data.busy) return;
+    const rowsError = this.rowsError();
+    if (rowsError) {
+      this.setData({ rowsError });
+      return;
+    }
+    const starts = this.data.rows.map(startOf);
+    const reason = this.data.reason.trim();
+    const { confirm } = await wx.showModal({
+      title: '确认提供时段',
+      content: `将向申请人提供：${this.data.rows.map((r) => `${r.date} ${r.time}`).join('；')}`,
+      confirmText: '提供',
+      cancelText: '再看看',
+    });
+    if (!confirm) return;
+    this.setData({ busy: true });
+    try {
+      const r = await offerSlots({ caseId: this.data.caseId, version: this.data.version, starts, ...(reason ? { reason } : {}) });
+      this.show(r, 'done');
+      wx.showToast({ title: '已提供时段', icon: 'success' });
+    } catch (err) {
+      // Conflicts, the daily maximum, office hours and the queue order are the server's to say.
+      wx.showModal({ title: '未能提供时段', content: errorText(err), showCancel: false, confirmText: '知道了' });
+      if (errorCode(err) === 'CONFLICT') this.load();
+    }
+    this.setData({ busy: false });
+  },
+
+  onBack() {
+    wx.navigateBack();
+  },
+});

@@ -1,0 +1,37 @@
+import type { CaseView } from '../../typings/models';
+
+// What a person can do next on a case, as buttons, from the server's `can` list (the server checks again).
+
+export interface CaseStep {
+  key: string;
+  label: string;
+  url: string;
+}
+
+const has = (c: CaseView, ...actions: string[]) => actions.some((a) => c.can.includes(a));
+
+/** The applicant's (or an on-site contact's) next steps, most pressing first. */
+export function applicantSteps(c: CaseView): CaseStep[] {
+  const id = encodeURIComponent(c.id);
+  const steps: Array<CaseStep | false> = [
+    has(c, 'signForm') && { key: 'sign', label: '签署表单', url: `/pages/sign-forms/sign-forms?id=${id}` },
+    has(c, 'bookSlot', 'requestOtherTimes') && { key: 'book', label: '选择踏勘时间', url: `/pages/booking/booking?id=${id}` },
+    c.state === 'scheduled' && { key: 'meeting', label: '进入会议', url: `/pages/booking/booking?id=${id}` },
+    has(c, 'openGroup', 'postGroupMessage') && { key: 'group', label: '进入踏勘群', url: `/pages/group/group?id=${id}` },
+  ];
+  return steps.filter((s): s is CaseStep => !!s);
+}
+
+/** The handler's steps between acceptance and the inspection. */
+export function handlerSteps(c: CaseView): CaseStep[] {
+  const id = encodeURIComponent(c.id);
+  const steps: Array<CaseStep | false> = [
+    has(c, 'countersignConsent') && { key: 'countersign', label: '会签同意书', url: `/package-staff/pages/countersign/countersign?id=${id}` },
+    has(c, 'offerSlots') && { key: 'offer', label: '提供踏勘时段', url: `/package-staff/pages/offer-slots/offer-slots?id=${id}` },
+    has(c, 'setMeetingManually', 'createMeeting', 'recordNoShow', 'rescheduleInspection') && {
+      key: 'meeting', label: '会议与改期', url: `/package-staff/pages/meeting/meeting?id=${id}`,
+    },
+    has(c, 'postGroupMessage') && { key: 'group', label: '进入踏勘群', url: `/pages/group/group?id=${id}` },
+  ];
+  return steps.filter((s): s is CaseStep => !!s);
+}

@@ -1,0 +1,164 @@
+import { reportProblem } from '../problems';
+import { type Callbacks, type Options, type WxError, WxFailure, asyncApi } from './api';
+import type { Privacy } from './privacy';
+
+// Files: what WeChat keeps as temporary files (`wxfile://tmp_…`, the paths chooseMessageFile, chooseMedia,
+// downloadFile and canvasToTempFilePath give) are Blobs here, under paths of the same shape, so a page can read
+// the extension as it does on a phone. Choosing goes through a file input; uploading is a multipart POST.
+
+interface TempFile {
+  blob: Blob;
+  name: string;
+  url?: string;
+}
+
+const tempFiles = new Map<string, TempFile>();
+let sequence = 0;
+
+const extensionOf = (name: string): string => /\.[A-Za-z0-9]+$/.exec(name)?.[0].toLowerCase() ?? '';
+
+export function saveTempFile(blob: Blob, name: string): string {
+  const path = `wxfile://tmp_${Date.now().toString(36)}${++sequence}${extensionOf(name)}`;
+  tempFiles.set(path, { blob, name });
+  return path;
+}
+
+function tempFile(path: string): TempFile {
+  const file = tempFiles.get(path);
+  if (!file) throw new WxFailure(`file not found: ${path}`);
+  return file;
+}
+
+/** A URL the browser can load for a temporary file path, or the path itself when it is not one. */
+export function fileUrl(path: string): string {
+  const file = tempFiles.get(path);
+  if (!file) return path;
+  file.url ??= URL.createObjectURL(file.blob);
+  return file.url;
+}
+
+/** Opens the browser's file chooser; fails with 'cancel' when the user closes it. */
+function chooseFiles(accept: string, multiple: boolean): Promise<File[]> {
+  return new Promise((resolve, reject) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = accept;
+    input.multiple = multiple;
+    input.addEventListener('change', () => resolve(Array.from(input.files ?? [])));
+    input.addEventListener('cancel', () => reject(new WxFailure('cancel')));
+    input.click();
+  });
+}
+
+const kindOf = (file: File): 'image' | 'video' | 'file' => (file.type.startsWith('image/') ? 'image' : file.type.startsWith('video/') ? 'video' : 'file');
+
+/** The file APIs; choosing files is a privacy API and waits for the user's consent. */
+export const createFiles = (privacy: Privacy) => ({
+  chooseMessageFile: asyncApi('chooseMessageFile', async (o: Options) => {
+    const extensions = (o.extension ?? []) as string[];
+    const accept = extensions.length ? extensions.map((e) => `.${e.replace(/^\./, '')}`).join(',') : o.type === 'image' ? 'image/*' : o.type === 'video' ? 'video/*' : '';
+    const chosen = (await privacy.gate(() => chooseFiles(accept, (o.count ?? 1) > 1))).slice(0, o.count ?? 1);
+    return { tempFiles: chosen.map((f) => ({ path: saveTempFile(f, f.name), name: f.name, size: f.size, type: kindOf(f), time: Math.floor(f.lastModified / 1000) })) };
+  }),
+
+  chooseMedia: asyncApi('chooseMedia', async (o: Options) => {
+    const types = (o.mediaType ?? ['image', 'video']) as string[];
+    const accept = types.map((t) => (t === 'mix' ? 'image/*,video/*' : `${t}/*`)).join(',');
+    const chosen = (await privacy.gate(() => chooseFiles(accept, (o.count ?? 9) > 1))).slice(0, o.count ?? 9);
+    return {
+      type: chosen.every((f) => kindOf(f) === 'image') ? 'image' : 'mix',
+      tempFiles: chosen.map((f) => ({ tempFilePath: saveTempFile(f, f.name), size: f.size, fileType: kindOf(f) === 'video' ? 'video' : 'image' })),
+    };
+  }),
+
+  chooseImage: asyncApi('chooseImage', async (o: Options) => {
+    const chosen = (await privacy.gate(() => chooseFiles('image/*', (o.count ?? 9) > 1))).slice(0, o.count ?? 9);
+    const tempFilesChosen = chosen.map((f) => ({ path: saveTempFile(f, f.name), size: f.size }));
+    return { tempFilePaths: tempFilesChosen.map((f) => f.path), tempFiles: tempFilesChosen };
+  }),
+
+  /** A multipart POST with the form fields before the file (the local runtime reads cloudPath first). */
+  uploadFile(o: Options & Callbacks<{ statusCode: number; data: string; errMsg: string }>) {
+    const progress: Array<(r: { progress: number; totalBytesSent: number; totalBytesExpectedToSend: number }) => void> = [];
+    const xhr = new XMLHttpRequest();
+    const finish = (outcome: { statusCode: number; data: string; errMsg: string } | WxError, ok: boolean) => {
+      if (ok) o.success?.(outcome as { statusCode: number; data: string; errMsg: string });
+      else o.fail?.(outcome);
+      o.complete?.(outcome);
+    };
+    Promise.resolve().then(() => {
+      let file: TempFile;
+      try {
+        file = tempFile(o.filePath);
+      } catch (e) {
+        return finish({ errMsg: `uploadFile:fail ${(e as Error).message}` }, false);
+      }
+      const form = new FormData();
+      for (const [key, value] of Object.entries((o.formData ?? {}) as Record<string, unknown>)) form.append(key, String(value));
+      form.append(o.name, file.blob, file.name);
+      xhr.open('POST', o.url);
+      for (const [key, value] of Object.entries((o.header ?? {}) as Record<string, string>)) xhr.setRequestHeader(key, value);
+      xhr.upload.onprogress = (e) => {
+        if (!e.lengthComputable) return;
+        for (const listener of progress) listener({ progress: Math.round((e.loaded / e.total) * 100), totalBytesSent: e.loaded, totalBytesExpectedToSend: e.total });
+      };
+      xhr.onload = () => finish({ statusCode: xhr.status, data: xhr.responseText, errMsg: 'uploadFile:ok' }, true);
+      xhr.onerror = () => finish({ errMsg: 'uploadFile:fail network error' }, false);
+      xhr.onabort = () => finish({ errMsg: 'uploadFile:fail abort' }, false);
+      xhr.send(form);
+    });
+    return {
+      onProgressUpdate: (listener: (typeof progress)[number]) => void progress.push(listener),
+      abort: () => xhr.abort(),
+    };
+  },
+
+  downloadFile(o: Options & Callbacks<{ statusCode: number; tempFilePath: string; errMsg: string }>) {
+    const controller = new AbortController();
+    const progress: Array<(r: { progress: number }) => void> = [];
+    fetch(o.url, { headers: o.header ?? {}, signal: controller.signal })
+      .then(async (res) => {
+        const name = decodeURIComponent(new URL(o.url, location.href).pathname.split('/').pop() ?? 'download');
+        const result = { statusCode: res.status, tempFilePath: saveTempFile(await res.blob(), name), errMsg: 'downloadFile:ok' };
+        for (const listener of progress) listener({ progress: 100 });
+        o.success?.(result);
+        o.complete?.(result);
+      })
+      .catch((e: Error) => {
+        const error = { errMsg: `downloadFile:fail ${e.message}` };
+        o.fail?.(error);
+        o.complete?.(error);
+      });
+    return { onProgressUpdate: (listener: (r: { progress: number }) => void) => void progress.push(listener), abort: () => controller.abort() };
+  },
+
+  /** WeChat's document reader: here the browser's, in a new tab. */
+  openDocument: asyncApi('openDocument', (o: Options) => {
+    tempFile(o.filePath);
+    window.open(fileUrl(o.filePath), '_blank');
+    return {};
+  }),
+
+  previewImage: asyncApi('previewImage', (o: Options) => {
+    window.open(fileUrl(o.current ?? (o.urls as string[])[0]), '_blank');
+    return {};
+  }),
+
+  /** The file system: only what a page asks of a temporary file it holds. */
+  getFileSystemManager: () => ({
+    getFileInfo: asyncApi('getFileInfo', (o: Options) => ({ size: tempFile(o.filePath).blob.size })),
+  }),
+
+  /** Canvas 2D only (`{canvas}`); the old `canvasId` API has no canvas here to read. */
+  canvasToTempFilePath: asyncApi('canvasToTempFilePath', async (o: Options) => {
+    const canvas = o.canvas as HTMLCanvasElement | undefined;
+    if (!canvas) {
+      reportProblem('wx.canvasToTempFilePath: the preview supports the canvas 2D form ({canvas}) only, not canvasId');
+      throw new WxFailure('canvasId is not supported in the preview');
+    }
+    const type = o.fileType === 'jpg' ? 'image/jpeg' : 'image/png';
+    const blob = await new Promise<Blob | null>((done) => canvas.toBlob(done, type, o.quality ?? 1));
+    if (!blob) throw new WxFailure('canvas is empty');
+    return { tempFilePath: saveTempFile(blob, type === 'image/png' ? 'canvas.png' : 'canvas.jpg') };
+  }),
+});

@@ -1,0 +1,151 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { type RunningRuntime, startLocalRuntime } from '../support/local-runtime';
+import { APPLICANT, OFFICER, drawSignature, fillApplication } from './support/main-scenario';
+import { CHROMIUM, type OpenOptions, Preview, hasChromium, launchChromium } from './support/preview';
+
+// `npm run screens`: every page of the Mini Program in its main states (filled, empty, error, and the dialogs
+// on the way), photographed in the browser preview, into screens/. With --docs, the few the README shows are
+// copied into docs/screens/ as well.
+
+const OUT = 'screens';
+const DOCS = 'docs/screens';
+/** The screens the README's "What you will see" shows. */
+const README_SHOTS = ['home', 'apply-filled', 'workbench', 'case-detail-returned'];
+
+interface Shot extends OpenOptions {
+  name: string;
+  /** Actions answered by a stub instead of the runtime (for empty and error states). */
+  stubs?: Record<string, Parameters<Preview['stub']>[1]>;
+  /** What to do on the page before the picture. */
+  then?: (p: Preview) => Promise<void>;
+}
+
+const failing = (message: string) => ({ ok: false as const, code: 'INTERNAL', message });
+const MATTER = 'TJDL-HEA-002';
+
+async function shotsFor(rt: RunningRuntime): Promise<Shot[]> {
+  const mine = (await rt.ok(APPLICANT, 'listMyCases', {})).items;
+  const byState = (label: string): string => {
+    const found = mine.find((c) => c.stateLabel === label);
+    if (!found) throw new Error(`the demo data has no case ${label} for ${APPLICANT}: screens needs one`);
+    return found.id;
+  };
+  const [submitted, accepted, returned, ready, scheduled] = ['待受理', '已受理', '退回补正', '待预约', '已预约'].map(byState);
+  const asApplicant = { openid: APPLICANT, privacyAgreed: true };
+  const asOfficer = { openid: OFFICER, privacyAgreed: true };
+  return [
+    { name: 'home', ...asApplicant },
+    { name: 'home-empty', ...asApplicant, stubs: { listMatters: { ok: true, data: [] } } },
+    { name: 'home-error', ...asApplicant, stubs: { listMatters: failing('网络不稳定，请检查网络后重试') } },
+    { name: 'matter-detail', ...asApplicant, route: `pages/matter-detail/matter-detail?code=${MATTER}` },
+    { name: 'matter-detail-error', ...asApplicant, route: `pages/matter-detail/matter-detail?code=${MATTER}`, stubs: { getMatter: failing('事项加载失败，请重试') } },
+    { name: 'apply-empty', ...asApplicant, route: `pages/apply/apply?code=${MATTER}` },
+    { name: 'apply-errors', ...asApplicant, route: `pages/apply/apply?code=${MATTER}`, then: (p) => p.tap('提交申请') },
+    {
+      name: 'apply-privacy', openid: APPLICANT, route: `pages/apply/apply?code=${MATTER}`,
+      then: async (p) => {
+        await p.tap('在地图上选择位置');
+        await p.sees('用户隐私保护提示');
+      },
+    },
+    {
+      name: 'apply-location', ...asApplicant, route: `pages/apply/apply?code=${MATTER}`,
+      then: async (p) => {
+        await p.tap('在地图上选择位置');
+        await p.modal.waitFor();
+      },
+    },
+    {
+      name: 'apply-filled', ...asApplicant,
+      then: async (p) => {
+        await fillApplication(p);
+        await p.screen.getByText('企业信息').scrollIntoViewIfNeeded();
+      },
+    },
+    { name: 'my-cases', ...asApplicant, route: 'pages/my-cases/my-cases' },
+    { name: 'my-cases-empty', openid: 'demo-contact', route: 'pages/my-cases/my-cases' },
+    { name: 'my-cases-error', ...asApplicant, route: 'pages/my-cases/my-cases', stubs: { listMyCases: failing('网络不稳定，请检查网络后重试') } },
+    { name: 'case-detail', ...asApplicant, route: `pages/case-detail/case-detail?id=${accepted}` },
+    { name: 'case-detail-returned', ...asApplicant, route: `pages/case-detail/case-detail?id=${returned}` },
+    { name: 'case-detail-resubmit', ...asApplicant, route: `pages/case-detail/case-detail?id=${returned}`, then: (p) => p.tap('补正后重新提交') },
+    { name: 'case-detail-error', ...asApplicant, route: `pages/case-detail/case-detail?id=${accepted}`, stubs: { getCase: failing('办件不存在或您无权查看') } },
+    { name: 'sign-forms', ...asApplicant, route: `pages/sign-forms/sign-forms?id=${accepted}` },
+    {
+      name: 'sign-forms-signing', ...asApplicant, route: `pages/sign-forms/sign-forms?id=${accepted}`,
+      then: async (p) => {
+        await p.tap(/^我已阅读并同意/);
+        await drawSignature(p);
+      },
+    },
+    { name: 'group', ...asApplicant, route: `pages/group/group?id=${ready}` },
+    { name: 'join-group-error', ...asApplicant, route: 'pages/join-group/join-group' },
+    { name: 'booking-waiting', ...asApplicant, route: `pages/booking/booking?id=${ready}` },
+    { name: 'booking-booked', ...asApplicant, route: `pages/booking/booking?id=${scheduled}` },
+    { name: 'inbox', ...asApplicant, route: 'pages/inbox/inbox' },
+    { name: 'profile', ...asApplicant, route: 'pages/profile/profile' },
+    { name: 'profile-officer', ...asOfficer, route: 'pages/profile/profile' },
+    { name: 'workbench', ...asOfficer, route: 'package-staff/pages/workbench/workbench' },
+    { name: 'workbench-mine', ...asOfficer, route: 'package-staff/pages/workbench/workbench', then: (p) => p.tap('我的办件') },
+    { name: 'workbench-not-staff', ...asApplicant, route: 'package-staff/pages/workbench/workbench' },
+    { name: 'case-review', ...asOfficer, route: `package-staff/pages/case-review/case-review?id=${submitted}` },
+    {
+      name: 'case-review-accept', ...asOfficer, route: `package-staff/pages/case-review/case-review?id=${submitted}`,
+      then: async (p) => {
+        await p.tap('受理');
+        await p.modal.waitFor();
+      },
+    },
+    {
+      name: 'case-review-return', ...asOfficer, route: `package-staff/pages/case-review/case-review?id=${submitted}`,
+      then: async (p) => {
+        await p.tap('退回补正');
+        await p.fill('需补正的内容', '请补充最近一次水质检测报告');
+      },
+    },
+    { name: 'ready-queue', ...asOfficer, route: 'package-staff/pages/ready-queue/ready-queue' },
+    { name: 'offer-slots', ...asOfficer, route: `package-staff/pages/offer-slots/offer-slots?id=${ready}` },
+    { name: 'countersign', ...asOfficer, route: `package-staff/pages/countersign/countersign?id=${scheduled}` },
+    { name: 'meeting', ...asOfficer, route: `package-staff/pages/meeting/meeting?id=${scheduled}` },
+    { name: 'case-review-error', ...asOfficer, route: `package-staff/pages/case-review/case-review?id=${submitted}`, stubs: { getCase: failing('办件加载失败，请重试') } },
+  ];
+}
+
+async function photograph(browser: Browser, rt: RunningRuntime, shot: Shot): Promise<void> {
+  const p = await Preview.open(browser, rt.url, { openid: shot.openid, privacyAgreed: shot.privacyAgreed });
+  for (const [action, answer] of Object.entries(shot.stubs ?? {})) await p.stub(action, answer);
+  await p.goto(shot.route);
+  // The page has loaded when its loading placeholder is gone.
+  await p.screen.getByText('正在加载…').waitFor({ state: 'detached' });
+  await shot.then?.(p);
+  await p.screenshot(join(OUT, `${shot.name}.png`));
+  const problems = await p.problems();
+  await p.page.close();
+  if (problems.length) throw new Error(`${shot.name}: the preview reported ${problems.join('; ')}`);
+}
+
+async function main(): Promise<void> {
+  if (!hasChromium) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium fonts-noto-cjk`);
+  mkdirSync(OUT, { recursive: true });
+  const [rt, browser] = await Promise.all([startLocalRuntime(), launchChromium()]);
+  try {
+    for (const shot of await shotsFor(rt)) {
+      await photograph(browser, rt, shot);
+      console.log(`${OUT}/${shot.name}.png`);
+    }
+    if (process.argv.includes('--docs')) {
+      mkdirSync(DOCS, { recursive: true });
+      for (const name of README_SHOTS) copyFileSync(join(OUT, `${name}.png`), join(DOCS, `${name}.png`));
+      console.log(`copied ${README_SHOTS.length} into ${DOCS}/`);
+    }
+  } finally {
+    await browser.close();
+    await rt.stop();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

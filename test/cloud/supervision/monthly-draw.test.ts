@@ -1,0 +1,161 @@
+import type { OutboxMessage } from '../../../cloudfunctions/src/adapters/outbox-notifier';
+import type { DrawDocument } from '../../../cloudfunctions/src/application/monthly-draw';
+import type { FollowUpRecord } from '../../../cloudfunctions/src/application/follow-ups';
+import { CN_HOLIDAY_CALENDAR } from '../../../cloudfunctions/src/catalogue/holidays-cn';
+import { GENESIS_DRAW_HASH } from '../../../cloudfunctions/src/domain/monthly-draw';
+import { addWorkingDays } from '../../../cloudfunctions/src/domain/working-days';
+import { forceCase } from '../../support/fast-forward';
+import { type Harness, makeHarness } from '../../support/harness';
+import { CLOSED_MONTH, decidedCase } from '../../support/supervision-fixtures';
+
+// The monthly spot-check draw (R7) as the supervisors and the timer run it: the month's population read from the
+// cases in China time, one stored record per month, chained month to month, a follow-up visit per drawn case.
+
+let h: Harness;
+beforeEach(async () => {
+  h = await makeHarness();
+});
+afterEach(() => h.close());
+
+const outboxTo = (to: string, event: string) => h.deps.store.find<OutboxMessage>('outbox', { where: { to }, limit: 100 }).then((m) => m.filter((x) => x.event === event));
+
+describe('the population of a month', () => {
+  test('a case decided at 23:30 on 31 May China time is in May, although UTC already says 31 May 15:30 of the same day and one at 00:30 on 1 June China time is not', async () => {
+    const lateMay = await decidedCase(h, '2026-05-31T15:30:00.000Z');
+    const earlyJune = await decidedCase(h, '2026-05-31T16:30:00.000Z');
+    const { draw } = await h.ok('supervisor', 'runDraw', { month: CLOSED_MONTH });
+    expect(draw.record.population.map((e) => e.id)).toEqual([lateMay._id]);
+    expect(draw.populationSize).toBe(1);
+
+    h.clock.set('2026-07-01T00:00:00Z');
+    const june = await h.ok('supervisor', 'runDraw', { month: '2026-06' });
+    expect(june.draw.record.population.map((e) => e.id)).toEqual([earlyJune._id]);
+  });
+
+  test('counts only remote-inspection cases that are decided', async () => {
+    const remote = await decidedCase(h);
+    await decidedCase(h, '2026-05-21T02:00:00.000Z', { mode: 'onsite' });
+    await decidedCase(h, '2026-05-22T02:00:00.000Z', { decidedAt: null, state: 'scheduled' });
+    const preview = await h.ok('supervisor', 'previewDraw', { month: CLOSED_MONTH });
+    expect(preview).toMatchObject({ populationSize: 1, minimumSample: 1, alreadyDrawn: false });
+    expect(preview.allocation).toEqual([{ matterCode: remote.matterCode, cases: 1, drawn: 1 }]);
+  });
+});
+
+describe('drawing a month', () => {
+  test('draws at least 10% of the month, every matter represented, and opens a follow-up visit due in 20 working days', async () => {
+    for (let day = 1; day <= 25; day++) await decidedCase(h, `2026-05-${String(day).padStart(2, '0')}T02:00:00.000Z`);
+    h.clock.set('2026-06-01T02:00:00+08:00');
+    const { created, draw } = await h.ok('supervisor', 'runDraw', { month: CLOSED_MONTH });
+    expect(created).toBe(true);
+    expect(draw.selectedCount).toBe(3); // ceil(25 × 10%)
+    expect(draw.record.previousDrawHash).toBe(GENESIS_DRAW_HASH);
+    const followUps = await h.deps.store.find<FollowUpRecord>('followUps', { where: { month: CLOSED_MONTH } });
+    expect(followUps.map((f) => f.caseId).sort()).toEqual([...draw.record.selectedIds].sort());
+    const due = addWorkingDays(new Date('2026-06-01T02:00:00+08:00'), 20, CN_HOLIDAY_CALENDAR).toISOString();
+    expect(followUps.every((f) => f.status === 'open' && f.dueAt === due)).toBe(true);
+    expect(await outboxTo('supervisor', 'drawDone')).toHaveLength(1);
+  });
+
+  test('refuses a month that has not ended in China time', async () => {
+    h.clock.set('2026-05-31T15:59:59Z'); // 23:59:59 on 31 May in China
+    expect(await h.call('supervisor', 'runDraw', { month: CLOSED_MONTH })).toMatchObject({ ok: false, code: 'INVALID_STATE' });
+    expect(await h.call('supervisor', 'previewDraw', { month: CLOSED_MONTH })).toMatchObject({ ok: false, code: 'INVALID_STATE' });
+    expect(await h.deps.store.count('draws')).toBe(0);
+  });
+
+  test('running it again returns the same record and opens no second set of follow-ups or notices', async () => {
+    for (let day = 1; day <= 12; day++) await decidedCase(h, `2026-05-${String(day).padStart(2, '0')}T02:00:00.000Z`);
+    const first = await h.ok('supervisor', 'runDraw', { month: CLOSED_MONTH });
+    h.clock.advance(3 * 24 * 60 * 60 * 1000);
+    const again = await h.ok('supervisor', 'runDraw', { month: CLOSED_MONTH });
+    expect(again.created).toBe(false);
+    expect(again.draw).toEqual(first.draw);
+    expect(await h.deps.store.count('draws')).toBe(1);
+    expect(await h.deps.store.count('followUps')).toBe(first.draw.selectedCount);
+    expect(await outboxTo('supervisor', 'drawDone')).toHaveLength(1);
+  });
+
+  test('two runs at the same time store one draw, and both answer it', async () => {
+    for (let day = 1; day <= 12; day++) await decidedCase(h, `2026-05-${String(day).padStart(2, '0')}T02:00:00.000Z`);
+    const [a, b] = await Promise.all([
+      h.ok('supervisor', 'runDraw', { month: CLOSED_MONTH }),
+      h.ok('supervisor', 'runDraw', { month: CLOSED_MONTH }),
+    ]);
+    expect(a.draw.drawHash).toBe(b.draw.drawHash);
+    expect(await h.deps.store.count('draws')).toBe(1);
+    expect(await h.deps.store.count('followUps')).toBe(a.draw.selectedCount);
+  });
+
+  test('a missed month is drawn before the next one, so each month chains to the one before', async () => {
+    await decidedCase(h, '2026-03-10T02:00:00.000Z');
+    await decidedCase(h, '2026-04-10T02:00:00.000Z');
+    await decidedCase(h, '2026-05-10T02:00:00.000Z');
+    const march = await h.ok('supervisor', 'runDraw', { month: '2026-03' });
+    const may = await h.ok('supervisor', 'runDraw', { month: CLOSED_MONTH });
+    const april = await h.ok('supervisor', 'getDraw', { month: '2026-04' });
+    expect(april.record.previousDrawHash).toBe(march.draw.drawHash);
+    expect(may.draw.record.previousDrawHash).toBe(april.drawHash);
+    expect((await h.ok('supervisor', 'listDraws', {})).items.map((d) => d.month)).toEqual(['2026-05', '2026-04', '2026-03']);
+    expect((await h.ok('supervisor', 'verifyDraw', { month: CLOSED_MONTH })).ok).toBe(true);
+  });
+
+  test('a month before the first draw can no longer be drawn: the chain has begun without it', async () => {
+    await h.ok('supervisor', 'runDraw', { month: CLOSED_MONTH });
+    const r = await h.call('supervisor', 'runDraw', { month: '2026-04' });
+    expect(r).toMatchObject({ ok: false, code: 'INVALID_STATE', message: expect.stringContaining('2026-05') });
+  });
+
+  test('a preview changes nothing', async () => {
+    await decidedCase(h);
+    await h.ok('supervisor', 'previewDraw', { month: CLOSED_MONTH });
+    expect(await h.deps.store.count('draws')).toBe(0);
+    expect(await h.deps.store.count('followUps')).toBe(0);
+  });
+});
+
+describe('verifying a draw', () => {
+  beforeEach(async () => {
+    for (let day = 1; day <= 15; day++) await decidedCase(h, `2026-05-${String(day).padStart(2, '0')}T02:00:00.000Z`);
+    await h.ok('supervisor', 'runDraw', { month: CLOSED_MONTH });
+  });
+
+  const tamper = async (change: (d: DrawDocument) => DrawDocument): Promise<void> => {
+    const stored = (await h.deps.store.get<DrawDocument>('draws', CLOSED_MONTH))!;
+    const { _id, _version, ...body } = stored;
+    expect(await h.deps.store.replace('draws', _id, _version, change(body))).not.toBeNull();
+  };
+
+  test('an untouched draw verifies', async () => {
+    expect(await h.ok('supervisor', 'verifyDraw', { month: CLOSED_MONTH })).toMatchObject({ ok: true, problems: [] });
+  });
+
+  test('detects a stored record whose selection was changed', async () => {
+    await tamper((d) => {
+      const swapped = d.population.find((e) => !d.selectedIds.includes(e.id))!.id;
+      return { ...d, selectedIds: [swapped, ...d.selectedIds.slice(1)] };
+    });
+    const result = await h.ok('supervisor', 'verifyDraw', { month: CLOSED_MONTH });
+    expect(result.ok).toBe(false);
+    expect(result.codes).toEqual(expect.arrayContaining(['SELECTION', 'DRAW_HASH']));
+  });
+
+  test('detects a case dropped from the frozen population', async () => {
+    await tamper((d) => ({ ...d, population: d.population.slice(1) }));
+    const result = await h.ok('supervisor', 'verifyDraw', { month: CLOSED_MONTH });
+    expect(result.ok).toBe(false);
+    expect(result.codes).toContain('POPULATION_HASH');
+  });
+
+  test('detects a decision time moved out of the month after the draw', async () => {
+    const { population } = (await h.deps.store.get<DrawDocument>('draws', CLOSED_MONTH))!;
+    await forceCase(h, population[0]!.id, { decidedAt: '2026-06-02T02:00:00.000Z' });
+    const result = await h.ok('supervisor', 'verifyDraw', { month: CLOSED_MONTH });
+    expect(result.codes).toEqual(['POPULATION_CHANGED']);
+    expect(result.problems[0]).toContain(population[0]!.id);
+  });
+
+  test('a month never drawn is not found', async () => {
+    expect(await h.call('supervisor', 'verifyDraw', { month: '2026-04' })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+  });
+});

@@ -1,0 +1,40 @@
+import type { CreditFindingView, DrawnCase } from '../../typings/models';
+import type { CaseRecord } from '../../cloudfunctions/src/domain/case';
+import type { Stored } from '../../cloudfunctions/src/ports/store';
+import { forceCase } from './fast-forward';
+import type { Harness } from './harness';
+
+// Cases and records the supervision actions start from. The harness clock stands in June 2026, so May 2026 is the
+// last closed month.
+
+export const CLOSED_MONTH = '2026-05';
+
+/**
+ * A remote case of `who` applied for on 8 May (China time) and decided (passed) at `decidedAt`, by the shortcut of
+ * forceCase: the inspection that leads there is another area's.
+ */
+export async function decidedCase(h: Harness, decidedAt = '2026-05-20T02:00:00.000Z', patch: Partial<CaseRecord> = {}, who = 'applicant'): Promise<Stored<CaseRecord>> {
+  const now = h.clock.now().toISOString();
+  h.clock.set('2026-05-08T01:00:00Z');
+  const c = await h.apply(who);
+  h.clock.set(now);
+  await forceCase(h, c.id, {
+    state: 'passed', handlerId: 'staff', handlerName: '王芳', acceptedAt: '2026-05-08T02:00:00.000Z', decidedAt, decision: 'pass', ...patch,
+  });
+  return (await h.deps.store.get<CaseRecord>('cases', c.id))!;
+}
+
+/** May's draw over one decided case, and that case's follow-up visit. */
+export async function drawnFollowUp(h: Harness): Promise<DrawnCase> {
+  await decidedCase(h);
+  const { draw } = await h.ok('supervisor', 'runDraw', { month: CLOSED_MONTH });
+  return draw.selected[0]!;
+}
+
+/** A serious finding of a false address that the sector's regulator reported on a passed case. */
+export async function pendingFinding(h: Harness, c?: Stored<CaseRecord>): Promise<CreditFindingView> {
+  const target = c ?? (await decidedCase(h));
+  return h.ok('regulator', 'reportFinding', {
+    caseId: target._id, kind: 'falseAddress', severity: 'serious', description: '回访发现申报地址为空置商铺', evidenceFileIds: [],
+  });
+}
