@@ -47,7 +47,9 @@ export async function seedDemo(deps: Deps, call: Call): Promise<boolean> {
     );
   };
 
-  const [first, second] = [matters[0]!, matters[1] ?? matters[0]!];
+  // Water-supply premises for 二次供水单位卫生许可, a plant for 职业病放射防护设施竣工验收: both in the demo regulator's sector.
+  const byCode = (code: string) => matters.find((m) => m.code === code) ?? matters[0]!;
+  const [first, second] = [byCode('TJDL-HEA-002'), byCode('TJDL-HEA-001')];
   await apply(first, '天津东丽宏达物业管理有限公司', '91120110MA05K7QX3', '天津市东丽区津塘公路398号宏达大厦B1层水箱间');
   const accepted = await apply(second, '天津华昌精密制造有限公司', '91120110MA07B2LR1', '天津市东丽区华明高新区华丰路6号');
   await must(call('demo-staff', 'acceptCase', { caseId: accepted.id, version: accepted.version }), 'acceptCase');
