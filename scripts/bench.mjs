@@ -34,6 +34,7 @@ coldStart.cloudModeRatio = +(coldStart.cloudModeRequireMs / coldStart.requireWxS
 
 const queries = lastJson(node(['build/bench.js', 'queries']));
 const hash = lastJson(node(['--expose-gc', 'build/bench.js', 'hash']));
+const draw = lastJson(node(['--expose-gc', 'build/bench.js', 'draw']));
 
 // Main package: everything under miniprogram/ except the subpackage roots (source size; DevTools compiles .ts to .js).
 const SUBPACKAGES = new Set(['package-staff', 'package-supervise']);
@@ -45,7 +46,7 @@ const sizeOf = (dir, skip = new Set()) =>
 const packageSize = { mainPackageKB: +(sizeOf('miniprogram', SUBPACKAGES) / 1024).toFixed(1), wholeMiniProgramKB: +(sizeOf('miniprogram') / 1024).toFixed(1) };
 const apiBundleKB = +(statSync('cloudfunctions/api/index.js').size / 1024).toFixed(1);
 
-const results = { measuredAt: new Date().toISOString(), node: process.version, coldStart, queries, hashLargeFile: hash, packageSize, apiBundleKB };
+const results = { measuredAt: new Date().toISOString(), node: process.version, coldStart, queries, hashLargeFile: hash, monthlyDraw: draw, packageSize, apiBundleKB };
 const targets = [
   ['cold start ratio (target ≤ 1.3)', coldStart.ratio, coldStart.ratio <= 1.3],
   ['officer queue p95 ms at 100k cases (target ≤ 10)', queries.officerQueueP95Ms, queries.officerQueueP95Ms <= 10],

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { PDFDocument } from 'pdf-lib';
 import type { ChecklistItem } from '../../../typings/models';
 import type { ActionContext, UserRecord } from '../api/context';
 import { AppError } from '../api/errors';
@@ -9,7 +8,6 @@ import { type ArchiveRecord, type DecisionRecord, type InspectionRound, OUTCOME_
 import { FORM_KINDS } from '../domain/signed-form';
 import type { Notice } from '../ports/notifier';
 import type { ArchiveChecklistItem, ArchiveInput, ArchivePicture, ArchiveSignedForm } from '../render/archive-pdf';
-import { renderInspectionArchive } from '../render/archive-pdf';
 import type { StoredCase } from './cases';
 import { loadChecklist } from './catalogue';
 import { type EvidenceRecord, KIND_LABELS, type Supersession, isFileRecord, loadChain, readSmallFile, supersessions } from './evidence';
@@ -47,6 +45,8 @@ const PICTURE_KINDS = new Set<string>(['screenshot', 'live-photo', 'proof']);
  */
 export async function archiveAndPush(ctx: ActionContext, c: StoredCase): Promise<StoredCase> {
   const input = await archiveInputOf(ctx, c);
+  // Loaded on first use: pdf-lib and fontkit cost hundreds of milliseconds, and most calls render nothing.
+  const { renderInspectionArchive } = await import('../render/archive-pdf');
   const { bytes, unsupportedCharacters } = await renderInspectionArchive(input, ctx.formFont());
   const stamp = formatChina(ctx.now, 'YYYYMMDDHHmmss');
   const stored = await ctx.files.put(`cases/${c._id}/archive/${c.number}-${stamp}-${ctx.ids.randomHex(4)}.pdf`, Buffer.from(bytes));
@@ -179,6 +179,7 @@ async function picturesOf(ctx: ActionContext, records: readonly EvidenceRecord[]
 
 /** Whether the bytes are a PNG or JPEG pdf-lib can embed: one damaged upload must not stop the whole archive. */
 async function printable(bytes: Buffer): Promise<boolean> {
+  const { PDFDocument } = await import('pdf-lib');
   const probe = await PDFDocument.create();
   const own = new Uint8Array(bytes);
   try {

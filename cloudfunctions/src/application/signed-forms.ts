@@ -5,7 +5,6 @@ import { AppError } from '../api/errors';
 import { type FormTemplate, type FormValues, MissingFormValueError } from '../catalogue/form-templates';
 import type { CaseRecord } from '../domain/case';
 import type { StoredPdf } from '../domain/signed-form';
-import { renderSignedForm } from '../render/signed-form-pdf';
 import { verifyOwnUploads } from './intake';
 
 const MAX_SIGNATURE_BYTES = 1024 * 1024;
@@ -67,6 +66,8 @@ export interface FormRendering {
 export async function renderAndStoreCopy(ctx: ActionContext, caseId: string, copy: FormCopy, form: FormRendering): Promise<StoredPdf> {
   let bytes: Uint8Array;
   try {
+    // Loaded on first use: pdf-lib and fontkit cost hundreds of milliseconds, and most calls render nothing.
+    const { renderSignedForm } = await import('../render/signed-form-pdf');
     ({ bytes } = await renderSignedForm({ ...form, copy, fontBytes: ctx.formFont() }));
   } catch (e) {
     if (e instanceof MissingFormValueError) throw new AppError('VALIDATION', e.message);

@@ -3,7 +3,7 @@ import type { Company } from '../../../typings/models';
 import { FORM_NAMES, FormKind } from '../catalogue/form-templates';
 import { formatChina } from '../domain/china-time';
 import { MUTED, PdfFlow, RenderedPdf, SIGNATURE_LINE_HEIGHT } from './pdf-flow';
-import { COPY_LABELS, FormCopy } from './signed-form-pdf';
+import { COPY_LABELS, FormCopy } from './copy-labels';
 
 /** Finding for one checklist item 核查项目. */
 export type ItemResult = 'conforming' | 'nonConforming' | 'notApplicable';

@@ -3,13 +3,9 @@ import { FORM_NAMES, FormTemplate, FormValues, fillTemplate } from '../catalogue
 import { formatChina } from '../domain/china-time';
 import { PdfFlow, RenderedPdf, SIGNATURE_LINE_HEIGHT } from './pdf-flow';
 
-/** Which of the two copies (一式两份, R6): the applicant downloads one, the office archives the other. */
-export type FormCopy = 'applicant' | 'office';
+import { COPY_LABELS, type FormCopy } from './copy-labels';
 
-export const COPY_LABELS: Record<FormCopy, string> = {
-  applicant: '申请人留存联',
-  office: '审批局存档联',
-};
+export { COPY_LABELS, type FormCopy };
 
 export interface SignedFormInput {
   template: FormTemplate;

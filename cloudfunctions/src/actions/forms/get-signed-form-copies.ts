@@ -7,7 +7,7 @@ import { authorizeRead } from '../../application/access';
 import { loadCase } from '../../application/cases';
 import { FORM_NAMES } from '../../catalogue/form-templates';
 import { FORM_KINDS } from '../../domain/signed-form';
-import { COPY_LABELS } from '../../render/signed-form-pdf';
+import { COPY_LABELS } from '../../render/copy-labels';
 
 /**
  * Download links for the caller's copies of the signed forms (一式两份): the applicant gets theirs, to open on the
