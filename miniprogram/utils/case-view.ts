@@ -71,6 +71,7 @@ export function toCaseDetail(c: CaseView): CaseDetail {
     { label: '不予受理的理由', value: c.refuseReason ?? '' },
     { label: '撤回原因', value: c.withdrawReason ?? '' },
     { label: '转现场踏勘的原因', value: c.onsiteReason ?? '' },
+    { label: '行政许可已撤销', value: c.revocation ? `${formatChinaTime(c.revocation.revokedAt)}：${c.revocation.reason}` : '' },
   ].filter((f) => f.value);
   return {
     number: c.number,

@@ -21,12 +21,14 @@ const IMAGE = /\.(jpe?g|png|gif|webp|bmp|heic)$/i;
 
 export const toEvidenceRow = (e: EvidenceView): EvidenceRow => ({
   seq: e.seq,
-  title: `第 ${e.seq} 号 · ${e.kindLabel}`,
+  title: `第 ${e.seq} 条 · ${e.kindLabel}`,
   name: e.fileName ?? '',
   detail: [e.sourceLabel, e.uploadedByName, formatChinaTime(e.uploadedAt), formatSize(e.size)].join(' · '),
-  captured: e.capturedAt ? `拍摄于 ${formatChinaTime(e.capturedAt, true)}${e.location ? `，精度 ${e.location.accuracy ?? '未知'} 米` : ''}` : '',
+  captured: e.capturedAt
+    ? `小程序内拍摄于 ${formatChinaTime(e.capturedAt, true)}${e.location?.accuracy != null ? `，定位精度 ${e.location.accuracy} 米` : ''}`
+    : '',
   sha256: e.sha256,
-  superseded: e.superseded ? `已作废（由第 ${e.superseded.bySeq} 号记录）：${e.superseded.reason}` : '',
+  superseded: e.superseded ? `已作废（由第 ${e.superseded.bySeq} 条记录）：${e.superseded.reason}` : '',
   url: e.downloadUrl,
   isImage: IMAGE.test(e.fileName ?? ''),
 });

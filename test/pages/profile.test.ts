@@ -28,6 +28,32 @@ test('an applicant has no 工作台 entry', async () => {
   expect(p.exists('#workbench')).toBe(false);
 });
 
+test('a supervisor finds 监督工作台 and a regulator 监管收件箱 on the profile', async () => {
+  fake.server.on('whoami', me(['supervisor', 'regulator'], '赵敏'));
+  const p = loadPage('pages/profile/profile');
+  p.page.onLoad({});
+  await settled();
+
+  await p.tap('#supervise');
+  await p.tap('#regulator-inbox');
+  expect(fake.calls('navigateTo').map((c) => c.url)).toEqual([
+    '/package-supervise/pages/dashboard/dashboard',
+    '/package-supervise/pages/regulator-inbox/regulator-inbox',
+  ]);
+});
+
+test('everyone finds 我的信用记录, and an applicant no supervision entries', async () => {
+  fake.server.on('whoami', me());
+  const p = loadPage('pages/profile/profile');
+  p.page.onLoad({});
+  await settled();
+
+  expect(p.exists('#supervise')).toBe(false);
+  expect(p.exists('#regulator-inbox')).toBe(false);
+  await p.tap('#credit');
+  expect(fake.calls('navigateTo')[0]!.url).toBe('/pages/credit/credit');
+});
+
 test('the identity switcher appears in local mode and relaunches as the chosen demo user', async () => {
   fake.server.on('whoami', me());
   const p = loadPage('pages/profile/profile');

@@ -2,12 +2,23 @@ import type { CaseView } from '../../../typings/models';
 import { getCase } from '../../services/case/get-case';
 import { resubmitCase } from '../../services/case/resubmit-case';
 import { withdrawCase } from '../../services/case/withdraw-case';
+import { getInspection } from '../../services/inspection/get-inspection';
 import { type CaseStep, applicantSteps } from '../../utils/case-steps';
 import { type CaseDetail, toCaseDetail } from '../../utils/case-view';
 import { errorCode, errorText } from '../../utils/format';
+import { type DecisionSummary, type RectificationSummary, latestDecision, toRectificationSummary } from '../../utils/inspection-view';
 import { type UploadItem, pickFiles, removeUpload, retryUpload, startUploads, uploadedFileIds, uploadsError } from '../../utils/material-uploads';
 
 type Panel = '' | 'withdraw' | 'resubmit';
+
+/** States with an inspection decision to show (R14). */
+const DECIDED = ['rectifying', 'passed', 'failed', 'archived'];
+
+interface InspectionResult {
+  decision: DecisionSummary | null;
+  rectification: RectificationSummary | null;
+  ratingText: string;
+}
 
 Page({
   data: {
@@ -26,6 +37,8 @@ Page({
     materials: [] as UploadItem[],
     materialsError: '',
     busy: false,
+    result: null as InspectionResult | null,
+    resultError: '',
   },
 
   onLoad(query: Record<string, string | undefined>) {
@@ -44,11 +57,32 @@ Page({
   },
 
   async load() {
+    let c: CaseView;
     try {
-      this.show(await getCase({ caseId: this.data.caseId }));
+      c = await getCase({ caseId: this.data.caseId });
     } catch (err) {
       if (this.data.status === 'ready') wx.showToast({ title: errorText(err), icon: 'none' });
       else this.setData({ status: 'error', error: errorText(err, '办件加载失败，请重试') });
+      return;
+    }
+    this.show(c);
+    if (DECIDED.includes(c.state)) await this.loadResult();
+  },
+
+  /** The decision, the rectification asked for and the rating; the case shows without them if they fail. */
+  async loadResult() {
+    try {
+      const v = await getInspection({ caseId: this.data.caseId });
+      this.setData({
+        result: {
+          decision: latestDecision(v),
+          rectification: v.rectification && v.state === 'rectifying' ? toRectificationSummary(v.rectification) : null,
+          ratingText: v.rating ? `您的评价：${v.rating.score} 分${v.rating.suggestions ? `，${v.rating.suggestions}` : ''}` : '',
+        },
+        resultError: '',
+      });
+    } catch (err) {
+      this.setData({ resultError: errorText(err, '踏勘结果加载失败，轻触重试') });
     }
   },
 

@@ -86,7 +86,7 @@ Page({
     if (!done.length) return;
     this.setData({
       uploads: this.data.uploads.filter((u) => u.status !== 'done'),
-      taken: [...done.map((u) => ({ path: u.path, text: `已加入证据（第 ${seqs.get(u.key)} 号）` })), ...this.data.taken],
+      taken: [...done.map((u) => ({ path: u.path, text: `已加入证据（第 ${seqs.get(u.key)} 条）` })), ...this.data.taken],
     });
   },
 

@@ -1,7 +1,7 @@
 import { runtimeMode } from '../../config/config';
 import { DEMO_USERS, type DemoUser, devOpenid, setDevOpenid } from '../../services/transport/dev-identity';
 import { ROLE_LABELS, errorText } from '../../utils/format';
-import { currentUser, forgetCurrentUser, isStaff } from '../../utils/session';
+import { currentUser, forgetCurrentUser, hasRole, isStaff } from '../../utils/session';
 
 Page({
   data: {
@@ -10,6 +10,9 @@ Page({
     name: '',
     roleText: '',
     staff: false,
+    /** 监督工作台 for the policy section, 监管收件箱 for sector regulators. */
+    supervisor: false,
+    regulator: false,
     /** The dev identity switcher: local mode only. */
     localMode: false,
     demoUsers: [] as DemoUser[],
@@ -30,6 +33,8 @@ Page({
         name: me.name,
         roleText: me.roles.map((r) => ROLE_LABELS[r]).join('、') || '申请人',
         staff: isStaff(me),
+        supervisor: hasRole(me, 'supervisor'),
+        regulator: hasRole(me, 'regulator'),
       });
     } catch (err) {
       this.setData({ status: 'error', error: errorText(err, '身份信息加载失败，请重试') });
@@ -43,6 +48,11 @@ Page({
 
   onWorkbench() {
     wx.navigateTo({ url: '/package-staff/pages/workbench/workbench' });
+  },
+
+  /** The supervision pages and the credit page: the menu item names its page. */
+  onOpenPage(e: WechatMiniprogram.TouchEvent) {
+    wx.navigateTo({ url: e.currentTarget.dataset.url as string });
   },
 
   onMyCases() {

@@ -6,6 +6,8 @@ export interface FakeCanvas {
   /** Context calls in order, e.g. 'scale(2,2)', 'lineTo(30,40)'. */
   drawn: string[];
   getContext(type: string): unknown;
+  /** An image that loads (calls onload) a tick after its src is set. */
+  createImage(): { src: string; onload: () => void; onerror: () => void };
 }
 
 /** The canvas's size in CSS pixels, as the selector query reports it. */
@@ -23,7 +25,22 @@ export function fakeCanvas(): FakeCanvas {
       return true;
     },
   });
-  return { width: 300, height: 150, drawn, getContext: () => ctx };
+  const createImage = () => {
+    let src = '';
+    const image = {
+      onload: () => undefined,
+      onerror: () => undefined,
+      get src() {
+        return src;
+      },
+      set src(value: string) {
+        src = value;
+        Promise.resolve().then(() => image.onload());
+      },
+    };
+    return image;
+  };
+  return { width: 300, height: 150, drawn, getContext: () => ctx, createImage };
 }
 
 /** wx.createSelectorQuery(): every `select` finds a new canvas, appended to `canvases`. */

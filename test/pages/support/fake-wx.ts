@@ -1,4 +1,4 @@
-import { type FakeCanvas, selectorQuery } from './fake-canvas';
+import { type FakeCanvas, fakeCanvas, selectorQuery } from './fake-canvas';
 
 // A fake `wx` for page tests: records every call, answers from the test, and plays the `api` cloud function
 // (local mode: wx.request to /functions/api) and the upload endpoint.
@@ -157,6 +157,7 @@ export function installFakeWx(): FakeWx {
     chooseMedia: asyncApi('chooseMedia', fail('chooseMedia:fail cancel')),
     downloadFile: asyncApi('downloadFile', { statusCode: 200, tempFilePath: 'wxfile://tmp/download' }),
     openDocument: asyncApi('openDocument'),
+    shareFileMessage: asyncApi('shareFileMessage'),
     previewImage: asyncApi('previewImage'),
     openSetting: asyncApi('openSetting'),
     openPrivacyContract: asyncApi('openPrivacyContract'),
@@ -174,6 +175,15 @@ export function installFakeWx(): FakeWx {
     removeTabBarBadge: asyncApi('removeTabBarBadge'),
     requestSubscribeMessage: asyncApi('requestSubscribeMessage', fail('requestSubscribeMessage:fail cancel')),
     createSelectorQuery: selectorQuery(canvases),
+    createOffscreenCanvas: (options: Options) => {
+      log.push({ api: 'createOffscreenCanvas', options });
+      const canvas = Object.assign(fakeCanvas(), { width: options.width, height: options.height });
+      canvases.push(canvas);
+      return canvas;
+    },
+    getImageInfo: asyncApi('getImageInfo', { width: 4000, height: 3000 }),
+    getLocation: asyncApi('getLocation', { latitude: 39.09012, longitude: 117.31045, accuracy: 15 }),
+    env: { USER_DATA_PATH: 'wxfile://usr' },
     getWindowInfo: () => ({ pixelRatio: 2, windowWidth: 375, windowHeight: 667 }),
     canvasToTempFilePath: asyncApi('canvasToTempFilePath', { tempFilePath: 'wxfile://tmp/signature.png' }),
     getFileSystemManager: () => ({ getFileInfo: asyncApi('getFileInfo', { size: 4096 }) }),

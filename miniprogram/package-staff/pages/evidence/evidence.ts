@@ -24,8 +24,8 @@ const toVerification = (v: EvidenceVerification) => ({
   ok: v.ok,
   headline: v.ok ? `证据链完整：已核验 ${v.records} 条记录，未发现改动或缺失` : `发现 ${v.problems.length} 处问题`,
   checkedText: `核验时间 ${formatChinaTime(v.checkedAt, true)}`,
-  head: v.head ? `链头：第 ${v.head.seq} 号 ${v.head.entryHash}` : '',
-  problems: v.problems.map((p) => ({ label: `${PROBLEM_LABELS[p.code]}${p.seq ? `（第 ${p.seq} 号）` : ''}`, message: p.message })),
+  head: v.head ? `链头：第 ${v.head.seq} 条 ${v.head.entryHash}` : '',
+  problems: v.problems.map((p) => ({ label: `${PROBLEM_LABELS[p.code]}${p.seq ? `（第 ${p.seq} 条）` : ''}`, message: p.message })),
 });
 
 const toArchive = (a: ArchiveSummary) => ({
@@ -72,7 +72,7 @@ Page({
       version: v.version,
       number: v.number,
       evidence: v.evidence.map(toEvidenceRow),
-      chainHead: v.chainHead ? `第 ${v.chainHead.seq} 号 ${v.chainHead.entryHash}` : '',
+      chainHead: v.chainHead ? `第 ${v.chainHead.seq} 条 ${v.chainHead.entryHash}` : '',
       archive: v.archive ? toArchive(v.archive) : null,
       canOpenArchive: v.can.includes('getArchive'),
       canArchive: v.can.includes('archiveCase') && !v.archive,

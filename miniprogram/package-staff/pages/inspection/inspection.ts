@@ -83,7 +83,7 @@ const toPremises = (p: PremisesCheckView | undefined) =>
   p
     ? {
       flagged: p.flagged,
-      headline: p.flagged ? `位置存疑：距申报经营场所 ${p.distanceMeters} 米` : `位置相符：距申报经营场所 ${p.distanceMeters} 米`,
+      headline: p.flagged ? '位置存疑，请视频核实' : '位置相符',
       note: p.note,
       byline: `${p.reportedByName} · ${formatChinaTime(p.checkedAt)} · 阈值 ${p.thresholdMeters} 米`,
     }

@@ -1,0 +1,165 @@
+import type { StatisticsReport } from '../../../../typings/models';
+import { downloadUrl } from '../../../services/file/download-url';
+import { shareFile } from '../../../services/file/share-file';
+import { exportStatistics } from '../../../services/supervision/export-statistics';
+import { getStatistics } from '../../../services/supervision/get-statistics';
+import { formatChinaTime } from '../../../utils/china-time';
+import { errorText } from '../../../utils/format';
+import { currentUser, hasRole } from '../../../utils/session';
+import { chinaMonth, monthLabel } from '../../utils/months';
+import { percentText } from '../../utils/percent';
+import {
+  type Bar, METRIC_OPTIONS, type MatterOption, type MetricKey, figures, matterBars, matterOptions, metricLabel, monthBars, monthsOf,
+} from '../../utils/statistics-view';
+
+/** The dashboard covers the current month and the five before it. */
+const MONTHS_SHOWN = 6;
+
+/** Where the supervisor goes from here. */
+const ENTRIES = [
+  { key: 'draws', label: '每月抽查', url: '/package-supervise/pages/draws/draws' },
+  { key: 'follow-ups', label: '监督回访', url: '/package-supervise/pages/follow-ups/follow-ups' },
+  { key: 'findings', label: '失信问题处理', url: '/package-supervise/pages/findings/findings' },
+  { key: 'blacklist', label: '失信黑名单', url: '/package-supervise/pages/blacklist/blacklist' },
+  { key: 'upcoming', label: '待踏勘 · 观察员', url: '/package-supervise/pages/upcoming/upcoming' },
+];
+
+Page({
+  data: {
+    status: 'loading' as 'loading' | 'error' | 'ready',
+    error: '',
+    entries: ENTRIES,
+    from: '',
+    to: '',
+    rangeText: '',
+    report: null as StatisticsReport | null,
+    generatedText: '',
+    trial: { startText: '', endText: '', elapsedText: '', width: 0 },
+    metrics: METRIC_OPTIONS,
+    metric: 'received' as MetricKey,
+    metricText: '',
+    matters: [] as MatterOption[],
+    matter: '',
+    matterName: '全部事项',
+    months: [] as Array<{ month: string; label: string }>,
+    month: '',
+    monthBars: [] as Bar[],
+    matterBars: [] as Bar[],
+    figures: [] as Array<{ label: string; value: string }>,
+    exporting: false,
+    /** The downloaded CSV, ready to forward (WeChat lets a file be forwarded only from a tap). */
+    exportFile: null as { path: string; name: string; rows: number } | null,
+  },
+
+  onLoad() {
+    const from = chinaMonth(1 - MONTHS_SHOWN);
+    const to = chinaMonth(0);
+    this.setData({ from, to, rangeText: `${monthLabel(from)} 至 ${monthLabel(to)}` });
+    this.start();
+  },
+
+  async onPullDownRefresh() {
+    await this.load();
+    wx.stopPullDownRefresh();
+  },
+
+  async start() {
+    try {
+      if (!hasRole(await currentUser(), 'supervisor')) {
+        this.setData({ status: 'error', error: '监督工作台仅供政策法规科人员使用' });
+        return;
+      }
+    } catch (err) {
+      this.setData({ status: 'error', error: errorText(err, '身份信息加载失败，请重试') });
+      return;
+    }
+    await this.load();
+  },
+
+  async load() {
+    try {
+      const report = await getStatistics({ from: this.data.from, to: this.data.to });
+      const months = monthsOf(report);
+      const month = months.includes(this.data.month) ? this.data.month : months[months.length - 1] ?? '';
+      this.setData({
+        status: 'ready',
+        report,
+        generatedText: formatChinaTime(report.generatedAt),
+        trial: {
+          startText: report.trial.start,
+          endText: report.trial.end,
+          elapsedText: percentText(report.trial.elapsedShare),
+          width: Math.round(Math.min(1, report.trial.elapsedShare) * 1000) / 10,
+        },
+        matters: matterOptions(report),
+        months: months.map((m) => ({ month: m, label: monthLabel(m) })),
+        month,
+      });
+      this.draw();
+    } catch (err) {
+      if (this.data.status === 'ready') wx.showToast({ title: errorText(err), icon: 'none' });
+      else this.setData({ status: 'error', error: errorText(err, '统计数据加载失败，请重试') });
+    }
+  },
+
+  /** The charts and figures for the chosen measure, matter and month. */
+  draw() {
+    const { report, metric, matter, month, matters } = this.data;
+    if (!report) return;
+    this.setData({
+      metricText: metricLabel(metric),
+      matterName: matters.find((m) => m.code === matter)?.name ?? '全部事项',
+      monthBars: monthBars(report, metric, matter),
+      matterBars: matterBars(report, metric, month),
+      figures: figures(report, month, matter),
+    });
+  },
+
+  onRetry() {
+    this.setData({ status: 'loading' });
+    this.start();
+  },
+
+  onEntry(e: WechatMiniprogram.TouchEvent) {
+    wx.navigateTo({ url: e.currentTarget.dataset.url as string });
+  },
+
+  onMetric(e: WechatMiniprogram.TouchEvent) {
+    this.setData({ metric: e.currentTarget.dataset.key as MetricKey });
+    this.draw();
+  },
+
+  onMatter(e: WechatMiniprogram.TouchEvent) {
+    this.setData({ matter: e.currentTarget.dataset.code as string });
+    this.draw();
+  },
+
+  onMonth(e: WechatMiniprogram.TouchEvent) {
+    this.setData({ month: e.currentTarget.dataset.month as string });
+    this.draw();
+  },
+
+  /** Makes the CSV and downloads it; forwarding it is a second tap. */
+  async onExport() {
+    if (this.data.exporting) return;
+    this.setData({ exporting: true, exportFile: null });
+    try {
+      const file = await exportStatistics({ from: this.data.from, to: this.data.to });
+      const path = await downloadUrl(file.downloadUrl);
+      this.setData({ exportFile: { path, name: file.fileName, rows: file.rows } });
+    } catch (err) {
+      wx.showModal({ title: '导出失败', content: errorText(err, '导出失败，请重试'), showCancel: false, confirmText: '知道了' });
+    }
+    this.setData({ exporting: false });
+  },
+
+  async onShareExport() {
+    const file = this.data.exportFile;
+    if (!file) return;
+    try {
+      await shareFile(file.path, file.name);
+    } catch (err) {
+      wx.showToast({ title: errorText(err, '转发失败，请重试'), icon: 'none' });
+    }
+  },
+});

@@ -1,0 +1,95 @@
+import type { FollowUpStatus, FollowUpView } from '../../../../typings/models';
+import { listFollowUps } from '../../../services/supervision/list-follow-ups';
+import { formatChinaDate } from '../../../utils/china-time';
+import { errorText } from '../../../utils/format';
+import { type ListData, emptyList, loadMore, reloadList } from '../../../utils/paged-list';
+import { monthLabel } from '../../utils/months';
+
+interface FollowUpRow {
+  id: string;
+  month: string;
+  companyName: string;
+  line: string;
+  address: string;
+  status: FollowUpStatus;
+  statusLabel: string;
+  dueText: string;
+  overdue: boolean;
+}
+
+const FILTERS: Array<{ value: FollowUpStatus | ''; label: string }> = [
+  { value: 'open', label: '待回访' },
+  { value: 'finding', label: '发现问题' },
+  { value: 'consistent', label: '与申报一致' },
+  { value: '', label: '全部' },
+];
+
+const toRow = (f: FollowUpView): FollowUpRow => ({
+  id: f.id,
+  month: f.month,
+  companyName: f.companyName,
+  line: `${f.caseNumber} · ${f.matterName} · ${monthLabel(f.month)}抽中`,
+  address: f.premisesAddress,
+  status: f.status,
+  statusLabel: f.statusLabel,
+  dueText: `${formatChinaDate(f.dueAt)} 前回访`,
+  overdue: f.overdue && f.status === 'open',
+});
+
+const failText = (err: unknown) => errorText(err, '回访任务加载失败，请重试');
+
+Page({
+  data: {
+    followUps: emptyList<FollowUpRow>() as ListData<FollowUpRow>,
+    filters: FILTERS,
+    filter: 'open' as FollowUpStatus | '',
+  },
+
+  onLoad() {
+    this.reload();
+  },
+
+  onShow() {
+    // Back from recording an outcome: the visit has left the open ones.
+    if (this.data.followUps.status === 'ready') this.reload();
+  },
+
+  async onPullDownRefresh() {
+    await this.reload();
+    wx.stopPullDownRefresh();
+  },
+
+  onReachBottom() {
+    this.onMore();
+  },
+
+  fetcher() {
+    const status = this.data.filter;
+    return (offset: number, limit: number) => listFollowUps(status ? { offset, limit, status } : { offset, limit });
+  },
+
+  reload() {
+    return reloadList(this, 'followUps', this.fetcher(), toRow, failText);
+  },
+
+  onMore() {
+    loadMore(this, 'followUps', this.fetcher(), toRow);
+  },
+
+  onRetry() {
+    this.setData({ 'followUps.status': 'loading' });
+    this.reload();
+  },
+
+  onFilter(e: WechatMiniprogram.TouchEvent) {
+    const filter = e.currentTarget.dataset.value as FollowUpStatus | '';
+    if (filter === this.data.filter) return;
+    this.setData({ filter, 'followUps.status': 'loading' });
+    this.reload();
+  },
+
+  onOpen(e: WechatMiniprogram.TouchEvent) {
+    const { id, month } = e.currentTarget.dataset as { id: string; month: string };
+    wx.navigateTo({ url: `/package-supervise/pages/follow-up/follow-up?id=${encodeURIComponent(id)}&month=${month}` });
+  },
+});

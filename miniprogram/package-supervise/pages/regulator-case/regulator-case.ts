@@ -1,0 +1,88 @@
+import type { InspectionView } from '../../../../typings/models';
+import { getCase } from '../../../services/case/get-case';
+import { openDocument } from '../../../services/file/open-document';
+import { getArchive } from '../../../services/inspection/get-archive';
+import { getInspection } from '../../../services/inspection/get-inspection';
+import { formatChinaTime } from '../../../utils/china-time';
+import { type CaseDetail, toCaseDetail } from '../../../utils/case-view';
+import { errorText, formatSize } from '../../../utils/format';
+import { type DecisionSummary, type EvidenceRow, toDecisionSummary, toEvidenceRow } from '../../../utils/inspection-view';
+
+// A case pushed to the regulator's sector, read-only: the application, the inspection's decisions and evidence, the
+// archive PDF; and the way to report a later finding of fraud (R15).
+
+const archiveText = (v: InspectionView): string =>
+  v.archive ? `${v.archive.fileName} · ${formatSize(v.archive.size)} · 生成于 ${formatChinaTime(v.archive.generatedAt)}` : '';
+
+Page({
+  data: {
+    status: 'loading' as 'loading' | 'error' | 'ready',
+    error: '',
+    caseId: '',
+    view: null as CaseDetail | null,
+    decisions: [] as DecisionSummary[],
+    evidence: [] as EvidenceRow[],
+    canArchive: false,
+    archiveText: '',
+    archiveSha: '',
+    opening: false,
+  },
+
+  onLoad(query: Record<string, string | undefined>) {
+    this.setData({ caseId: query.id ?? '' });
+    this.load();
+  },
+
+  async onPullDownRefresh() {
+    await this.load();
+    wx.stopPullDownRefresh();
+  },
+
+  async load() {
+    try {
+      const caseId = this.data.caseId;
+      const [c, inspection] = await Promise.all([getCase({ caseId }), getInspection({ caseId })]);
+      this.setData({
+        status: 'ready',
+        view: toCaseDetail(c),
+        // Newest first, like the timeline.
+        decisions: inspection.decisions.map(toDecisionSummary).reverse(),
+        evidence: inspection.evidence.map(toEvidenceRow),
+        canArchive: c.can.includes('getArchive'),
+        archiveText: archiveText(inspection),
+        archiveSha: inspection.archive?.sha256 ?? '',
+      });
+    } catch (err) {
+      if (this.data.status === 'ready') wx.showToast({ title: errorText(err), icon: 'none' });
+      else this.setData({ status: 'error', error: errorText(err, '办件加载失败，请重试') });
+    }
+  },
+
+  onRetry() {
+    this.setData({ status: 'loading' });
+    this.load();
+  },
+
+  async onOpenArchive() {
+    if (this.data.opening) return;
+    this.setData({ opening: true });
+    wx.showLoading({ title: '正在打开' });
+    try {
+      await openDocument((await getArchive({ caseId: this.data.caseId })).downloadUrl);
+    } catch (err) {
+      wx.showToast({ title: errorText(err, '归档文件打开失败，请重试'), icon: 'none' });
+    }
+    wx.hideLoading();
+    this.setData({ opening: false });
+  },
+
+  onPreviewEvidence(e: WechatMiniprogram.TouchEvent) {
+    const url = e.currentTarget.dataset.url as string;
+    const urls = this.data.evidence.filter((row) => row.isImage).map((row) => row.url);
+    wx.previewImage({ current: url, urls });
+  },
+
+  onReport() {
+    wx.navigateTo({ url: `/package-supervise/pages/report-finding/report-finding?id=${encodeURIComponent(this.data.caseId)}` });
+  },
+});

@@ -1,0 +1,291 @@
+import { installFakeWx, type FakeWx } from './support/fake-wx';
+import { me } from './support/fixtures';
+import { type LoadedPage, loadPage, settled } from './support/load-page';
+import {
+  creditFinding, drawPreview, drawView, followUp, listing, page, statisticsReport,
+} from './support/supervision-fixtures';
+
+let fake: FakeWx;
+
+beforeEach(() => {
+  fake = installFakeWx();
+});
+
+async function open(path: string, query: Record<string, string> = {}): Promise<LoadedPage> {
+  const p = loadPage(path);
+  p.page.onLoad(query);
+  await settled();
+  return p;
+}
+
+const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7));
+
+describe('dashboard', () => {
+  test('the dashboard charts six months of statistics and shows the trial progress', async () => {
+    fake.server.on('whoami', me(['supervisor'], '赵敏')).on('getStatistics', statisticsReport());
+    const p = await open('package-supervise/pages/dashboard/dashboard');
+
+    const [range] = fake.server.sent('getStatistics');
+    expect(monthIndex(range.to) - monthIndex(range.from)).toBe(5);
+    expect(p.text()).toContain('试点期 2026-01-01 至 2027-01-01');
+    expect(p.text()).toContain('已过 47%');
+    expect(p.page.data.trial.width).toBe(47);
+
+    // Cases received, all matters, month by month: 20 and 40, the longer bar full width.
+    expect(p.page.data.monthBars.map((b: { label: string; width: number }) => [b.label, b.width])).toEqual([['5月', 50], ['6月', 100]]);
+    expect(p.text()).toContain('40 件（远程 8 件）');
+
+    await p.tap('#metric-firstTimePassRate');
+    expect(p.page.data.matterBars.map((b: { label: string; text: string; width: number }) => [b.label, b.text, b.width])).toEqual([
+      ['二次供水单位卫生许可', '50%（办结 9 件）', 50],
+      ['公共场所卫生许可', '—（办结 9 件）', 0],
+    ]);
+    expect(p.text()).toContain('一次通过率 · 按月（全部事项）');
+
+    const figures = p.comp.querySelector('#figures')!.dom!.textContent;
+    for (const label of ['受理申请数', '远程踏勘占比', '受理至办结用时', '限期整改率', '复勘次数', '爽约次数', '抽查覆盖率', '发现问题数', '满意度', '试点期已过']) {
+      expect(figures).toContain(label);
+    }
+    expect(figures).toContain('12.5%（抽中 1 / 8 件）');
+    expect(figures).toContain('4.5 分（6 条评价，满分 5 分）');
+  });
+
+  test('the statistics are exported as CSV and forwarded to a chat from a second tap', async () => {
+    fake.server
+      .on('whoami', me(['supervisor']))
+      .on('getStatistics', statisticsReport())
+      .on('exportStatistics', { fileId: 'cloud://env/exports/s.csv', fileName: '远程视频踏勘统计_2026-01_2026-06.csv', downloadUrl: 'https://files.example/s.csv', rows: 6 });
+    const p = await open('package-supervise/pages/dashboard/dashboard');
+    expect(p.text()).toContain('导出为CSV文件，可转发到电脑用Excel打开');
+
+    await p.tap('#export');
+    expect(fake.calls('downloadFile')[0]).toMatchObject({ url: 'https://files.example/s.csv' });
+    expect(fake.calls('shareFileMessage')).toHaveLength(0);
+    expect(p.text()).toContain('已生成：远程视频踏勘统计_2026-01_2026-06.csv（6 行）');
+
+    await p.tap('#share-export');
+    expect(fake.calls('shareFileMessage')[0]).toMatchObject({ filePath: 'wxfile://tmp/download', fileName: '远程视频踏勘统计_2026-01_2026-06.csv' });
+  });
+
+  test('the dashboard is closed to anyone but a supervisor', async () => {
+    fake.server.on('whoami', me(['staff']));
+    const p = await open('package-supervise/pages/dashboard/dashboard');
+    expect(p.text()).toContain('监督工作台仅供政策法规科人员使用');
+    expect(fake.server.sent('getStatistics')).toHaveLength(0);
+  });
+});
+
+describe('draw', () => {
+  test('running a missed draw asks for confirmation first and then shows the stored record', async () => {
+    fake.server.refuse('getDraw', 'NOT_FOUND', '2026-05 尚无抽查记录').on('previewDraw', drawPreview()).on('runDraw', { created: true, draw: drawView() });
+    const p = await open('package-supervise/pages/draw/draw', { month: '2026-05' });
+    expect(p.text()).toContain('2026年5月 尚未抽查');
+    expect(p.text()).toContain('不少于 3 件（比例不低于 10%）');
+
+    fake.answer('showModal', { confirm: false, cancel: true });
+    await p.tap('#run');
+    expect(fake.calls('showModal')[0]!.content).toContain('将从 23 件办件中抽取不少于 3 件');
+    expect(fake.server.sent('runDraw')).toHaveLength(0);
+
+    fake.answer('showModal', { confirm: true, cancel: false });
+    await p.tap('#run');
+    expect(fake.server.sent('runDraw')).toEqual([{ month: '2026-05' }]);
+    const record = p.text();
+    expect(record).toContain('2026年5月 抽查记录');
+    expect(record).toContain('人工补抽');
+    expect(record).toContain('e'.repeat(64));
+    expect(record).toContain('天津东丽第2供水有限公司');
+    expect(record).toContain('待回访');
+  });
+
+  test('a month not over yet cannot be drawn and says why', async () => {
+    fake.server.refuse('getDraw', 'NOT_FOUND', '无').refuse('previewDraw', 'INVALID_STATE', '2026-06 尚未结束（北京时间），下月 1 日起才能抽查');
+    const p = await open('package-supervise/pages/draw/draw', { month: '2026-06' });
+    expect(p.text()).toContain('2026-06 尚未结束（北京时间），下月 1 日起才能抽查');
+    expect(p.exists('#run')).toBe(false);
+  });
+
+  test('verifying a tampered draw lists each problem with its code', async () => {
+    fake.server.on('getDraw', drawView()).on('verifyDraw', {
+      month: '2026-05', ok: false, drawHash: 'd'.repeat(64), checkedAt: '2026-06-20T02:00:00.000Z',
+      problems: ['SELECTION_MISMATCH: 按记录复算的抽中办件与存档不一致', 'HASH_MISMATCH: 记录哈希与内容不符'],
+      codes: ['SELECTION_MISMATCH', 'HASH_MISMATCH'],
+    });
+    const p = await open('package-supervise/pages/draw/draw', { month: '2026-05' });
+    await p.tap('#verify');
+
+    const text = p.comp.querySelector('#verification')!.dom!.textContent;
+    expect(text).toContain('核验发现 2 个问题');
+    expect(text).toContain('按记录复算的抽中办件与存档不一致');
+    expect(text).toContain('代码 HASH_MISMATCH');
+  });
+
+  test('verifying an intact draw says it matches', async () => {
+    fake.server.on('getDraw', drawView()).on('verifyDraw', {
+      month: '2026-05', ok: true, problems: [], codes: [], drawHash: 'd'.repeat(64), checkedAt: '2026-06-20T02:00:00.000Z',
+    });
+    const p = await open('package-supervise/pages/draw/draw', { month: '2026-05' });
+    await p.tap('#verify');
+    expect(p.comp.querySelector('#verification')!.dom!.textContent).toContain('核验通过');
+  });
+});
+
+describe('follow-up', () => {
+  const recorded = followUp({
+    version: 2, status: 'finding', statusLabel: '发现问题',
+    outcome: {
+      result: 'finding', findingKind: 'falseAddress', findingKindLabel: '虚报地址', severity: 'serious', severityLabel: '严重',
+      note: '该地址为住宅，无经营迹象', evidence: [], recordedAt: '2026-06-18T02:00:00.000Z', recordedByName: '赵敏', findingId: 'finding-1',
+    },
+  });
+
+  test('recording a finding sends its kind, severity, note and evidence', async () => {
+    fake.server
+      .on('listFollowUps', page([followUp()]))
+      .on('requestUpload', { cloudPath: 'uploads/demo-user/evidence/20260618/ab-照片1.jpg' })
+      .on('recordFollowUpOutcome', recorded);
+    const p = await open('package-supervise/pages/follow-up/follow-up', { id: 'fu-2', month: '2026-05' });
+    expect(fake.server.sent('listFollowUps')).toEqual([{ offset: 0, limit: 100, month: '2026-05' }]);
+    expect(p.text()).toContain('天津市东丽区津塘路100号');
+
+    await p.tap('#result-finding');
+    await p.tap('#choice >>> #kind-falseAddress');
+    await p.tap('#submit');
+    expect(p.text()).toContain('请选择严重程度');
+    expect(fake.server.sent('recordFollowUpOutcome')).toHaveLength(0);
+
+    await p.tap('#choice >>> #severity-serious');
+    await p.type('#note', '该地址为住宅，无经营迹象');
+    fake.answer('showActionSheet', { tapIndex: 1 });
+    fake.answer('chooseMedia', { tempFiles: [{ tempFilePath: 'wxfile://tmp/photo.jpg', size: 2048 }] });
+    await p.tap('#add-evidence');
+    expect(fake.server.sent('requestUpload')[0]).toMatchObject({ purpose: 'evidence' });
+
+    await p.tap('#submit');
+    expect(fake.calls('showModal')[0]!.content).toContain('提交政策法规科作出信用惩戒决定');
+    expect(fake.server.sent('recordFollowUpOutcome')).toEqual([{
+      followUpId: 'fu-2', version: 1, note: '该地址为住宅，无经营迹象',
+      evidenceFileIds: ['local://uploads/demo-user/evidence/20260618/ab-照片1.jpg'],
+      result: 'finding', findingKind: 'falseAddress', severity: 'serious',
+    }]);
+    expect(p.text()).toContain('发现问题：虚报地址（严重）');
+
+    await p.tap('#open-finding');
+    expect(fake.calls('navigateTo').pop()!.url).toBe('/package-supervise/pages/finding/finding?id=finding-1');
+  });
+
+  test('a visit found as declared is recorded as consistent', async () => {
+    fake.server.on('listFollowUps', page([followUp()])).on('recordFollowUpOutcome', followUp({ status: 'consistent', statusLabel: '与申报一致' }));
+    const p = await open('package-supervise/pages/follow-up/follow-up', { id: 'fu-2', month: '2026-05' });
+    await p.tap('#result-consistent');
+    await p.type('#note', '现场与申报一致');
+    await p.tap('#submit');
+    expect(fake.server.sent('recordFollowUpOutcome')).toEqual([
+      { followUpId: 'fu-2', version: 1, note: '现场与申报一致', evidenceFileIds: [], result: 'consistent' },
+    ]);
+  });
+
+  test('a follow-up that is no longer listed says so', async () => {
+    fake.server.on('listFollowUps', page([]));
+    const p = await open('package-supervise/pages/follow-up/follow-up', { id: 'gone', month: '2026-05' });
+    expect(p.text()).toContain('未找到该回访任务');
+  });
+});
+
+describe('credit penalty', () => {
+  const decided = (decision: NonNullable<ReturnType<typeof creditFinding>['decision']>) => creditFinding({ status: 'decided', version: 2, decision });
+
+  test('the penalty form refuses the blacklist for a minor finding and sends the decision without it', async () => {
+    fake.server.on('listFindings', page([creditFinding()])).on('decideCreditPenalty', decided({
+      decidedAt: '2026-06-20T02:00:00.000Z', decidedByName: '赵敏', reason: '经核实地址不符', licenceRevoked: false,
+      correctionDeadline: '2026-07-10T15:59:59.000Z',
+    }));
+    const p = await open('package-supervise/pages/finding/finding', { id: 'finding-1' });
+    expect(p.text()).toContain('虚报地址（轻微）');
+
+    await p.tap('#measure-blacklist');
+    expect(p.page.data.blacklist).toBe(false);
+    expect(p.comp.querySelector('#blacklist-error')!.dom!.textContent).toContain('轻微问题不列入失信黑名单');
+
+    await p.tap('#measure-correction');
+    await p.type('#correction-days', '15');
+    await p.type('#reason', '经核实地址不符');
+    await p.tap('#submit');
+
+    expect(fake.calls('showModal')[0]!.content).toContain('记入诚信档案、责令 15 个工作日内改正');
+    expect(fake.server.sent('decideCreditPenalty')).toEqual([
+      { findingId: 'finding-1', version: 1, reason: '经核实地址不符', correctionWorkingDays: 15 },
+    ]);
+    expect(p.comp.querySelector('#decision')!.dom!.textContent).toContain('责令限期改正，2026-07-10 23:59 前改正');
+  });
+
+  test('a serious finding may be blacklisted for a number of months, after confirmation', async () => {
+    fake.server.on('listFindings', page([creditFinding({ severity: 'serious', severityLabel: '严重' })])).on('decideCreditPenalty', decided({
+      decidedAt: '2026-06-20T02:00:00.000Z', decidedByName: '赵敏', reason: '虚报地址情节严重', licenceRevoked: true,
+      blacklistUntil: '2027-06-20T02:00:00.000Z',
+    }));
+    const p = await open('package-supervise/pages/finding/finding', { id: 'finding-1' });
+    await p.tap('#measure-revoke');
+    await p.tap('#measure-blacklist');
+    await p.type('#blacklist-months', '12');
+    await p.type('#reason', '虚报地址情节严重');
+    fake.answer('showModal', { confirm: false, cancel: true });
+    await p.tap('#submit');
+    expect(fake.server.sent('decideCreditPenalty')).toHaveLength(0);
+
+    fake.answer('showModal', { confirm: true, cancel: false });
+    await p.tap('#submit');
+    expect(fake.calls('showModal')[1]!.content).toContain('撤销后办件显示为已撤销');
+    expect(fake.server.sent('decideCreditPenalty')).toEqual([
+      { findingId: 'finding-1', version: 1, reason: '虚报地址情节严重', revokeLicence: true, blacklistMonths: 12 },
+    ]);
+  });
+
+  test('a decision without a reason is not sent', async () => {
+    fake.server.on('listFindings', page([creditFinding()]));
+    const p = await open('package-supervise/pages/finding/finding', { id: 'finding-1' });
+    await p.tap('#submit');
+    expect(p.text()).toContain('请写明处理理由和依据');
+    expect(fake.server.sent('decideCreditPenalty')).toHaveLength(0);
+  });
+});
+
+describe('blacklist and observers', () => {
+  test('credit repair lifts a listing with the reason, after confirmation', async () => {
+    fake.server
+      .on('listBlacklist', page([listing()]))
+      .on('liftBlacklisting', listing({ version: 2, status: 'lifted', statusLabel: '已信用修复', liftedAt: '2026-07-01T02:00:00.000Z', liftReason: '已按期改正' }));
+    const p = await open('package-supervise/pages/blacklist/blacklist');
+    expect(fake.server.sent('listBlacklist')).toEqual([{ offset: 0, limit: 10, activeOnly: true }]);
+    expect(p.text()).toContain('生效中');
+
+    await p.tap('#open-lift-finding-1-company');
+    await p.tap('#lift');
+    expect(p.text()).toContain('请写明信用修复的理由');
+    await p.type('#lift-reason', '已按期改正');
+    await p.tap('#lift');
+
+    expect(fake.server.sent('liftBlacklisting')).toEqual([{ entryId: 'finding-1-company', version: 1, reason: '已按期改正' }]);
+    expect(p.text()).toContain('已信用修复');
+    expect(p.text()).toContain('2026-07-01 10:00 信用修复：已按期改正');
+  });
+
+  test('a supervisor assigns themselves as observer of an upcoming inspection', async () => {
+    const upcoming = {
+      id: 'case-9', number: 'DL-20260612-0009', matterName: '二次供水单位卫生许可', companyName: '天津东丽第9供水有限公司', state: 'scheduled',
+      stateLabel: '已预约', mode: 'remote', applicantNameMasked: '张*', version: 6, scheduledAt: '2026-06-22T01:30:00.000Z', observers: [],
+    };
+    fake.server
+      .on('whoami', { ...me(['supervisor'], '赵敏'), openid: 'demo-supervisor' })
+      .on('listUpcomingInspections', page([upcoming]))
+      .on('assignObserver', {});
+    const p = await open('package-supervise/pages/upcoming/upcoming');
+    expect(p.text()).toContain('踏勘时间 2026-06-22 09:30');
+
+    await p.tap('#open-assign-case-9');
+    await p.tap('#assign-me');
+    await p.tap('#assign');
+    expect(fake.calls('showModal')[0]!.content).toContain('指派您本人为 天津东丽第9供水有限公司 踏勘的观察员');
+    expect(fake.server.sent('assignObserver')).toEqual([{ caseId: 'case-9', version: 6, observerOpenid: 'demo-supervisor' }]);
+  });
+});
