@@ -25,6 +25,6 @@ test('every page the cloud links to is registered in app.json', () => {
     ),
   );
 
-  expect([...linked]).toEqual(expect.arrayContaining(['package-supervise/pages/draw/draw', 'package-supervise/pages/finding/finding', 'pages/credit/credit']));
+  expect([...linked]).toEqual(expect.arrayContaining(['package-supervise/pages/draw/draw', 'package-supervise/pages/finding/finding', 'package-supervise/pages/observe/observe', 'pages/credit/credit']));
   expect([...linked].filter((page) => !registered.has(page))).toEqual([]);
 });

@@ -1,5 +1,8 @@
+import type { InspectionView, UpcomingInspection, UserView } from '../../typings/models';
 import { installFakeWx, type FakeWx } from './support/fake-wx';
 import { me } from './support/fixtures';
+import { groupView, meetingCard } from './support/forms-fixtures';
+import { finding, inspectionView } from './support/inspection-fixtures';
 import { type LoadedPage, loadPage, settled } from './support/load-page';
 import {
   creditFinding, drawPreview, drawView, followUp, listing, page, statisticsReport,
@@ -270,16 +273,28 @@ describe('blacklist and observers', () => {
     expect(p.text()).toContain('2026-07-01 10:00 信用修复：已按期改正');
   });
 
-  test('a supervisor assigns themselves as observer of an upcoming inspection', async () => {
-    const upcoming = {
-      id: 'case-9', number: 'DL-20260612-0009', matterName: '二次供水单位卫生许可', companyName: '天津东丽第9供水有限公司', state: 'scheduled',
-      stateLabel: '已预约', mode: 'remote', applicantNameMasked: '张*', version: 6, scheduledAt: '2026-06-22T01:30:00.000Z', observers: [],
-    };
+  const upcoming = (overrides: Partial<UpcomingInspection> = {}): UpcomingInspection => ({
+    id: 'case-9', number: 'DL-20260612-0009', matterName: '二次供水单位卫生许可', companyName: '天津东丽第9供水有限公司', state: 'scheduled',
+    stateLabel: '已预约', mode: 'remote', applicantNameMasked: '张*', version: 6, scheduledAt: '2026-06-22T01:30:00.000Z', observers: [],
+    ...overrides,
+  });
+  const supervisors: UserView[] = [
+    { openid: 'demo-supervisor', name: '赵敏', roles: ['supervisor'] },
+    { openid: 'supervisor2', name: '黄蕾', roles: ['supervisor'] },
+  ];
+
+  /** The upcoming list of one inspection, seen by supervisor 赵敏, who may assign an observer to it. */
+  async function openUpcomingToAssign(): Promise<LoadedPage> {
     fake.server
       .on('whoami', { ...me(['supervisor'], '赵敏'), openid: 'demo-supervisor' })
-      .on('listUpcomingInspections', page([upcoming]))
+      .on('listUpcomingInspections', page([upcoming()]))
+      .on('listSupervisors', supervisors)
       .on('assignObserver', {});
-    const p = await open('package-supervise/pages/upcoming/upcoming');
+    return open('package-supervise/pages/upcoming/upcoming');
+  }
+
+  test('a supervisor assigns themselves as observer of an upcoming inspection', async () => {
+    const p = await openUpcomingToAssign();
     expect(p.text()).toContain('踏勘时间 2026-06-22 09:30');
 
     await p.tap('#open-assign-case-9');
@@ -287,5 +302,93 @@ describe('blacklist and observers', () => {
     await p.tap('#assign');
     expect(fake.calls('showModal')[0]!.content).toContain('指派您本人为 天津东丽第9供水有限公司 踏勘的观察员');
     expect(fake.server.sent('assignObserver')).toEqual([{ caseId: 'case-9', version: 6, observerOpenid: 'demo-supervisor' }]);
+  });
+
+  test('the observer is picked by name from the supervisors the cloud lists', async () => {
+    const p = await openUpcomingToAssign();
+
+    await p.tap('#open-assign-case-9');
+    expect(fake.server.sent('listSupervisors')).toEqual([{}]);
+    await p.tap('#assign');
+    expect(p.text()).toContain('请选择观察员');
+    expect(fake.server.sent('assignObserver')).toHaveLength(0);
+
+    p.comp.querySelector('#observer-picker')!.dispatchEvent('change', { detail: { value: '1' } });
+    await settled();
+    expect(p.comp.querySelector('#observer-chosen')!.dom!.textContent).toBe('黄蕾');
+    await p.tap('#assign');
+    expect(fake.calls('showModal')[0]!.content).toContain('指派黄蕾为 天津东丽第9供水有限公司 踏勘的观察员');
+    expect(fake.server.sent('assignObserver')).toEqual([{ caseId: 'case-9', version: 6, observerOpenid: 'supervisor2' }]);
+  });
+
+  test('a case the supervisor observes opens on the observer page', async () => {
+    fake.server
+      .on('whoami', { ...me(['supervisor'], '黄蕾'), openid: 'supervisor2' })
+      .on('listUpcomingInspections', page([upcoming({ observers: [{ openid: 'supervisor2', name: '黄蕾' }] }), upcoming({ id: 'case-10' })]));
+    const p = await open('package-supervise/pages/upcoming/upcoming');
+    expect(p.exists('#observe-case-10')).toBe(false);
+
+    await p.tap('#observe-case-9');
+    expect(fake.calls('navigateTo')[0]!.url).toBe('/package-supervise/pages/observe/observe?id=case-9');
+  });
+});
+
+describe('observer page', () => {
+  const remark = { round: 1, at: '2026-06-15T02:20:00.000Z', observerName: '黄蕾', text: '水箱间画面清晰' };
+  const observing = (overrides: Partial<InspectionView> = {}) =>
+    inspectionView({ observerRemarks: [], can: ['addObserverRemark'], ...overrides }, { W1: finding('conforming') });
+
+  test('the observer sees the meeting code, the checklist progress and the remarks so far', async () => {
+    fake.server
+      .on('getGroup', groupView({ meeting: meetingCard() }, { id: 'case-7', state: 'inspecting', stateLabel: '踏勘中' }))
+      .on('getInspection', observing({ observerRemarks: [remark] }));
+    const p = await open('package-supervise/pages/observe/observe', { id: 'case-7' });
+
+    expect(fake.server.sent('getGroup')).toEqual([{ caseId: 'case-7' }]);
+    expect(p.comp.querySelector('#meeting >>> #code')!.dom!.textContent).toBe('123 456 789');
+    expect(p.text()).toContain('第 1 轮 · 已核查 1 / 3 项');
+    expect(p.page.data.rows.map((r: { title: string; resultLabel: string }) => [r.title, r.resultLabel])).toEqual([
+      ['水箱间环境', '符合'], ['水箱加盖加锁', '待核查'], ['消毒记录', '待核查'],
+    ]);
+    expect(p.text()).toContain('水箱间画面清晰');
+    expect(p.text()).toContain('黄蕾 · 2026-06-15 10:20');
+  });
+
+  test('a remark is added to the record after confirmation and then listed', async () => {
+    fake.server
+      .on('getGroup', groupView({ meeting: meetingCard() }, { id: 'case-7' }))
+      .on('getInspection', observing())
+      .on('addObserverRemark', observing({ observerRemarks: [remark] }));
+    const p = await open('package-supervise/pages/observe/observe', { id: 'case-7' });
+    expect(p.text()).toContain('暂无观察意见');
+
+    await p.tap('#add-remark');
+    expect(p.text()).toContain('请填写观察意见');
+    expect(fake.server.sent('addObserverRemark')).toHaveLength(0);
+
+    await p.type('#remark', ' 水箱间画面清晰 ');
+    await p.tap('#add-remark');
+    expect(fake.calls('showModal')[0]!.title).toBe('确认添加观察意见');
+    expect(fake.server.sent('addObserverRemark')).toEqual([{ caseId: 'case-7', text: '水箱间画面清晰' }]);
+    expect(p.text()).toContain('黄蕾 · 2026-06-15 10:20');
+    expect(p.page.data.remark).toBe('');
+  });
+
+  test('before the inspection starts there is no remark form, and the meeting waits for its code', async () => {
+    fake.server
+      .on('getGroup', groupView({ meeting: meetingCard({ meetingCode: undefined, joinUrl: undefined, miniProgram: undefined }) }, { id: 'case-7' }))
+      .on('getInspection', inspectionView({ state: 'scheduled', stateLabel: '已预约', round: 0, rounds: [], observerRemarks: [], can: [] }));
+    const p = await open('package-supervise/pages/observe/observe', { id: 'case-7' });
+    expect(p.text()).toContain('会议号待经办人发布');
+    expect(p.text()).toContain('踏勘尚未开始');
+    expect(p.exists('#add-remark')).toBe(false);
+    expect(p.text()).toContain('踏勘开始后可添加观察意见');
+  });
+
+  test('a failed load shows the server message with a retry', async () => {
+    fake.server.on('getGroup', groupView({}, { id: 'case-7' })).refuse('getInspection', 'FORBIDDEN', '您无权查看该办件');
+    const p = await open('package-supervise/pages/observe/observe', { id: 'case-7' });
+    expect(p.text()).toContain('您无权查看该办件');
+    expect(p.text()).toContain('重试');
   });
 });

@@ -1,7 +1,7 @@
 import type {
   BlacklistEntryView, CaseView, DrawPreview, DrawRunResult, DrawSummary, DrawVerification, DrawView, FindingKind,
   FindingSeverity, CreditFindingView, FollowUpStatus, FollowUpView, MyCreditView, Page, StatisticsExport, StatisticsReport,
-  UpcomingInspection,
+  UpcomingInspection, UserView,
 } from '../models';
 import type { CaseRef, PageQuery } from './core';
 
@@ -61,6 +61,8 @@ export interface SupervisionActions {
   listMyCreditRecords: { req: Record<string, never>; res: MyCreditView };
 
   listUpcomingInspections: { req: PageQuery; res: Page<UpcomingInspection> };
+  /** Supervisor: the supervisors 政策法规科人员 who may be sent as observer. */
+  listSupervisors: { req: Record<string, never>; res: UserView[] };
   /** Supervisor: adds a supervisor as observer 观察员 of a case (R17). */
   assignObserver: { req: CaseRef & { observerOpenid: string }; res: CaseView };
 

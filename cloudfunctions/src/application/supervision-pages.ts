@@ -5,5 +5,6 @@ export const SUPERVISE_PAGES = {
   draw: (month: string) => `/package-supervise/pages/draw/draw?month=${month}`,
   finding: (findingId: string) => `/package-supervise/pages/finding/finding?id=${findingId}`,
   case: (caseId: string) => `/pages/case-detail/case-detail?id=${caseId}`,
+  observe: (caseId: string) => `/package-supervise/pages/observe/observe?id=${caseId}`,
   credit: '/pages/credit/credit',
 } as const;

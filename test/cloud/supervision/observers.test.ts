@@ -40,8 +40,19 @@ test('an assigned observer is told and is listed with the inspection', async () 
   const stored = await h.deps.store.get<{ observerIds?: string[] }>('cases', id);
   expect(stored?.observerIds).toEqual(['supervisor2']);
   const notices = await h.deps.store.find<OutboxMessage>('outbox', { where: { to: 'supervisor2' } });
-  expect(notices).toEqual([expect.objectContaining({ event: 'observerAssigned', caseId: id, body: expect.stringContaining('2026-06-15 14:30') })]);
+  expect(notices).toEqual([expect.objectContaining({
+    event: 'observerAssigned', caseId: id, body: expect.stringContaining('2026-06-15 14:30'), page: `/package-supervise/pages/observe/observe?id=${id}`,
+  })]);
   expect((await h.ok('supervisor', 'listUpcomingInspections', {})).items[0]!.observers).toEqual([{ openid: 'supervisor2', name: '黄蕾' }]);
+});
+
+test('the supervisors who may be sent as observer are listed, and nobody else', async () => {
+  const supervisors = await h.ok('supervisor', 'listSupervisors', {});
+  const openids = supervisors.map((u) => u.openid);
+  expect(openids).toEqual(expect.arrayContaining(['supervisor', 'supervisor2']));
+  expect(supervisors.every((u) => u.roles.includes('supervisor'))).toBe(true);
+  expect(openids).not.toContain('staff');
+  expect(supervisors.find((u) => u.openid === 'supervisor2')).toMatchObject({ name: '黄蕾', roles: ['supervisor'] });
 });
 
 test('only a supervisor can be an observer, and only once per case', async () => {

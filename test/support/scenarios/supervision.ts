@@ -52,6 +52,7 @@ export const SUPERVISION_SCENARIOS: { [A in keyof SupervisionActions]: ActionSce
   },
   listMyCreditRecords: { payload: async () => ({}), allowed: ALL },
   listUpcomingInspections: { payload: async () => ({ offset: 0, limit: 10 }), allowed: SUPERVISOR },
+  listSupervisors: { payload: async () => ({}), allowed: SUPERVISOR },
   assignObserver: { payload: async (h) => ({ ...ref(await cases.accepted(h)), observerOpenid: 'supervisor' }), allowed: SUPERVISOR },
   getStatistics: { payload: async () => RANGE, allowed: SUPERVISOR },
   exportStatistics: { payload: async () => RANGE, allowed: SUPERVISOR },

@@ -29,7 +29,7 @@ export const assignObserver = defineAction({
           notices: [{
             event: 'observerAssigned', to: observerOpenid, title: '您被指派为远程踏勘观察员',
             body: `${c.number} ${c.matterName}（${c.company.name}）${when}`,
-            page: SUPERVISE_PAGES.case(c._id), fields: { number: c.number, matter: c.matterName },
+            page: SUPERVISE_PAGES.observe(c._id), fields: { number: c.number, matter: c.matterName },
           }],
         },
       ];

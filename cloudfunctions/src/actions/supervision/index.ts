@@ -10,6 +10,7 @@ import { listDraws } from './list-draws';
 import { listFindings } from './list-findings';
 import { listFollowUps } from './list-follow-ups';
 import { listMyCreditRecords } from './list-my-credit-records';
+import { listSupervisors } from './list-supervisors';
 import { listUpcomingInspections } from './list-upcoming-inspections';
 import { previewDraw } from './preview-draw';
 import { recordFollowUpOutcome } from './record-follow-up-outcome';
@@ -22,6 +23,6 @@ export const SUPERVISION_ACTIONS: readonly AnyAction[] = [
   previewDraw, runDraw, getDraw, verifyDraw, listDraws,
   listFollowUps, recordFollowUpOutcome,
   reportFinding, listFindings, decideCreditPenalty, listBlacklist, liftBlacklisting, listMyCreditRecords,
-  listUpcomingInspections, assignObserver,
+  listUpcomingInspections, listSupervisors, assignObserver,
   getStatistics, exportStatistics,
 ];

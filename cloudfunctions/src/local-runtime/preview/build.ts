@@ -152,13 +152,14 @@ async function buildPreview(projectRoot: string): Promise<PreviewBundle> {
   const mpRoot = join(projectRoot, 'miniprogram');
   const result = await build({
     entryPoints: [join(projectRoot, 'preview/src/main.ts')],
+    // Not written (write: false): it names app.js and its map.
     outfile: join(projectRoot, 'build/preview/app.js'),
     bundle: true,
     write: false,
     format: 'iife',
     platform: 'browser',
     target: 'es2020',
-    // j-component and miniprogram-simulate's helpers reach for Node's `global`.
+    // j-component reaches for Node's `global`.
     define: { global: 'globalThis' },
     loader: { '.css': 'text' },
     sourcemap: 'linked',
@@ -204,9 +205,12 @@ export function cachedPreviewBuilder(projectRoot: string): () => Promise<Preview
   return () => {
     const key = fingerprint(folders);
     if (!last || last.key !== key) {
-      last = { key, bundle: buildPreview(projectRoot) };
+      const attempt = { key, bundle: buildPreview(projectRoot) };
       // A failed build is not kept: the next request tries again.
-      last.bundle.catch(() => (last = undefined));
+      attempt.bundle.catch(() => {
+        if (last === attempt) last = undefined;
+      });
+      last = attempt;
     }
     return last.bundle;
   };
