@@ -5,6 +5,8 @@
 const tsJest = (tsconfig) => ['ts-jest', { tsconfig, diagnostics: false }];
 
 module.exports = {
+  // Workers that grow past this are restarted between files (PDF rendering holds the 10 MB font per module registry).
+  workerIdleMemoryLimit: '1GB',
   globalSetup: '<rootDir>/test/support/global-setup.js',
   projects: [
     {

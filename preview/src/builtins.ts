@@ -2,6 +2,7 @@ import * as jComponent from 'j-component';
 import * as exparser from 'miniprogram-exparser';
 import type { ExparserNode } from 'miniprogram-exparser';
 import { reportProblem } from './problems';
+import { createImage } from './wx/files';
 import { NODE_OF } from './wx/selector-query';
 
 // WeChat's built-in components. j-component looks a built-in up by its WXML name ('input') and renders what
@@ -53,6 +54,7 @@ function defineBuiltin(name: string, properties: Record<string, [PropertyType, u
     properties: Object.fromEntries(Object.entries(all).map(([key, [type, value]]) => [key, { type, value, observer: refresh }])),
     lifetimes: {
       attached(this: BuiltinThis) {
+        writeId(this._exparserNode);
         if (!this.previewUpdate) {
           const node = this._exparserNode;
           const update = mount({ el: node.$$, node, emit: (event, detail = {}) => this.triggerEvent(event, detail) });
@@ -65,6 +67,14 @@ function defineBuiltin(name: string, properties: Record<string, [PropertyType, u
       },
     },
   });
+}
+
+/**
+ * The WXML id on the element, as WeChat's view has it: j-component keeps ids to itself (writeIdToDOM is off), and
+ * WXSS `#id` selectors and the browser's tools need them.
+ */
+export function writeId(node: ExparserNode): void {
+  if (node.id && node.$$) node.$$.id = node.id;
 }
 
 const setFlag = (el: Element, name: string, on: unknown) => (on ? el.setAttribute(name, '') : el.removeAttribute(name));
@@ -283,7 +293,7 @@ export function registerBuiltins(deps: BuiltinDeps): void {
     const canvas = document.createElement('canvas');
     host.el.append(canvas);
     const node = Object.assign(canvas, {
-      createImage: () => new Image(),
+      createImage,
       requestAnimationFrame: (cb: FrameRequestCallback) => window.requestAnimationFrame(cb),
       cancelAnimationFrame: (id: number) => window.cancelAnimationFrame(id),
     });

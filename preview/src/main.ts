@@ -7,7 +7,7 @@ import { createRouter } from './router';
 import { SCREEN, createShell, fillIdentityBar } from './shell';
 import shellCss from './shell.css';
 import { createDevice } from './wx/device';
-import { createFiles, fileUrl } from './wx/files';
+import { USER_DATA_PATH, createFiles, fileUrl } from './wx/files';
 import { request } from './wx/network';
 import { createOpen } from './wx/open';
 import { createPrivacy } from './wx/privacy';
@@ -40,6 +40,7 @@ const wxApi: Record<string, unknown> = {
   ...privacy.api,
   ...router.api,
   request,
+  env: { USER_DATA_PATH },
   createSelectorQuery: () => new SelectorQuery(router.currentNode()),
 };
 // A wx call the preview does not provide is reported under the frame instead of failing without a word.

@@ -1,5 +1,6 @@
 import * as jComponent from 'j-component';
 import { type ManifestEntry, loaders, manifest, templates } from 'preview:app';
+import { writeId } from './builtins';
 import { describeError, reportProblem } from './problems';
 import { SelectorQuery } from './wx/selector-query';
 
@@ -18,8 +19,8 @@ let app: Definition = { globalData: {} };
 const behavior = jComponent.behavior as unknown as (definition: Definition) => string;
 
 /**
- * What every component gets beyond j-component: a createSelectorQuery that knows canvas nodes, and the `ready`
- * lifetime for a component rendered after its page was attached (j-component fires it only at attach, WeChat
+ * What every component gets beyond j-component: its id on its element (see writeId), a createSelectorQuery that
+ * knows canvas nodes, and the `ready` lifetime for a component rendered after its page was attached (j-component fires it only at attach, WeChat
  * whenever a component is first laid out: the signature pad sets its canvas up in `ready`).
  */
 const previewBehavior = behavior({
@@ -28,6 +29,7 @@ const previewBehavior = behavior({
       this.createSelectorQuery = () => new SelectorQuery(this._exparserNode);
     },
     attached(this: Definition) {
+      writeId(this._exparserNode);
       Promise.resolve().then(() => {
         if (!this.previewReady) this._exparserNode.triggerLifeTime('ready');
       });

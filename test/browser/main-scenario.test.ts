@@ -1,13 +1,14 @@
 import type { Browser } from 'playwright-core';
 import { type RunningRuntime, startLocalRuntime } from '../support/local-runtime';
 import {
-  APPLICATION, acceptAsOfficer, applyAsApplicant, bookAsApplicant, offerSlotAsOfficer, openCaseAsApplicant, signFormsAsApplicant,
+  APPLICATION, acceptAsOfficer, applyAsApplicant, bookAsApplicant, decideAsOfficer, inspectAsOfficer, offerSlotAsOfficer, openCaseAsApplicant,
+  signFormsAsApplicant,
 } from './support/main-scenario';
 import { CHROMIUM, Preview, hasChromium, launchChromium } from './support/preview';
 
 // The main scenario clicked through the real pages in the browser preview, one person after another, each step
-// starting where the last one left the screen: apply → accept → sign both forms by hand → offer a time → book.
-// The inspection and the decision come next, as the pages for them are added (support/main-scenario.ts).
+// starting where the last one left the screen: apply → accept → sign both forms by hand → offer a time → book →
+// inspect → decide → the applicant sees the result. Each person's part is a function in support/main-scenario.ts.
 
 if (!hasChromium) console.warn(`SKIPPED: browser tests — no Chromium at ${CHROMIUM} (npm test installs Debian's chromium when CI=true and run as root)`);
 const describeInChromium = hasChromium ? describe : describe.skip;
@@ -66,6 +67,24 @@ describeInChromium('the main scenario in the browser preview', () => {
     await p.back();
     await p.navTitle.getByText('办件详情').waitFor();
     await p.sees('已预约');
+  });
+
+  test('the handler starts the inspection and finds every checklist item conforming', async () => {
+    await inspectAsOfficer(p, caseNumber);
+    expect(await p.text()).not.toContain('未填写');
+  });
+
+  test('the handler decides 通过 with an opinion, signed on the pad', async () => {
+    await decideAsOfficer(p, caseNumber);
+    expect(await p.screen.locator('#result').innerText()).toContain('通过');
+  });
+
+  test('the applicant sees the result: passed, the case archived', async () => {
+    await openCaseAsApplicant(p, caseNumber);
+    await p.sees('踏勘结果');
+    const text = await p.text();
+    expect(text).toContain('已归档');
+    expect(text).toMatch(/踏勘结果\n通过\n经视频核查/);
   });
 
   test('the walk needed nothing the preview lacks and threw no error', async () => {

@@ -4,7 +4,8 @@ import { APPLICANT, OFFICER } from './support/main-scenario';
 import { CHROMIUM, Preview, hasChromium, launchChromium } from './support/preview';
 
 // What the preview adds around the real pages: the phone's scale, the identity bar, built-ins with behaviour
-// (picker, textarea), navigation back, and a failed call showing the page's own error state.
+// (picker, textarea), navigation back, a failed call showing the page's own error state, and WeChat's own
+// screens played by dialogs (Tencent Meeting).
 
 if (!hasChromium) console.warn(`SKIPPED: browser tests — no Chromium at ${CHROMIUM} (npm test installs Debian's chromium when CI=true and run as root)`);
 const describeInChromium = hasChromium ? describe : describe.skip;
@@ -49,7 +50,7 @@ describeInChromium('the browser preview', () => {
   });
 
   test('a section head reassigns a case with the picker and a written reason', async () => {
-    const accepted = (await rt.ok(OFFICER, 'listHandlerCases', {})).items[0]!;
+    const accepted = (await rt.ok(OFFICER, 'listHandlerCases', { state: 'accepted' })).items[0]!;
     await p.as('demo-head');
     await p.goto(`package-staff/pages/case-review/case-review?id=${accepted.id}`);
     await p.tap('改派');
@@ -71,6 +72,17 @@ describeInChromium('the browser preview', () => {
     await p.navTitle.getByText('办件详情').waitFor();
     await p.back();
     await p.navTitle.getByText('我的办件').waitFor();
+  });
+
+  test('进入腾讯会议 shows, instead of opening Tencent Meeting, a dialog with the meeting code', async () => {
+    const scheduled = (await rt.ok(OFFICER, 'listHandlerCases', { state: 'scheduled' })).items[0]!;
+    const { meeting } = await rt.ok(OFFICER, 'getGroup', { caseId: scheduled.id });
+    await p.as(OFFICER);
+    await p.goto(`package-staff/pages/meeting/meeting?id=${scheduled.id}`);
+    await p.tap('进入腾讯会议');
+    await p.modal.getByText('打开「腾讯会议」（预览）').waitFor();
+    expect(await p.modal.innerText()).toContain(`会议号：${meeting!.meetingCode}`);
+    await p.confirmModal('取消');
   });
 
   test('none of it needed a wx call the preview lacks or threw an error', async () => {

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { type RunningRuntime, startLocalRuntime } from '../support/local-runtime';
@@ -6,13 +6,14 @@ import { APPLICANT, OFFICER, drawSignature, fillApplication } from './support/ma
 import { CHROMIUM, type OpenOptions, Preview, hasChromium, launchChromium } from './support/preview';
 
 // `npm run screens`: every page of the Mini Program in its main states (filled, empty, error, and the dialogs
-// on the way), photographed in the browser preview, into screens/. With --docs, the few the README shows are
-// copied into docs/screens/ as well.
+// on the way), photographed in the browser preview, into screens/. Pages without states listed here are taken
+// once, as the person they are for, on a booked case. With --docs, the few the README shows are copied into
+// docs/screens/ as well.
 
 const OUT = 'screens';
 const DOCS = 'docs/screens';
 /** The screens the README's "What you will see" shows. */
-const README_SHOTS = ['home', 'apply-filled', 'workbench', 'case-detail-returned'];
+const README_SHOTS = ['home', 'apply-filled', 'sign-forms-signing', 'workbench'];
 
 interface Shot extends OpenOptions {
   name: string;
@@ -108,11 +109,26 @@ async function shotsFor(rt: RunningRuntime): Promise<Shot[]> {
     { name: 'offer-slots', ...asOfficer, route: `package-staff/pages/offer-slots/offer-slots?id=${ready}` },
     { name: 'countersign', ...asOfficer, route: `package-staff/pages/countersign/countersign?id=${scheduled}` },
     { name: 'meeting', ...asOfficer, route: `package-staff/pages/meeting/meeting?id=${scheduled}` },
+    { name: 'meeting-tencent', ...asOfficer, route: `package-staff/pages/meeting/meeting?id=${scheduled}`, then: (p) => p.tap('进入腾讯会议') },
     { name: 'case-review-error', ...asOfficer, route: `package-staff/pages/case-review/case-review?id=${submitted}`, stubs: { getCase: failing('办件加载失败，请重试') } },
   ];
 }
 
-async function photograph(browser: Browser, rt: RunningRuntime, shot: Shot): Promise<void> {
+/** The person a page is for, by its package. */
+const personFor = (route: string): string =>
+  route.startsWith('package-staff/') ? OFFICER : route.includes('/regulator-') ? 'demo-regulator' : route.startsWith('package-supervise/') ? 'demo-supervisor' : APPLICANT;
+
+/** Every page of app.json that the list above does not take, once, with a booked case's id for those that read one. */
+function remainingPages(shots: Shot[], caseId: string): Shot[] {
+  const app = JSON.parse(readFileSync('miniprogram/app.json', 'utf8')) as { pages: string[]; subpackages?: Array<{ root: string; pages: string[] }> };
+  const routes = [...app.pages, ...(app.subpackages ?? []).flatMap((s) => s.pages.map((page) => `${s.root}/${page}`))];
+  const taken = new Set(shots.map((s) => (s.route ?? app.pages[0]!).split('?')[0]));
+  return routes
+    .filter((route) => !taken.has(route))
+    .map((route) => ({ name: route.split('/').pop()!, openid: personFor(route), privacyAgreed: true, route: `${route}?id=${caseId}` }));
+}
+
+async function photograph(browser: Browser, rt: RunningRuntime, shot: Shot): Promise<string[]> {
   const p = await Preview.open(browser, rt.url, { openid: shot.openid, privacyAgreed: shot.privacyAgreed });
   for (const [action, answer] of Object.entries(shot.stubs ?? {})) await p.stub(action, answer);
   await p.goto(shot.route);
@@ -122,7 +138,7 @@ async function photograph(browser: Browser, rt: RunningRuntime, shot: Shot): Pro
   await p.screenshot(join(OUT, `${shot.name}.png`));
   const problems = await p.problems();
   await p.page.close();
-  if (problems.length) throw new Error(`${shot.name}: the preview reported ${problems.join('; ')}`);
+  return problems.map((problem) => `${shot.name}: ${problem}`);
 }
 
 async function main(): Promise<void> {
@@ -130,9 +146,17 @@ async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   const [rt, browser] = await Promise.all([startLocalRuntime(), launchChromium()]);
   try {
-    for (const shot of await shotsFor(rt)) {
-      await photograph(browser, rt, shot);
+    const shots = await shotsFor(rt);
+    const scheduled = (await rt.ok(APPLICANT, 'listMyCases', {})).items.find((c) => c.stateLabel === '已预约')!.id;
+    const problems: string[] = [];
+    for (const shot of [...shots, ...remainingPages(shots, scheduled)]) {
+      problems.push(...(await photograph(browser, rt, shot)));
       console.log(`${OUT}/${shot.name}.png`);
+    }
+    // A wx call the preview lacks or an error in a page: the picture may not show what WeChat would.
+    if (problems.length) {
+      console.error(`the preview reported:\n${problems.join('\n')}`);
+      process.exitCode = 1;
     }
     if (process.argv.includes('--docs')) {
       mkdirSync(DOCS, { recursive: true });

@@ -3,8 +3,9 @@ import { type Callbacks, type Options, type WxError, WxFailure, asyncApi } from 
 import type { Privacy } from './privacy';
 
 // Files: what WeChat keeps as temporary files (`wxfile://tmp_…`, the paths chooseMessageFile, chooseMedia,
-// downloadFile and canvasToTempFilePath give) are Blobs here, under paths of the same shape, so a page can read
-// the extension as it does on a phone. Choosing goes through a file input; uploading is a multipart POST.
+// downloadFile and canvasToTempFilePath give, and files written under USER_DATA_PATH) are Blobs here, under
+// paths of the same shape, so a page can read the extension as it does on a phone. Choosing goes through a file
+// input; uploading is a multipart POST; images and canvases read the Blobs through object URLs.
 
 interface TempFile {
   blob: Blob;
@@ -21,6 +22,24 @@ export function saveTempFile(blob: Blob, name: string): string {
   const path = `wxfile://tmp_${Date.now().toString(36)}${++sequence}${extensionOf(name)}`;
   tempFiles.set(path, { blob, name });
   return path;
+}
+
+/** wx.env.USER_DATA_PATH: files a page writes itself live under it, as temporary files do. */
+export const USER_DATA_PATH = 'wxfile://usr';
+
+/** An image whose `src` may be a temporary file path, like the image a canvas's createImage gives in WeChat. */
+export function createImage(): HTMLImageElement {
+  const image = new Image();
+  const src = Object.getOwnPropertyDescriptor(HTMLImageElement.prototype, 'src')!;
+  Object.defineProperty(image, 'src', { get: () => src.get!.call(image), set: (value: string) => src.set!.call(image, fileUrl(value)) });
+  return image;
+}
+
+/** The bytes of wx's writeFile data: base64 or text, or an ArrayBuffer. */
+function bytesOf(data: string | ArrayBuffer, encoding: string | undefined): BlobPart {
+  if (typeof data !== 'string') return data;
+  if (encoding === 'base64') return Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+  return data;
 }
 
 function tempFile(path: string): TempFile {
@@ -144,9 +163,34 @@ export const createFiles = (privacy: Privacy) => ({
     return {};
   }),
 
-  /** The file system: only what a page asks of a temporary file it holds. */
+  /** The file system: what pages do with temporary files and files they write under USER_DATA_PATH. */
   getFileSystemManager: () => ({
     getFileInfo: asyncApi('getFileInfo', (o: Options) => ({ size: tempFile(o.filePath).blob.size })),
+    writeFile: asyncApi('writeFile', (o: Options) => {
+      if (!String(o.filePath).startsWith(`${USER_DATA_PATH}/`)) throw new WxFailure(`permission denied, open ${o.filePath}`);
+      tempFiles.set(o.filePath, { blob: new Blob([bytesOf(o.data, o.encoding)]), name: String(o.filePath).split('/').pop()! });
+      return {};
+    }),
+  }),
+
+  getImageInfo: asyncApi('getImageInfo', async (o: Options) => {
+    const image = createImage();
+    await new Promise((loaded, failed) => {
+      image.onload = loaded;
+      image.onerror = () => failed(new WxFailure('image not found'));
+      image.src = o.src;
+    });
+    return { width: image.naturalWidth, height: image.naturalHeight, path: o.src, orientation: 'up', type: extensionOf(o.src).slice(1) || 'unknown' };
+  }),
+
+  /** An offscreen canvas 2D: a canvas that is never shown. */
+  createOffscreenCanvas: (o: Options = {}) => Object.assign(document.createElement('canvas'), { width: o.width ?? 300, height: o.height ?? 150, createImage }),
+
+  /** Forwarding a file to a chat: the browser downloads it instead. */
+  shareFileMessage: asyncApi('shareFileMessage', (o: Options) => {
+    tempFile(o.filePath);
+    Object.assign(document.createElement('a'), { href: fileUrl(o.filePath), download: o.fileName ?? tempFile(o.filePath).name }).click();
+    return {};
   }),
 
   /** Canvas 2D only (`{canvas}`); the old `canvasId` API has no canvas here to read. */

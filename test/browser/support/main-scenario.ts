@@ -3,8 +3,8 @@ import { chinaDateOf } from '../../../cloudfunctions/src/domain/china-time';
 import { addWorkingDays } from '../../../cloudfunctions/src/domain/working-days';
 import type { Preview } from './preview';
 
-// The main scenario as people walk it through the preview, one function per person's part, so that the next
-// part (signing, booking, inspecting) is one more function and one more step in the test.
+// The main scenario as people walk it through the preview, one function per person's part, so that a further
+// part (a rectification and re-inspection, a follow-up visit) is one more function and one more step in the test.
 
 export const APPLICANT = 'demo-applicant';
 export const OFFICER = 'demo-staff';
@@ -36,8 +36,10 @@ export async function fillApplication(p: Preview, a: Application = APPLICATION):
   await p.fill('统一社会信用代码', CREDIT_CODE);
   await p.fill('联系电话', a.phone);
   await p.tap('在地图上选择位置');
-  // The first use of location asks for privacy consent with the page's own prompt.
-  if (await p.screen.getByText('用户隐私保护提示').isVisible()) await p.tap('同意');
+  // The first use of location asks for privacy consent with the page's own prompt, before the location dialog.
+  const prompt = p.screen.getByText('用户隐私保护提示');
+  await prompt.or(p.modal).first().waitFor();
+  if (await prompt.isVisible()) await p.tap('同意');
   await p.modal.locator('input').nth(1).fill(a.address);
   await p.confirmModal('确定');
   await p.chooseFile('添加材料', '从微信聊天中选择文件', { name: '营业执照.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 营业执照（预览测试）') });
@@ -55,10 +57,10 @@ export async function applyAsApplicant(p: Preview, a: Application = APPLICATION)
   return number;
 }
 
-/** From any page, as someone else: back to the first tab, then the 我的 tab. */
+/** From any page, as this person: back to the tabs, then the 我的 tab. */
 export async function openProfileAs(p: Preview, openid: string): Promise<void> {
   await p.as(openid);
-  if (await p.page.locator('.phone__home').isVisible()) await p.page.locator('.phone__home').click();
+  await p.toTabs();
   await p.tapTab('我的');
 }
 
@@ -85,7 +87,7 @@ export async function openCaseAsApplicant(p: Preview, caseNumber: string): Promi
 export async function drawSignature(p: Preview): Promise<void> {
   const canvas = p.screen.locator('wx-canvas');
   // Hovering waits until the pad stands still (the page scrolls back up after each form).
-  await canvas.hover({ position: { x: 1, y: 1 } });
+  await canvas.hover();
   const pad = await canvas.boundingBox();
   if (!pad) throw new Error('no signature pad on the screen');
   for (const row of [0.35, 0.65]) {
@@ -120,12 +122,15 @@ export async function offerSlotAsOfficer(p: Preview, caseNumber: string): Promis
   await p.tap(/^工作台/);
   await p.tap(/^待预约队列/);
   await p.screen.locator('case-card', { hasText: caseNumber }).click();
-  // Cases accepted earlier (the demo data's) still wait: the queue asks why this one goes first.
-  if (await p.modal.getByText('不按受理顺序安排').isVisible({ timeout: 1000 }).catch(() => false)) {
+  // Cases accepted earlier (the demo data's) may still wait: then the queue asks why this one goes first.
+  const askWhy = p.modal.getByText('不按受理顺序安排');
+  const offerPage = p.navTitle.getByText('提供踏勘时段');
+  await askWhy.or(offerPage).first().waitFor();
+  if (await askWhy.isVisible()) {
     await p.modal.locator('textarea').fill('申请人下周出差，先行安排');
     await p.confirmModal('继续');
   }
-  await p.navTitle.getByText('提供踏勘时段').waitFor();
+  await offerPage.waitFor();
   await p.screen.locator('wx-picker input[type="date"]').first().fill(slotDay());
   await p.screen.locator('wx-picker input[type="time"]').first().fill('10:00');
   await p.tap('提供给申请人');
@@ -142,4 +147,41 @@ export async function bookAsApplicant(p: Preview, caseNumber: string): Promise<v
   await p.tap('确认预约');
   await p.confirmModal('预约');
   await p.sees('预约成功');
+}
+
+/** The handler opens the case from the workbench (我的办件) and taps one of its next steps. */
+async function openStepAsOfficer(p: Preview, caseNumber: string, step: string, title: string): Promise<void> {
+  await openProfileAs(p, OFFICER);
+  await p.tap(/^工作台/);
+  await p.tap('我的办件');
+  await p.screen.locator('case-card', { hasText: caseNumber }).click();
+  await p.navTitle.getByText('办件审查').waitFor();
+  await p.tap(step);
+  await p.navTitle.getByText(title).waitFor();
+}
+
+/** The handler starts the inspection (the session code shows) and finds every checklist item conforming. */
+export async function inspectAsOfficer(p: Preview, caseNumber: string): Promise<void> {
+  await openStepAsOfficer(p, caseNumber, '开始踏勘', '踏勘记录');
+  await p.tap('开始踏勘');
+  await p.confirmModal('开始');
+  await p.screen.locator('#session-code').waitFor();
+  const items = p.screen.locator('[id^="item-"]');
+  for (let i = 0; i < (await items.count()); i++) {
+    await items.nth(i).getByText('符合', { exact: true }).click();
+    await items.nth(i).getByText('已保存', { exact: true }).waitFor();
+  }
+}
+
+/** The handler decides: passed, with an opinion, signed on the pad. */
+export async function decideAsOfficer(p: Preview, caseNumber: string): Promise<void> {
+  await openStepAsOfficer(p, caseNumber, '踏勘决定', '踏勘决定');
+  await p.screen.locator('#choice-pass').click();
+  await p.fill('踏勘意见', '经视频核查，经营场所与申报一致，各核查项均符合要求。');
+  await drawSignature(p);
+  await p.tap('确认签名');
+  await p.screen.locator('#signed').waitFor();
+  await p.tap('提交决定');
+  await p.confirmModal('确认');
+  await p.screen.locator('#result').waitFor();
 }

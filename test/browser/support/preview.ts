@@ -93,6 +93,8 @@ export class Preview {
   /** Chooses a demo identity in the identity bar; the same page opens again as that person. */
   async as(openid: string): Promise<void> {
     const button = this.page.locator(`.identity[data-openid="${openid}"]`);
+    // The current identity's button does nothing.
+    if ((await button.getAttribute('aria-pressed')) === 'true') return;
     await Promise.all([this.page.waitForEvent('load'), button.click()]);
     await this.page.locator(`.identity[data-openid="${openid}"][aria-pressed="true"]`).waitFor();
     await this.screen.waitFor();
@@ -105,6 +107,16 @@ export class Preview {
 
   async tapTab(text: string): Promise<void> {
     await this.page.locator('.phone__tab', { hasText: text }).click();
+  }
+
+  /** Back to a tab page as a person would: the back arrow until the tab bar shows, or the home button. */
+  async toTabs(): Promise<void> {
+    const tabBar = this.page.locator('.phone__tabbar');
+    const home = this.page.locator('.phone__home');
+    while (!(await tabBar.isVisible())) {
+      if (await home.isVisible()) await home.click();
+      else await this.back();
+    }
   }
 
   async back(): Promise<void> {
