@@ -6,7 +6,7 @@ const FIELD_LABELS: Record<string, string> = {
   matterCode: '事项', mode: '踏勘方式', 'company.name': '企业名称', 'company.creditCode': '统一社会信用代码',
   applicantName: '申请人姓名', applicantPhone: '联系电话', 'premises.address': '经营场所地址',
   'premises.latitude': '经营场所位置', 'premises.longitude': '经营场所位置', materialFileIds: '申请材料',
-  caseId: '办件', version: '办件版本', reason: '原因', missing: '需补正的材料', toOpenid: '接办人员',
+  token: '邀请链接', caseId: '办件', version: '办件版本', reason: '原因', missing: '需补正的材料', toOpenid: '接办人员',
   openid: '用户', name: '姓名', roles: '角色', phone: '联系电话', code: '编码', items: '检查项',
   fileName: '文件名', size: '文件大小', offset: '分页', limit: '分页', state: '状态', channel: '来源渠道',
   // The inspection's fields.
@@ -20,7 +20,8 @@ const FIELD_LABELS: Record<string, string> = {
 
 const labelOf = (path: PropertyKey[]): string => {
   const key = path.filter((p) => typeof p === 'string').join('.');
-  return FIELD_LABELS[key] ?? (key || '请求内容');
+  // A field without a Chinese label is not named: users should never read a code identifier.
+  return FIELD_LABELS[key] ?? '提交的信息';
 };
 
 export function describeIssues(error: z.ZodError): string {
