@@ -83,7 +83,9 @@ const toTimelineEntry = (a: AuditEntry): TimelineEntry => ({
 
 /** The case as the caller may see it: contact details in full only for the applicant and the office's own staff. */
 export async function toCaseView(ctx: ActionContext, c: StoredCase, caller: Caller = ctx.caller): Promise<CaseView> {
-  const audit = await ctx.store.find<AuditEntry>('audit', { where: { caseId: c._id }, orderBy: [['at', 'asc']], limit: 200 });
+  // The newest 200 entries, shown oldest first: a long inspection (one entry per saved item) must not push the
+  // latest steps out of the timeline.
+  const audit = (await ctx.store.find<AuditEntry>('audit', { where: { caseId: c._id }, orderBy: [['at', 'desc']], limit: 200 })).reverse();
   const r = relationTo(caller, c);
   const seesContact = r.applicant || r.handler || r.sectionStaff || r.sectionHead || r.admin;
   return {

@@ -221,3 +221,19 @@ describe('files of a case', () => {
     expect((await h.ok('applicant', 'getCase', { caseId: c.id })).handlerOpenid).toBeUndefined();
   });
 });
+
+describe('the timeline', () => {
+  test('a case with more than 200 audited steps still shows its newest steps, oldest first', async () => {
+    const c = await h.apply();
+    for (let i = 0; i < 205; i++) {
+      h.clock.advance(1000);
+      await h.deps.store.insert('audit', `${c.id}:note-${i}`, { at: h.clock.now().toISOString(), actorId: 'staff', actorName: '王芳', action: 'postGroupMessage', subject: `cases/${c.id}`, caseId: c.id });
+    }
+    h.clock.advance(1000);
+    await h.ok('staff', 'acceptCase', { caseId: c.id, version: c.version });
+    const timeline = (await h.ok('applicant', 'getCase', { caseId: c.id })).timeline;
+    expect(timeline).toHaveLength(200);
+    expect(timeline.at(-1)!.actionLabel).toBe('受理');
+    expect(timeline.map((t) => t.at)).toEqual([...timeline.map((t) => t.at)].sort());
+  });
+});
