@@ -4,11 +4,12 @@ import { runMonthlyDraw } from '../application/monthly-draw';
 import { systemContext } from '../application/system-context';
 import { composeFromEnv } from '../compose/from-env';
 import { chinaMonthOf, previousMonth } from '../domain/china-time';
+import { isOwnTimer } from './timer-trigger';
 
 // The `monthly-draw` cloud function (R7). Its timer (config.json: `0 0 2 1 * * *`, read by WeChat in UTC+8) fires
 // at 02:00 on the 1st; it draws the month before the current China month, whatever the function's own clock zone,
-// so a trigger read in UTC (10:00 China time, still the 1st) would draw the same month. The platform calls a timer
-// without an OPENID; a Mini Program user calling the function directly is refused: supervisors use `runDraw`.
+// so a trigger read in UTC (10:00 China time, still the 1st) would draw the same month. Only its own timer's event
+// (timer-trigger.ts) runs it; anyone else calling the function is refused: supervisors use `runDraw`.
 
 let composed: { deps: Deps; cloud?: typeof import('wx-server-sdk') } | undefined;
 
@@ -22,10 +23,10 @@ export interface DrawRunReport {
   message?: string;
 }
 
-export async function main(_event: unknown = {}, context: { localOpenid?: string } = {}): Promise<DrawRunReport> {
+export async function main(event: unknown = {}, context: { localOpenid?: string } = {}): Promise<DrawRunReport> {
   composed ??= composeFromEnv();
   const openid = composed.cloud ? composed.cloud.getWXContext().OPENID : context.localOpenid;
-  if (openid) return { ok: false, code: 'FORBIDDEN', message: '月度抽查由定时任务执行；补抽请使用“补抽”功能' };
+  if (!isOwnTimer('monthly-draw', event, openid)) return { ok: false, code: 'FORBIDDEN', message: '月度抽查由定时任务执行；补抽请使用“补抽”功能' };
   const ctx = systemContext(composed.deps);
   const month = previousMonth(chinaMonthOf(ctx.now));
   try {

@@ -4,11 +4,12 @@ import { type DeliveryReport, deliverOutbox } from '../application/deliver-outbo
 import { queueReminders, type ReminderReport } from '../application/reminders';
 import { composeFromEnv } from '../compose/from-env';
 import type { Subscriber } from '../ports/subscriber';
+import { isOwnTimer } from './timer-trigger';
 
 // The `reminders` cloud function, on a timer every five minutes (config.json `0 */5 * * * * *`; its
 // subscribeMessage.send permission is granted there too): queues the reminders due, then delivers the outbox as
 // subscription messages. In CloudBase through the cloud call; in the local runtime (RVI_LOCAL=1) each send is
-// written to <data dir>/subscribe-messages.jsonl. A Mini Program user calling the function directly is refused.
+// written to <data dir>/subscribe-messages.jsonl. Only its own timer's event runs it (timer-trigger.ts); any other caller is refused.
 
 let composed: { deps: Deps; subscriber: Subscriber; cloud?: typeof import('wx-server-sdk') } | undefined;
 
@@ -25,10 +26,10 @@ function compose(): NonNullable<typeof composed> {
 
 export type SweepReport = { ok: true; reminders: ReminderReport; delivery: DeliveryReport } | { ok: false; code: string; message: string };
 
-export async function main(_event: unknown = {}, context: { localOpenid?: string } = {}): Promise<SweepReport> {
+export async function main(event: unknown = {}, context: { localOpenid?: string } = {}): Promise<SweepReport> {
   composed ??= compose();
   const openid = composed.cloud ? composed.cloud.getWXContext().OPENID : context.localOpenid;
-  if (openid) return { ok: false, code: 'FORBIDDEN', message: '消息提醒由定时任务发送' };
+  if (!isOwnTimer('reminders', event, openid)) return { ok: false, code: 'FORBIDDEN', message: '消息提醒由定时任务发送' };
   const now = composed.deps.clock.now();
   const reminders = await queueReminders(composed.deps, now);
   const delivery = await deliverOutbox(composed.deps, composed.subscriber, now);

@@ -7,6 +7,7 @@ import { configFromEnv } from '../config';
 import { DEMO_ADMIN, DEMO_USERS } from './demo-users';
 import { previewRoutes } from './preview/routes';
 import { seedDemo } from './seed';
+import { timerEvent } from '../entries/timer-trigger';
 import { nextFiveMinuteMarkAt, nextMonthlyDrawAt, runOnSchedule } from './timers';
 
 // `npm start`: the built cloud functions, served on loopback with the local adapters, with demo data.
@@ -126,16 +127,16 @@ async function start(): Promise<void> {
     console.log(`  POST ${publicUrl}/upload          multipart: cloudPath, file`);
     console.log(`  GET  ${publicUrl}/preview/        the Mini Program in a browser (a preview; DevTools runs the real thing)`);
     if (monthlyDraw) {
-      console.log(`  POST ${publicUrl}/functions/monthly-draw   no header: last month's spot-check draw now, as the timer would`);
+      console.log(`  POST ${publicUrl}/functions/monthly-draw   no header, body ${JSON.stringify(timerEvent('monthly-draw', new Date()))}: last month's draw now, as the timer would`);
       console.log(`       (the timer runs it at ${nextMonthlyDrawAt(new Date()).toISOString()}; supervisors: action runDraw)`);
     }
   });
-  // The monthly spot-check draw (R7) on its CloudBase schedule: 02:00 China time on the 1st, no caller.
-  if (monthlyDraw) runOnSchedule(nextMonthlyDrawAt, async () => console.log('monthly-draw:', JSON.stringify(await monthlyDraw({}, {}))));
+  // The monthly spot-check draw (R7) on its CloudBase schedule: 02:00 China time on the 1st, the timer's event, no caller.
+  if (monthlyDraw) runOnSchedule(nextMonthlyDrawAt, async () => console.log('monthly-draw:', JSON.stringify(await monthlyDraw(timerEvent('monthly-draw', new Date()), {}))));
   // Reminders and the outbox sweep every five minutes, as in CloudBase; subscription messages go to a file.
   if (reminders) {
     console.log(`  reminders every 5 minutes; subscription messages written to ${join(dataDir, 'subscribe-messages.jsonl')}`);
-    runOnSchedule(nextFiveMinuteMarkAt, async () => console.log('reminders:', JSON.stringify(await reminders({}, {}))));
+    runOnSchedule(nextFiveMinuteMarkAt, async () => console.log('reminders:', JSON.stringify(await reminders(timerEvent('reminders', new Date()), {}))));
   }
 }
 

@@ -231,8 +231,12 @@ describe('the reminders function in the local runtime', () => {
     local.store.close();
 
     const { main } = await import('../../../cloudfunctions/src/entries/reminders');
+    const timer = { Type: 'Timer', TriggerName: 'every-five-minutes', Time: new Date().toISOString() };
     expect(await main({}, { localOpenid: 'demo-applicant' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    expect(await main({}, {})).toEqual({ ok: true, reminders: { queued: 0, failed: [] }, delivery: { sent: 1, inboxOnly: 0, retrying: 0, failed: 0 } });
+    expect(await main(timer, { localOpenid: 'demo-applicant' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await main({}, {})).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await main({ ...timer, TriggerName: 'monthly' }, {})).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await main(timer, {})).toEqual({ ok: true, reminders: { queued: 0, failed: [] }, delivery: { sent: 1, inboxOnly: 0, retrying: 0, failed: 0 } });
     const lines = readFileSync(join(dataDir, 'subscribe-messages.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(lines).toEqual([expect.objectContaining({ touser: 'demo-applicant', templateId: 'local-caseProgress', page: 'pages/case-detail/case-detail?id=c1' })]);
   });

@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DrawDocument } from '../../../cloudfunctions/src/application/monthly-draw';
 import { composeLocal } from '../../../cloudfunctions/src/compose/local';
 import { configFromEnv } from '../../../cloudfunctions/src/config';
+import { TIMER_TRIGGERS } from '../../../cloudfunctions/src/entries/timer-trigger';
 import type { CaseRecord } from '../../../cloudfunctions/src/domain/case';
 import { validCreditCode } from '../../support/harness';
 
@@ -56,7 +57,25 @@ test('called by the timer without an OPENID, it draws the previous China month, 
   expect(await seeding.store.count('draws')).toBe(1);
 });
 
-test('a Mini Program user calling the function directly is refused', async () => {
+test('anyone but its own timer is refused: a user, a user sending a timer-shaped event, no caller without the event, another trigger', async () => {
   const { main } = await import('../../../cloudfunctions/src/entries/monthly-draw');
-  expect(await main({}, { localOpenid: 'applicant' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+  const timer = { Type: 'Timer', TriggerName: 'monthly', Time: '2026-06-30T18:00:00Z' };
+  await seeding.store.remove('draws', '2026-06');
+  const refusals = [
+    await main({}, { localOpenid: 'applicant' }),
+    await main(timer, { localOpenid: 'applicant' }),
+    await main({}, {}),
+    await main(undefined, {}),
+    await main({ ...timer, Type: 'timer' }, {}),
+    await main({ ...timer, TriggerName: 'every-five-minutes' }, {}),
+  ];
+  expect(refusals).toEqual(refusals.map(() => expect.objectContaining({ ok: false, code: 'FORBIDDEN' })));
+  expect(await seeding.store.count('draws')).toBe(0);
+});
+
+test('the trigger names it accepts are those of the deployed config.json', () => {
+  for (const [fn, name] of Object.entries(TIMER_TRIGGERS)) {
+    const config = JSON.parse(readFileSync(join(__dirname, '../../../cloudfunctions', fn, 'config.json'), 'utf8')) as { triggers: { name: string; type: string }[] };
+    expect(config.triggers).toEqual([expect.objectContaining({ name, type: 'timer' })]);
+  }
 });
