@@ -178,6 +178,8 @@ class Backend {
   readonly files = new Map<string, Buffer>();
   /** Upload links handed out by getUploadMetadata, by the path they are for. */
   readonly uploadTokens = new Map<string, string>();
+  /** Download links handed out by batchGetDownloadUrl: their path and when they stop opening it (ms). */
+  readonly downloadLinks = new Map<string, { path: string; expiresAt: number }>();
   private uploads = 0;
 
   constructor(
@@ -314,8 +316,11 @@ class Backend {
       const { fileid, max_age } = file as { fileid: string; max_age?: number };
       const path = fileid.startsWith(`${this.fileIdPrefix}/`) ? fileid.slice(this.fileIdPrefix.length + 1) : undefined;
       if (path === undefined || !this.files.has(path)) return { code: 'STORAGE_FILE_NONEXIST', fileID: fileid, tempFileURL: '' };
-      // Like the service's links, the path is not escaped; the SDK escapes it itself before fetching.
-      return { code: 'SUCCESS', fileID: fileid, tempFileURL: `${this.baseUrl}/download/${path}?sign=standin`, maxAge: max_age };
+      // Like the service's links, the path is not escaped; the SDK escapes it itself before fetching. Each link
+      // opens its file for max_age seconds, as a temporary URL does.
+      const sign = `standin-${this.downloadLinks.size + 1}`;
+      this.downloadLinks.set(sign, { path, expiresAt: Date.now() + (max_age ?? 86_400) * 1000 });
+      return { code: 'SUCCESS', fileID: fileid, tempFileURL: `${this.baseUrl}/download/${path}?sign=${sign}`, maxAge: max_age };
     });
     return { data: { download_list } };
   }
@@ -371,7 +376,14 @@ export async function startCloudbaseStandin(options: { collections?: string[] } 
     response.end();
   };
 
-  const serveDownload = async (request: IncomingMessage, response: ServerResponse, api: Backend, path: string): Promise<void> => {
+  const serveDownload = async (request: IncomingMessage, response: ServerResponse, api: Backend, path: string, sign: string | null): Promise<void> => {
+    // Storage is closed to reads (storage rules `read: false`): only a temporary link opens a file, until it expires.
+    const link = sign === null ? undefined : api.downloadLinks.get(sign);
+    if (!link || link.path !== path || link.expiresAt < Date.now()) {
+      response.writeHead(403, { 'content-type': 'application/xml' });
+      response.end(request.method === 'HEAD' ? undefined : cosError('AccessDenied', link ? 'Request has expired' : 'Access Denied.'));
+      return;
+    }
     const bytes = api.files.get(path);
     if (!bytes) {
       response.writeHead(404, { 'content-type': 'application/xml' });
@@ -389,14 +401,14 @@ export async function startCloudbaseStandin(options: { collections?: string[] } 
   let backend = new Backend(collectionNames, baseUrl);
 
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
-    const { pathname } = new URL(request.url ?? '/', baseUrl);
+    const { pathname, searchParams } = new URL(request.url ?? '/', baseUrl);
     const served =
       request.method === 'POST' && pathname === ADMIN_PATH
         ? serveApi(request, response, backend)
         : request.method === 'PUT' && pathname.startsWith('/cos/')
           ? serveUpload(request, response, backend, decodeURIComponent(pathname.slice('/cos/'.length)))
           : (request.method === 'GET' || request.method === 'HEAD') && pathname.startsWith('/download/')
-            ? serveDownload(request, response, backend, decodeURIComponent(pathname.slice('/download/'.length)))
+            ? serveDownload(request, response, backend, decodeURIComponent(pathname.slice('/download/'.length)), searchParams.get('sign'))
             : Promise.reject(new Unsupported(`route ${request.method} ${pathname}`));
     served.catch((error: unknown) => refuse(response, error instanceof Error ? error.message : String(error)));
   });

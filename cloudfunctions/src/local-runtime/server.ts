@@ -2,16 +2,24 @@ import Busboy from 'busboy';
 import { createReadStream, existsSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { StorageRefusal } from '../adapters/local/folder-files';
+import { opensInline } from '../adapters/local/file-types';
+import { type UploadRecord, uploadId } from '../application/intake';
 import { composeLocal } from '../compose/local';
 import { configFromEnv } from '../config';
+import { timerEvent } from '../entries/timer-trigger';
 import { DEMO_ADMIN, DEMO_USERS } from './demo-users';
 import { previewRoutes } from './preview/routes';
 import { seedDemo } from './seed';
-import { timerEvent } from '../entries/timer-trigger';
 import { nextFiveMinuteMarkAt, nextMonthlyDrawAt, runOnSchedule } from './timers';
 
 // `npm start`: the built cloud functions, served on loopback with the local adapters, with demo data.
 // The caller's identity comes from the X-Wx-Openid header, which only this runtime accepts.
+// Every request is answered: one error boundary turns what a request breaks into a JSON 4xx (or 500), never a
+// crash. Files are served as CloudBase storage serves them to clients: only through a signed, expiring link, with
+// their type, nosniff, and as a download unless an image or a PDF. No CORS: the browser preview is same-origin,
+// and wx.request is not bound by it.
 
 type FunctionMain = (event: unknown, context: { localOpenid?: string }) => Promise<unknown>;
 
@@ -20,7 +28,10 @@ const port = Number(process.env.PORT ?? 3000);
 const dataDir = resolve(process.env.RVI_DATA_DIR ?? join(root, '.data'));
 const publicUrl = `http://127.0.0.1:${port}`;
 const MAX_JSON_BYTES = 1024 * 1024;
+/** The largest upload requestUpload hands out a place for; one with no request behind it is held to this too. */
 const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
+/** What a multipart form adds around the file: boundaries, the cloudPath field, headers. */
+const FORM_OVERHEAD_BYTES = 64 * 1024;
 
 if (process.argv.includes('--reset') && existsSync(dataDir)) rmSync(dataDir, { recursive: true, force: true });
 Object.assign(process.env, {
@@ -40,77 +51,147 @@ const loadFunction = (name: string): FunctionMain | undefined => {
   return functions.get(name);
 };
 
+/** A refusal the boundary answers with its status; anything else thrown is a 500. */
+class HttpRefusal extends Error {
+  constructor(readonly status: number, readonly code: string, message: string) {
+    super(message);
+  }
+}
+
 const send = (res: ServerResponse, status: number, body: unknown): void => {
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Access-Control-Allow-Origin': '*' });
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'X-Content-Type-Options': 'nosniff' });
   res.end(JSON.stringify(body));
 };
 
+const refuse = (res: ServerResponse, status: number, code: string, message: string): void => send(res, status, { ok: false, code, message });
+
+const tooLarge = (): HttpRefusal => new HttpRefusal(413, 'TOO_LARGE', '请求内容过大');
+
+/**
+ * Stops reading a request whose answer is already decided, but keeps draining it, so the client can read the
+ * answer rather than see its connection reset while it is still sending.
+ */
+function drain(req: IncomingMessage): void {
+  req.unpipe();
+  req.resume();
+}
+
 async function readJson(req: IncomingMessage): Promise<unknown> {
+  if (Number(req.headers['content-length'] ?? 0) > MAX_JSON_BYTES) throw tooLarge();
   let size = 0;
   const chunks: Buffer[] = [];
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_JSON_BYTES) throw new Error('body too large');
+    if (size > MAX_JSON_BYTES) throw tooLarge();
     chunks.push(chunk as Buffer);
   }
-  return JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+  } catch {
+    throw new HttpRefusal(400, 'VALIDATION', '请求内容不是有效的 JSON');
+  }
 }
 
-/** wx.uploadFile's multipart form: field cloudPath (handed out by requestUpload) and field file. */
+/** The size declared when the place was requested (requestUpload), or the overall limit for a path never handed out. */
+async function declaredSize(cloudPath: string): Promise<number> {
+  const record = await deps.store.get<UploadRecord>('uploads', uploadId(cloudPath));
+  return record?.size ?? MAX_UPLOAD_BYTES;
+}
+
+/**
+ * wx.uploadFile's multipart form: field cloudPath (handed out by requestUpload) before the file. The file is
+ * streamed to disk under the storage rule and the declared size; an upload over it is refused whole (413).
+ */
 function receiveUpload(req: IncomingMessage, openid: string): Promise<{ fileID: string }> {
+  if (Number(req.headers['content-length'] ?? 0) > MAX_UPLOAD_BYTES + FORM_OVERHEAD_BYTES) return Promise.reject(tooLarge());
   return new Promise((done, failed) => {
-    const form = Busboy({ headers: req.headers, limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
+    let form: Busboy.Busboy;
+    try {
+      form = Busboy({ headers: req.headers, limits: { files: 1, fields: 4, fieldSize: 4096 } });
+    } catch {
+      failed(new HttpRefusal(400, 'VALIDATION', '上传须为 multipart/form-data'));
+      return;
+    }
     let cloudPath = '';
     let upload: Promise<{ fileID: string }> | undefined;
+    const stop = (error: unknown): void => {
+      drain(req);
+      failed(error);
+    };
     form.on('field', (name, value) => {
       if (name === 'cloudPath') cloudPath = value;
     });
     form.on('file', (_name, stream) => {
-      if (!cloudPath.startsWith(`uploads/${openid}/`)) {
+      if (upload || !cloudPath) {
         stream.resume();
-        failed(new Error('cloudPath must be under the caller\'s own uploads folder and come before the file'));
+        if (!upload) stop(new HttpRefusal(400, 'VALIDATION', 'cloudPath 须在文件之前'));
         return;
       }
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      upload = new Promise((ok, bad) => stream.on('end', () => deps.files.put(cloudPath, Buffer.concat(chunks)).then((f) => ok({ fileID: f.fileId }), bad)));
+      upload = declaredSize(cloudPath)
+        .then((max) => deps.files.receiveUpload(openid, cloudPath, stream, max))
+        .then((f) => ({ fileID: f.fileId }));
+      upload.catch((e: unknown) => {
+        stream.resume();
+        stop(e);
+      });
     });
-    form.on('close', () => (upload ? upload.then(done, failed) : failed(new Error('no file in the form'))));
-    form.on('error', failed);
+    form.on('close', () => (upload ? upload.then(done, () => undefined) : stop(new HttpRefusal(400, 'VALIDATION', '表单中没有文件'))));
+    form.on('error', () => stop(new HttpRefusal(400, 'VALIDATION', '上传的表单不完整')));
+    req.on('error', () => stop(new HttpRefusal(400, 'VALIDATION', '上传中断')));
     req.pipe(form);
   });
 }
 
-const server = createServer(async (req, res) => {
-  try {
-    const url = new URL(req.url ?? '/', publicUrl);
-    const openid = (req.headers['x-wx-openid'] as string | undefined) ?? undefined;
-    if (req.method === 'OPTIONS') {
-      res.writeHead(204, { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': 'Content-Type, X-Wx-Openid', 'Access-Control-Allow-Methods': 'GET, POST' });
-      return res.end();
-    }
-    if (req.method === 'GET' && url.pathname === '/healthz') return send(res, 200, { ok: true });
-    if (await servePreview(req.method ?? '', url.pathname, res)) return;
-    const fn = /^\/functions\/([a-z-]+)$/.exec(url.pathname);
-    if (req.method === 'POST' && fn) {
-      const main = loadFunction(fn[1]!);
-      if (!main) return send(res, 404, { ok: false, code: 'NOT_FOUND', message: '没有这个云函数' });
-      return send(res, 200, await main(await readJson(req), { localOpenid: openid }));
-    }
-    if (req.method === 'POST' && url.pathname === '/upload') {
-      if (!openid) return send(res, 401, { ok: false, code: 'UNAUTHENTICATED', message: '缺少身份' });
-      return send(res, 200, await receiveUpload(req, openid));
-    }
-    if (req.method === 'GET' && url.pathname.startsWith('/files/')) {
-      const path = deps.files.pathOf(`local://${decodeURI(url.pathname.slice('/files/'.length))}`);
-      if (!existsSync(path)) return send(res, 404, { ok: false, code: 'NOT_FOUND', message: '文件不存在' });
-      res.writeHead(200, { 'Access-Control-Allow-Origin': '*' });
-      return void createReadStream(path).pipe(res);
-    }
-    return send(res, 404, { ok: false, code: 'NOT_FOUND', message: '未找到' });
-  } catch (e) {
-    return send(res, 400, { ok: false, code: 'VALIDATION', message: `请求无法处理：${(e as Error).message}` });
+/** GET or HEAD of a file through its link, with the type on its record. */
+async function serveFile(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  const file = deps.files.openLink(url.pathname.slice('/files/'.length), url.searchParams);
+  const name = url.pathname.slice(url.pathname.lastIndexOf('/') + 1);
+  res.writeHead(200, {
+    'Content-Type': file.contentType,
+    'Content-Length': file.size,
+    'X-Content-Type-Options': 'nosniff',
+    'Content-Disposition': `${opensInline(file.contentType) ? 'inline' : 'attachment'}; filename*=UTF-8''${name}`,
+    'Cache-Control': 'private, no-store',
+  });
+  if (req.method === 'HEAD') return void res.end();
+  await pipeline(createReadStream(file.absolutePath), res);
+}
+
+async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', publicUrl);
+  const openid = req.headers['x-wx-openid'] as string | undefined;
+  const method = req.method ?? '';
+  if (url.pathname === '/healthz') return method === 'GET' ? send(res, 200, { ok: true }) : refuse(res, 405, 'METHOD', '只支持 GET');
+  if (await servePreview(method, url.pathname, res)) return;
+  const fn = /^\/functions\/([a-z-]+)$/.exec(url.pathname);
+  if (fn) {
+    if (method !== 'POST') return refuse(res, 405, 'METHOD', '只支持 POST');
+    const main = loadFunction(fn[1]!);
+    if (!main) return refuse(res, 404, 'NOT_FOUND', '没有这个云函数');
+    return send(res, 200, await main(await readJson(req), { localOpenid: openid }));
   }
+  if (url.pathname === '/upload') {
+    if (method !== 'POST') return refuse(res, 405, 'METHOD', '只支持 POST');
+    if (!openid) return refuse(res, 401, 'UNAUTHENTICATED', '缺少身份');
+    return send(res, 200, await receiveUpload(req, openid));
+  }
+  if (url.pathname.startsWith('/files/')) {
+    if (method !== 'GET' && method !== 'HEAD') return refuse(res, 405, 'METHOD', '只支持 GET');
+    return serveFile(req, res, url);
+  }
+  return refuse(res, 404, 'NOT_FOUND', '未找到');
+}
+
+const server = createServer((req, res) => {
+  route(req, res).catch((e: unknown) => {
+    const known = e instanceof HttpRefusal || e instanceof StorageRefusal;
+    if (!known) console.error(`${req.method} ${req.url}:`, (e as Error)?.stack ?? e);
+    if (res.headersSent) return void res.destroy();
+    // The answer is decided; what the client still sends is read and dropped, so it can read the answer.
+    if (!req.complete) drain(req);
+    if (known) return refuse(res, e.status, e.code, e.message);
+    refuse(res, 500, 'INTERNAL', '服务内部错误');
+  });
 });
 
 async function start(): Promise<void> {

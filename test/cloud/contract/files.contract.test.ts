@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { CloudbaseFiles } from '../../../cloudfunctions/src/adapters/cloudbase/cloudbase-files';
-import { FolderFiles } from '../../../cloudfunctions/src/adapters/local/folder-files';
+import { FolderFiles, StorageRefusal } from '../../../cloudfunctions/src/adapters/local/folder-files';
 import { FileExistsError, type Files } from '../../../cloudfunctions/src/ports/files';
 import { type CloudbaseStandin, initWxServerSdk, startCloudbaseStandin } from '../../support/cloudbase-standin';
 
@@ -18,10 +18,15 @@ const readAll = async (stream: Readable): Promise<Buffer> => {
   return Buffer.concat(chunks);
 };
 
-/** Checks a link from downloadUrl() for the file stored under `path` with these bytes. */
-type DownloadUrlCheck = (url: string, path: string, bytes: Buffer) => Promise<void>;
+/** What a client gets when it opens a URL of the storage: the status, and the bytes when it is 200. */
+type OpenUrl = (url: string) => Promise<{ status: number; body: Buffer }>;
 
-function describeFilesContract(name: string, makeFiles: () => Promise<Files>, checkDownloadUrl: DownloadUrlCheck): void {
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The URL of the same file without its link's query (what a page that bypasses the link would ask for). */
+const withoutQuery = (url: string): string => url.replace(/\?.*$/, '');
+
+function describeFilesContract(name: string, makeFiles: () => Promise<Files>, openUrl: OpenUrl): void {
   describe(`Files contract: ${name}`, () => {
     // A path as the evidence uploads make them: an id, Chinese, a space.
     const path = 'cases/c-0001/现场 照片-1.jpg';
@@ -59,10 +64,48 @@ function describeFilesContract(name: string, makeFiles: () => Promise<Files>, ch
       await expect(files.read(missing)).rejects.toThrow(/missing file/);
     });
 
-    it('hands out a download link for a stored file', async () => {
+    it('hands out a download link that opens the stored file', async () => {
       const bytes = Buffer.from('检查记录 PDF bytes');
       const { fileId } = await files.put(path, bytes);
-      await checkDownloadUrl(await files.downloadUrl(fileId), path, bytes);
+      const { status, body } = await openUrl(await files.downloadUrl(fileId, 600));
+      expect(status).toBe(200);
+      expect(body.equals(bytes)).toBe(true);
+    });
+
+    it('copies a stored file to a new path, streamed, never over an existing one', async () => {
+      const bytes = randomBytes(2 * 1024 * 1024 + 5);
+      const { fileId } = await files.put('uploads/applicant/material/营业执照.pdf', bytes);
+      const copy = await files.copy(fileId, 'cases/c-0001/materials/1-营业执照.pdf');
+      expect(copy).toEqual({ fileId: expect.stringMatching(/cases\/c-0001\/materials\/1-营业执照\.pdf$/), size: bytes.length });
+      expect((await readAll(await files.read(copy.fileId))).equals(bytes)).toBe(true);
+      await expect(files.copy(fileId, 'cases/c-0001/materials/1-营业执照.pdf')).rejects.toBeInstanceOf(FileExistsError);
+      await expect(files.copy(fileId.replace('applicant', 'nobody'), 'cases/c-0001/materials/2-x.pdf')).rejects.toThrow(/missing file/);
+    });
+
+    describe('storage rules: clients read nothing without a link, and a link expires', () => {
+      it('refuses the storage address of a file without a link, and a link altered to another file', async () => {
+        const { fileId } = await files.put(path, Buffer.from('secret'));
+        await files.put('cases/c-0001/other.pdf', Buffer.from('other'));
+        const url = await files.downloadUrl(fileId, 600);
+        expect((await openUrl(withoutQuery(url))).status).toBe(403);
+        const forged = url.replace(/\/[^/?]+\?/, '/other.pdf?');
+        expect(forged).not.toBe(url);
+        expect((await openUrl(forged)).status).toBe(403);
+      });
+
+      it('refuses a link past the lifetime it was asked for, and a fresh link opens the file again', async () => {
+        const bytes = Buffer.from('录像');
+        const { fileId } = await files.put(path, bytes);
+        const shortLived = await files.downloadUrl(fileId, 1);
+        expect((await openUrl(shortLived)).status).toBe(200);
+        await sleep(2100);
+        const expired = await openUrl(shortLived);
+        expect(expired.status).toBe(403);
+        expect(expired.body.includes(Buffer.from(bytes))).toBe(false);
+        const fresh = await openUrl(await files.downloadUrl(fileId, 600));
+        expect(fresh.status).toBe(200);
+        expect(fresh.body.equals(bytes)).toBe(true);
+      });
     });
   });
 }
@@ -73,12 +116,54 @@ describe('FolderFiles (local)', () => {
   let folders = 0;
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
+  let current: FolderFiles;
   describeFilesContract(
     'FolderFiles',
-    async () => new FolderFiles(join(root, String(folders++)), publicBaseUrl),
-    // The local runtime serves the folder; here only the link's form is checked.
-    async (url, path) => expect(url).toBe(`${publicBaseUrl}/files/${encodeURI(path)}`),
+    async () => (current = new FolderFiles(join(root, String(folders++)), publicBaseUrl)),
+    // What the local runtime answers a GET of /files/… (test/cloud/runtime covers the HTTP around it).
+    async (url) => {
+      expect(url.startsWith(`${publicBaseUrl}/files/`)).toBe(true);
+      const { pathname, searchParams } = new URL(url);
+      try {
+        const file = current.openLink(pathname.slice('/files/'.length), searchParams);
+        return { status: 200, body: readFileSync(file.absolutePath) };
+      } catch (e) {
+        if (e instanceof StorageRefusal) return { status: e.status, body: Buffer.from(e.message) };
+        throw e;
+      }
+    },
   );
+
+  describe('storage rules: client writes (wx.uploadFile to the local runtime)', () => {
+    const files = new FolderFiles(join(root, 'writes'), publicBaseUrl);
+    const upload = (openid: string, cloudPath: string, bytes: Buffer, max = 1024) => files.receiveUpload(openid, cloudPath, Readable.from([bytes]), max);
+
+    it('writes only under uploads/<own openid>/, judged after normalising the path', async () => {
+      expect(await upload('alice', 'uploads/alice/material/a.pdf', Buffer.from('a'))).toEqual({ fileId: 'local://uploads/alice/material/a.pdf', size: 1 });
+      expect((await upload('alice', 'uploads/alice/./x//b.pdf', Buffer.from('b'))).fileId).toBe('local://uploads/alice/x/b.pdf');
+      const refused = [
+        'uploads/bob/a.pdf', 'uploads/alice/../bob/a.pdf', 'uploads/alice/../../cases/c-1/a.pdf', '../uploads/alice/a.pdf',
+        '/uploads/alice/a.pdf', 'uploads/alice', 'uploads/alice/', 'uploads/alice/a\\..\\..\\b.pdf', 'uploads/alice/a\0.pdf', 'cases/c-1/a.pdf',
+      ];
+      for (const cloudPath of refused) await expect(upload('alice', cloudPath, Buffer.from('x'))).rejects.toMatchObject({ status: 403 });
+      await expect(upload('../alice', 'uploads/../alice/a.pdf', Buffer.from('x'))).rejects.toMatchObject({ status: 403 });
+      expect(existsSync(join(root, 'writes', 'uploads', 'bob'))).toBe(false);
+      expect(existsSync(join(root, 'writes', 'cases'))).toBe(false);
+    });
+
+    it('replaces the caller\'s own file, as CloudBase does, and never a file a function wrote', async () => {
+      await upload('carol', 'uploads/carol/p.jpg', Buffer.from('first'));
+      await upload('carol', 'uploads/carol/p.jpg', Buffer.from('second'));
+      expect(readFileSync(files.pathOf('local://uploads/carol/p.jpg'), 'utf8')).toBe('second');
+      await files.put('uploads/carol/seeded.pdf', Buffer.from('by the function'));
+      await expect(upload('carol', 'uploads/carol/seeded.pdf', Buffer.from('x'))).rejects.toMatchObject({ status: 403 });
+    });
+
+    it('refuses a file larger than declared, leaving nothing behind', async () => {
+      await expect(upload('dave', 'uploads/dave/big.bin', randomBytes(2048), 1024)).rejects.toMatchObject({ status: 413 });
+      expect(existsSync(join(root, 'writes', 'uploads', 'dave')) ? readdirSync(join(root, 'writes', 'uploads', 'dave')) : []).toEqual([]);
+    });
+  });
 });
 
 describe('CloudbaseFiles (wx-server-sdk against the CloudBase stand-in)', () => {
@@ -106,10 +191,6 @@ describe('CloudbaseFiles (wx-server-sdk against the CloudBase stand-in)', () => 
       standin.reset();
       return new CloudbaseFiles(cloud);
     },
-    async (url, _path, bytes) => {
-      const { status, body } = await download(url);
-      expect(status).toBe(200);
-      expect(body.equals(bytes)).toBe(true);
-    },
+    download,
   );
 });

@@ -1,13 +1,19 @@
+import { randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream, rmSync } from 'node:fs';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type * as WxServerSdk from 'wx-server-sdk';
-import { FileExistsError, type FileInfo, type Files } from '../../ports/files';
+import { FILE_LINK_SECONDS, FileExistsError, type FileInfo, type Files } from '../../ports/files';
 
 // Files in CloudBase storage through wx-server-sdk. A file id is CloudBase's own (`cloud://<env>.<bucket>/<path>`),
 // which the Mini Program can also use directly. Sizes and contents are read over a temporary download link
 // (getTempFileURL), streamed with node's http(s): wx-server-sdk's downloadFile would buffer a whole 500 MB
-// recording in memory.
+// recording in memory. A copy goes through the function's /tmp: wx-server-sdk uploads only a Buffer or a file stream
+// (the node SDK's copyFile is not exposed by wx-server-sdk).
 
 type Cloud = Pick<typeof WxServerSdk, 'uploadFile' | 'getTempFileURL'>;
 
@@ -15,8 +21,6 @@ type Cloud = Pick<typeof WxServerSdk, 'uploadFile' | 'getTempFileURL'>;
 const FILE_MISSING_STATUS = -503003;
 /** Links used inside the function only need to outlive one request. */
 const INTERNAL_LINK_SECONDS = 10 * 60;
-/** Links handed to the Mini Program: long enough to open a recording, short enough not to be a standing address. */
-const DOWNLOAD_LINK_SECONDS = 2 * 60 * 60;
 /** How long to wait for a download link's response headers; the body may then take as long as it needs. */
 const RESPONSE_HEADERS_TIMEOUT_MS = 30_000;
 /** Uploaded (and re-uploaded, harmlessly) once per instance to learn how file ids look in this environment. */
@@ -37,6 +41,22 @@ export class CloudbaseFiles implements Files {
     // A path the storage normalises (a leading or doubled slash) lands elsewhere than the id that was checked.
     if (fileID !== fileId) throw new Error(`uploaded ${path} as ${fileID}, not as the checked ${fileId}`);
     return { fileId, size: bytes.length };
+  }
+
+  async copy(fileId: string, toPath: string): Promise<FileInfo> {
+    const fileIdOfCopy = `${await this.prefix()}/${toPath}`;
+    if (await this.stat(fileIdOfCopy)) throw new FileExistsError(toPath);
+    const staging = join(tmpdir(), `copy-${randomBytes(8).toString('hex')}`);
+    try {
+      await pipeline(await this.read(fileId), createWriteStream(staging));
+      const { fileID } = await this.cloud.uploadFile({ cloudPath: toPath, fileContent: createReadStream(staging) });
+      if (fileID !== fileIdOfCopy) throw new Error(`uploaded ${toPath} as ${fileID}, not as the checked ${fileIdOfCopy}`);
+    } finally {
+      rmSync(staging, { force: true });
+    }
+    const copied = await this.stat(fileIdOfCopy);
+    if (!copied) throw new Error(`copy of ${fileId} to ${toPath} is missing`);
+    return copied;
   }
 
   async stat(fileId: string): Promise<FileInfo | null> {
@@ -61,8 +81,8 @@ export class CloudbaseFiles implements Files {
     return response;
   }
 
-  async downloadUrl(fileId: string): Promise<string> {
-    const link = await this.temporaryLink(fileId, DOWNLOAD_LINK_SECONDS);
+  async downloadUrl(fileId: string, seconds: number = FILE_LINK_SECONDS): Promise<string> {
+    const link = await this.temporaryLink(fileId, seconds);
     if (!link) throw new Error(`missing file: ${fileId}`);
     return link;
   }
