@@ -17,7 +17,7 @@ test('the runtime answers its health check and seeds demo cases for the applican
 });
 
 test('an applicant applies with an uploaded material, an officer accepts, and the applicant sees 已受理', async () => {
-  const { cloudPath } = await rt.ok('demo-applicant', 'requestUpload', { fileName: '营业执照.pdf', size: 20, purpose: 'material' });
+  const { cloudPath } = await rt.ok('demo-applicant', 'requestUpload', { fileName: '营业执照.pdf', size: 21, purpose: 'material' });
   const fileId = await rt.upload('demo-applicant', cloudPath, '营业执照.pdf', Buffer.from('%PDF-1.4 e2e material'));
   const matter = (await rt.ok('demo-applicant', 'listMatters', {})).find((m) => m.remoteAllowed && m.code === 'TJDL-HEA-002')!;
   const applied = await rt.ok('demo-applicant', 'applyForInspection', {

@@ -32,7 +32,7 @@ test('the demo data holds a case signed and ready, and one booked whose card car
 });
 
 test('accept, sign both forms, open the group, book an offered time: the meeting card shows the code', async () => {
-  const { cloudPath } = await rt.ok('demo-applicant', 'requestUpload', { fileName: '营业执照.pdf', size: 20, purpose: 'material' });
+  const { cloudPath } = await rt.ok('demo-applicant', 'requestUpload', { fileName: '营业执照.pdf', size: 21, purpose: 'material' });
   const material = await rt.upload('demo-applicant', cloudPath, '营业执照.pdf', Buffer.from('%PDF-1.4 e2e material'));
   const applied = await rt.ok('demo-applicant', 'applyForInspection', {
     matterCode: 'TJDL-HEA-002', mode: 'remote', materialFileIds: [material],

@@ -16,6 +16,10 @@ const freePort = (): Promise<number> =>
 /** The built local runtime (`npm start`'s process), on a free port with a fresh data folder. */
 export interface RunningRuntime {
   url: string;
+  /** The runtime's data folder (the database and the stored files). */
+  dataDir: string;
+  /** What the runtime has printed so far. */
+  output(): string;
   call<A extends ActionName>(openid: string, action: A, payload: ActionRequest<A>): Promise<ApiResult<ActionResponse<A>>>;
   ok<A extends ActionName>(openid: string, action: A, payload: ActionRequest<A>): Promise<ActionResponse<A>>;
   upload(openid: string, cloudPath: string, name: string, bytes: Buffer): Promise<string>;
@@ -43,6 +47,8 @@ export async function startLocalRuntime(): Promise<RunningRuntime> {
   }
   const rt: RunningRuntime = {
     url,
+    dataDir,
+    output: () => output,
     async call(openid, action, payload) {
       const res = await fetch(`${url}/functions/api`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Wx-Openid': openid }, body: JSON.stringify({ action, payload }) });
       return (await res.json()) as never;

@@ -76,20 +76,27 @@ function drain(req: IncomingMessage): void {
   req.resume();
 }
 
-async function readJson(req: IncomingMessage): Promise<unknown> {
-  if (Number(req.headers['content-length'] ?? 0) > MAX_JSON_BYTES) throw tooLarge();
-  let size = 0;
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_JSON_BYTES) throw tooLarge();
-    chunks.push(chunk as Buffer);
-  }
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
-  } catch {
-    throw new HttpRefusal(400, 'VALIDATION', '请求内容不是有效的 JSON');
-  }
+/** The JSON body, up to MAX_JSON_BYTES; over it the request is refused (413) and the rest of the body drained. */
+function readJson(req: IncomingMessage): Promise<unknown> {
+  if (Number(req.headers['content-length'] ?? 0) > MAX_JSON_BYTES) return Promise.reject(tooLarge());
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => {
+      if (size > MAX_JSON_BYTES) return;
+      size += chunk.length;
+      if (size > MAX_JSON_BYTES) reject(tooLarge());
+      else chunks.push(chunk);
+    });
+    req.on('end', () => {
+      try {
+        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}'));
+      } catch {
+        reject(new HttpRefusal(400, 'VALIDATION', '请求内容不是有效的 JSON'));
+      }
+    });
+    req.on('error', () => reject(new HttpRefusal(400, 'VALIDATION', '请求中断')));
+  });
 }
 
 /** The size declared when the place was requested (requestUpload), or the overall limit for a path never handed out. */
@@ -158,7 +165,12 @@ async function serveFile(req: IncomingMessage, res: ServerResponse, url: URL): P
 }
 
 async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const url = new URL(req.url ?? '/', publicUrl);
+  let url: URL;
+  try {
+    url = new URL(req.url ?? '/', publicUrl);
+  } catch {
+    throw new HttpRefusal(400, 'VALIDATION', '请求地址无效');
+  }
   const openid = req.headers['x-wx-openid'] as string | undefined;
   const method = req.method ?? '';
   if (url.pathname === '/healthz') return method === 'GET' ? send(res, 200, { ok: true }) : refuse(res, 405, 'METHOD', '只支持 GET');
@@ -183,7 +195,9 @@ async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
 }
 
 const server = createServer((req, res) => {
-  route(req, res).catch((e: unknown) => {
+  route(req, res).catch((thrown: unknown) => {
+    // A percent-escape that does not decode, wherever a route decodes the address, is the request's fault.
+    const e = thrown instanceof URIError ? new HttpRefusal(400, 'VALIDATION', '请求地址无效') : thrown;
     const known = e instanceof HttpRefusal || e instanceof StorageRefusal;
     if (!known) console.error(`${req.method} ${req.url}:`, (e as Error)?.stack ?? e);
     if (res.headersSent) return void res.destroy();
