@@ -706,7 +706,8 @@ export interface EvidenceView {
   uploadedAt: string;
   meetingRecording?: { recordFileId: string; meetingId?: string; meetingCode?: string };
   superseded?: { bySeq: number; reason: string; at: string };
-  downloadUrl: string;
+  /** Opened through getFileUrl: a link that expires, recorded in the case's access log. */
+  fileId: string;
 }
 
 export interface DecisionView {
@@ -827,4 +828,15 @@ export interface RegulatorInboxEntry {
 export interface SessionCodeConfirmation {
   confirmed: boolean;
   message: string;
+}
+
+/** One link handed out for a case file (R13): who opened it, as what, when, which file. */
+export interface FileAccessView {
+  at: string;
+  who: string;
+  /** 申请人, 经办人, 政策法规科 … */
+  roleLabel: string;
+  fileName: string;
+  /** 申请材料, 踏勘证据, 录像, 监督回访材料 */
+  kindLabel: string;
 }

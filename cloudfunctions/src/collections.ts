@@ -65,6 +65,8 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
   regulatorInbox: [{ name: 'by_sector_pushed', keys: [['sectorCode', 'asc'], ['pushedAt', 'desc']] }],
   // Notifications: what each person answered to wx.requestSubscribeMessage (id = OPENID).
   subscriptions: [],
+  // Every link handed out for a case file (R13): who, as what, when, which file (id '<caseId>:<ms>:<random>').
+  fileAccess: [{ name: 'by_case_at', keys: [['caseId', 'asc'], ['at', 'desc']] }],
 };
 
 export type CollectionName = keyof typeof COLLECTIONS;

@@ -13,7 +13,8 @@ export interface EvidenceRow {
   captured: string;
   sha256: string;
   superseded: string;
-  url: string;
+  /** Opened through getFileUrl (services/file/open-file). */
+  fileId: string;
   isImage: boolean;
 }
 
@@ -29,7 +30,7 @@ export const toEvidenceRow = (e: EvidenceView): EvidenceRow => ({
     : '',
   sha256: e.sha256,
   superseded: e.superseded ? `已作废（由第 ${e.superseded.bySeq} 条记录）：${e.superseded.reason}` : '',
-  url: e.downloadUrl,
+  fileId: e.fileId,
   isImage: IMAGE.test(e.fileName ?? ''),
 });
 

@@ -1,5 +1,5 @@
 import type {
-  CaseState, CaseSummary, CaseView, ChecklistItem, GrantedRole, InspectionMode, IntakeChannel, MatterSummary,
+  CaseState, CaseSummary, CaseView, ChecklistItem, FileAccessView, GrantedRole, InspectionMode, IntakeChannel, MatterSummary,
   MatterView, Page, Premises, UserView, WhoAmI,
 } from '../models';
 
@@ -66,6 +66,8 @@ export interface CoreActions {
   getCase: { req: { caseId: string }; res: CaseView };
   /** A temporary link to a file of a case the caller may read (materials, and whatever other areas attach). */
   getFileUrl: { req: { caseId: string; fileId: string }; res: { url: string } };
+  /** Who opened the case's files: the applicant sees their materials and recordings, the office every file (R13). */
+  listFileAccess: { req: { caseId: string }; res: FileAccessView[] };
   listMyCases: { req: PageQuery; res: Page<CaseSummary> };
   listHandlerCases: { req: PageQuery & { state?: CaseState }; res: Page<CaseSummary> };
   listSectionSubmissions: { req: PageQuery; res: Page<CaseSummary> };

@@ -22,6 +22,7 @@ import { resubmitCase } from './intake/resubmit-case';
 import { withdrawCase } from './intake/withdraw-case';
 import { getCase } from './queries/get-case';
 import { getFileUrl } from './queries/get-file-url';
+import { listFileAccess } from './queries/list-file-access';
 import { listHandlerCases } from './queries/list-handler-cases';
 import { listMyCases } from './queries/list-my-cases';
 import { listSectionStaff } from './queries/list-section-staff';
@@ -35,6 +36,6 @@ export const ALL_ACTIONS: readonly AnyAction[] = [
   listMatters, getMatter, saveMatter, publishChecklist, installPilotMatters,
   applyForInspection, registerCase, requestUpload, resubmitCase, withdrawCase,
   acceptCase, returnCase, refuseCase, reassignCase, switchToOnsite,
-  getCase, getFileUrl, listMyCases, listHandlerCases, listSectionSubmissions, listSectionStaff,
+  getCase, getFileUrl, listFileAccess, listMyCases, listHandlerCases, listSectionSubmissions, listSectionStaff,
   ...FORMS_ACTIONS, ...INSPECTION_ACTIONS, ...SUPERVISION_ACTIONS, ...NOTIFICATIONS_ACTIONS,
 ];

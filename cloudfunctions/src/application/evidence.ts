@@ -179,7 +179,7 @@ export function supersessions(records: readonly EvidenceRecord[]): Map<number, S
   return marked;
 }
 
-export async function toEvidenceView(ctx: ActionContext, r: FileRecord, superseded?: Supersession): Promise<EvidenceView> {
+export async function toEvidenceView(_ctx: ActionContext, r: FileRecord, superseded?: Supersession): Promise<EvidenceView> {
   return {
     id: `${r.caseId}:${r.seq}`,
     seq: r.seq,
@@ -206,7 +206,7 @@ export async function toEvidenceView(ctx: ActionContext, r: FileRecord, supersed
       }
       : {}),
     ...(superseded ? { superseded } : {}),
-    downloadUrl: await ctx.files.downloadUrl(r.fileId),
+    fileId: r.fileId,
   };
 }
 

@@ -205,10 +205,15 @@ describe('after the decision', () => {
 });
 
 describe('who sees evidence', () => {
-  test('readers of the case get download links; others cannot see the inspection at all', async () => {
+  test('readers of the case open evidence through getFileUrl\'s expiring link; others cannot see the inspection at all', async () => {
     const { caseId } = await caseWithEvidence();
     const applicantView = await inspectionOf(h, caseId, 'applicant');
-    expect(applicantView.evidence.every((e) => e.downloadUrl.includes('/files/uploads/'))).toBe(true);
+    expect(applicantView.evidence.length).toBeGreaterThan(0);
+    for (const e of applicantView.evidence) {
+      const { url } = await h.ok('applicant', 'getFileUrl', { caseId, fileId: e.fileId });
+      expect(url).toMatch(/\/files\/uploads\/.+\?expires=\d+&sign=/);
+    }
+    expect(await h.call('otherApplicant', 'getFileUrl', { caseId, fileId: applicantView.evidence[0]!.fileId })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(await h.call('otherApplicant', 'getInspection', { caseId })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(await h.call('foreignStaff', 'getInspection', { caseId })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
   });

@@ -32,7 +32,7 @@ export const evidence = (seq: number, overrides: Partial<EvidenceView> = {}): Ev
   size: 204800,
   uploadedByName: '王芳',
   uploadedAt: '2026-06-15T02:05:00.000Z',
-  downloadUrl: `https://files.example/evidence-${seq}.jpg`,
+  fileId: `cloud://env.bucket/uploads/staff/evidence/evidence-${seq}.jpg`,
   ...overrides,
 });
 

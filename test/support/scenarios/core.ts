@@ -82,6 +82,7 @@ export const CORE_SCENARIOS: { [A in keyof CoreActions]: ActionScenario<A> } = {
     },
     allowed: ['applicant', ...STAFF_OF_SECTION, 'supervisor', 'admin'],
   },
+  listFileAccess: { payload: async (h) => ({ caseId: (await cases.accepted(h)).id }), allowed: ['applicant', ...STAFF_OF_SECTION, 'supervisor', 'admin'] },
   listMyCases: { payload: async () => ({}), allowed: ALL },
   listHandlerCases: { payload: async () => ({}), allowed: ANY_STAFF },
   listSectionSubmissions: { payload: async () => ({}), allowed: ANY_STAFF },

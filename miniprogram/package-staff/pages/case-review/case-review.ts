@@ -94,7 +94,7 @@ Page({
     const { id, name } = e.currentTarget.dataset as { id: string; name: string };
     wx.showLoading({ title: '正在打开' });
     try {
-      await openFile(id, name);
+      await openFile(this.data.caseId, id, name);
     } catch (err) {
       wx.showToast({ title: errorText(err, '无法打开此文件'), icon: 'none' });
     }

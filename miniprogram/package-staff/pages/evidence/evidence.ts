@@ -1,5 +1,6 @@
 import type { ArchiveSummary, EvidenceProblemCode, EvidenceVerification, InspectionView } from '../../../../typings/models';
 import { openDocument } from '../../../services/file/open-document';
+import { openFile } from '../../../services/file/open-file';
 import { archiveCase } from '../../../services/inspection/archive-case';
 import { getArchive } from '../../../services/inspection/get-archive';
 import { getInspection } from '../../../services/inspection/get-inspection';
@@ -97,7 +98,7 @@ Page({
 
   onOpenEvidence(e: WechatMiniprogram.TouchEvent) {
     const row = this.data.evidence.find((r) => r.seq === Number(e.currentTarget.dataset.seq));
-    if (row?.isImage) wx.previewImage({ urls: [row.url] });
+    if (row?.isImage) openFile(this.data.caseId, row.fileId, row.name).catch((err) => wx.showToast({ title: errorText(err, '无法打开此文件'), icon: 'none' }));
   },
 
   async onOpenArchive() {
@@ -105,7 +106,7 @@ Page({
     this.setData({ busy: true });
     wx.showLoading({ title: '正在打开' });
     try {
-      await openDocument((await getArchive({ caseId: this.data.caseId })).downloadUrl);
+      await openDocument(async () => (await getArchive({ caseId: this.data.caseId })).downloadUrl);
       wx.hideLoading();
     } catch (err) {
       wx.hideLoading();

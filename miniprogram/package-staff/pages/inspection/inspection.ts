@@ -1,6 +1,7 @@
 import type { ChecklistResult, InspectionItemView, InspectionView, PremisesCheckView, SessionCodeView } from '../../../../typings/models';
 import { addEvidence } from '../../../services/inspection/add-evidence';
 import { attachMeetingRecording } from '../../../services/inspection/attach-meeting-recording';
+import { openFile } from '../../../services/file/open-file';
 import { getInspection } from '../../../services/inspection/get-inspection';
 import { resumeInspection } from '../../../services/inspection/resume-inspection';
 import { saveChecklistItem } from '../../../services/inspection/save-checklist-item';
@@ -366,7 +367,7 @@ Page({
 
   onOpenEvidence(e: WechatMiniprogram.TouchEvent) {
     const row = this.data.evidence.find((r) => r.seq === Number(e.currentTarget.dataset.seq));
-    if (row?.isImage) wx.previewImage({ urls: [row.url] });
+    if (row?.isImage) openFile(this.data.caseId, row.fileId, row.name).catch((err) => wx.showToast({ title: errorText(err, '无法打开此文件'), icon: 'none' }));
   },
 
   // ── Evidence: the handler's screenshots and recordings, from the album or a chat (marked so by the cloud) ──

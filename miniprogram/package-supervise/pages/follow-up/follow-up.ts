@@ -133,7 +133,7 @@ Page({
   async onOpenEvidence(e: WechatMiniprogram.TouchEvent) {
     const { id, name } = e.currentTarget.dataset as { id: string; name: string };
     try {
-      await openFile(id, name);
+      await openFile(this.data.caseId, id, name);
     } catch (err) {
       wx.showToast({ title: errorText(err, '无法打开此文件'), icon: 'none' });
     }

@@ -1,6 +1,7 @@
 import type { InspectionView } from '../../../../typings/models';
 import { getCase } from '../../../services/case/get-case';
 import { openDocument } from '../../../services/file/open-document';
+import { openFile } from '../../../services/file/open-file';
 import { getArchive } from '../../../services/inspection/get-archive';
 import { getInspection } from '../../../services/inspection/get-inspection';
 import { formatChinaTime } from '../../../utils/china-time';
@@ -68,7 +69,7 @@ Page({
     this.setData({ opening: true });
     wx.showLoading({ title: '正在打开' });
     try {
-      await openDocument((await getArchive({ caseId: this.data.caseId })).downloadUrl);
+      await openDocument(async () => (await getArchive({ caseId: this.data.caseId })).downloadUrl);
     } catch (err) {
       wx.showToast({ title: errorText(err, '归档文件打开失败，请重试'), icon: 'none' });
     }
@@ -77,9 +78,8 @@ Page({
   },
 
   onPreviewEvidence(e: WechatMiniprogram.TouchEvent) {
-    const url = e.currentTarget.dataset.url as string;
-    const urls = this.data.evidence.filter((row) => row.isImage).map((row) => row.url);
-    wx.previewImage({ current: url, urls });
+    const row = this.data.evidence.find((r) => r.seq === Number(e.currentTarget.dataset.seq));
+    if (row) openFile(this.data.caseId, row.fileId, row.name).catch((err) => wx.showToast({ title: errorText(err, '无法打开此文件'), icon: 'none' }));
   },
 
   onReport() {
