@@ -93,6 +93,9 @@ export interface MaterialView {
   name: string;
   size: number;
   uploadedAt: string;
+  /** Of the copy kept in the case's own folder since submission (absent on cases from before copies were kept). */
+  type?: string;
+  sha256?: string;
 }
 
 export interface TimelineEntry {

@@ -10,6 +10,9 @@ export interface Material {
   name: string;
   size: number;
   uploadedAt: string;
+  /** Content type and SHA-256 of the copy frozen into the case's own folder when it was submitted. */
+  type?: string;
+  sha256?: string;
 }
 
 /** One application of one matter by one applicant 办件, as stored in `cases`. */

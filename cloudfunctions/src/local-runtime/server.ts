@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { StorageRefusal } from '../adapters/local/folder-files';
-import { opensInline } from '../adapters/local/file-types';
+import { opensInline } from '../domain/file-type';
 import { type UploadRecord, uploadId } from '../application/intake';
 import { composeLocal } from '../compose/local';
 import { configFromEnv } from '../config';

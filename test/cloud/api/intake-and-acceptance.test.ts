@@ -209,7 +209,7 @@ describe('files of a case', () => {
     const c = await h.apply();
     const accepted = await h.ok('staff', 'acceptCase', { caseId: c.id, version: c.version });
     const { url } = await h.ok('staff', 'getFileUrl', { caseId: c.id, fileId: accepted.materials[0]!.fileId });
-    expect(url).toContain('/files/uploads/applicant/material/');
+    expect(url).toContain(`/files/cases/${c.id}/materials/`);
     const stranger = await h.uploadMaterial('otherApplicant');
     expect(await h.call('staff', 'getFileUrl', { caseId: c.id, fileId: stranger })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
   });

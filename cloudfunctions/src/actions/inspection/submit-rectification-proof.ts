@@ -4,6 +4,7 @@ import { AppError } from '../../api/errors';
 import { idString, text } from '../../api/validation';
 import { chainFile } from '../../application/evidence';
 import { callerName, caseFor, changeCase, toInspectionView } from '../../application/inspection';
+import { freezeUploads } from '../../application/frozen-files';
 import { verifyOwnUploads } from '../../application/intake';
 import type { CaseRecord } from '../../domain/case';
 import { fileId } from './fields';
@@ -30,7 +31,7 @@ export const submitRectificationProof = defineAction({
     const { c, relation } = await caseFor(ctx, caseId, 'submitRectificationProof');
     beforeDeadline(c, ctx.now);
     if (!c.rectification!.items.some((i) => i.id === itemId)) throw new AppError('NOT_FOUND', `没有整改事项 ${itemId}`);
-    const uploads = await verifyOwnUploads(ctx, fileIds, ctx.caller.openid);
+    const uploads = await freezeUploads(ctx, caseId, 'proofs', await verifyOwnUploads(ctx, fileIds, ctx.caller.openid));
     const seqs: number[] = [];
     for (const upload of uploads) {
       const record = await chainFile(

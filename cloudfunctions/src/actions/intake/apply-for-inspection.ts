@@ -1,5 +1,6 @@
 import { defineAction } from '../../api/action';
 import { insertCase } from '../../application/cases';
+import { freezeUploads } from '../../application/frozen-files';
 import { newCaseRecord, verifyOwnUploads } from '../../application/intake';
 import { toCaseView } from '../../application/views';
 import { applicationSchema, materialFileIds } from './application-schema';
@@ -11,9 +12,10 @@ export const applyForInspection = defineAction({
   callers: 'anyone',
   mutates: true,
   async handle(ctx, { materialFileIds: fileIds, ...input }) {
-    const materials = await verifyOwnUploads(ctx, fileIds, ctx.caller.openid);
-    const record = await newCaseRecord(ctx, input, 'miniprogram', ctx.caller.openid, materials);
-    const saved = await insertCase(ctx, ctx.ids.next(), record, { action: 'applyForInspection' });
+    const uploads = await verifyOwnUploads(ctx, fileIds, ctx.caller.openid);
+    const id = ctx.ids.next();
+    const record = await newCaseRecord(ctx, input, 'miniprogram', ctx.caller.openid, await freezeUploads(ctx, id, 'materials', uploads));
+    const saved = await insertCase(ctx, id, record, { action: 'applyForInspection' });
     return toCaseView(ctx, saved);
   },
 });

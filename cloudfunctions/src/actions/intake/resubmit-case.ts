@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineAction } from '../../api/action';
 import { idString, text, version } from '../../api/validation';
 import { actOnCase } from '../../application/cases';
+import { freezeUploads } from '../../application/frozen-files';
 import { verifyOwnUploads } from '../../application/intake';
 import { materialFileIds } from './application-schema';
 
@@ -13,8 +14,8 @@ export const resubmitCase = defineAction({
   mutates: true,
   handle: (ctx, { materialFileIds: fileIds, note, ...ref }) =>
     actOnCase(ctx, ref, 'resubmitCase', async (c, state) => {
-      const known = new Set(c.materials.map((m) => m.fileId));
-      const added = (await verifyOwnUploads(ctx, fileIds, ctx.caller.openid)).filter((m) => !known.has(m.fileId));
+      // Each file as it is now, copied into the case's folder: an upload sent again after being overwritten is new.
+      const added = await freezeUploads(ctx, c._id, 'materials', await verifyOwnUploads(ctx, fileIds, ctx.caller.openid));
       return [{ ...c, state, materials: [...c.materials, ...added], submittedAt: ctx.now.toISOString() }, note ? { note } : {}];
     }),
 });

@@ -7,7 +7,7 @@ import { dirname, join, posix } from 'node:path';
 import { type Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { FILE_LINK_SECONDS, FileExistsError, type FileInfo, type Files } from '../../ports/files';
-import { contentTypeOf } from './file-types';
+import { contentTypeOf } from '../../domain/file-type';
 
 // Files in a folder, behaving as CloudBase storage does towards clients. A file id is `local://<path>`.
 // - Reads only through a link from downloadUrl(): `/files/<path>?expires=…&sign=…`, an HMAC over the path and the

@@ -1,5 +1,5 @@
-// The content type a local file is recorded and served with, from its name, as object storage does. Only types
-// the Mini Program uploads or the functions write are named; anything else is served as bytes to download.
+// The content type of a stored file, from its name, as object storage records it. Only types the Mini Program
+// uploads or the functions write are named; anything else is bytes to download.
 
 const TYPES: Record<string, string> = {
   jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp', bmp: 'image/bmp',
