@@ -1,5 +1,6 @@
 import type { CaseView } from '../../../typings/models';
 import { getCase } from '../../services/case/get-case';
+import { listFileAccess } from '../../services/case/list-file-access';
 import { resubmitCase } from '../../services/case/resubmit-case';
 import { withdrawCase } from '../../services/case/withdraw-case';
 import { getInspection } from '../../services/inspection/get-inspection';
@@ -7,6 +8,7 @@ import { type CaseStep, applicantSteps } from '../../utils/case-steps';
 import { type CaseDetail, toCaseDetail } from '../../utils/case-view';
 import { errorCode, errorText } from '../../utils/format';
 import { type DecisionSummary, type RectificationSummary, latestDecision, toRectificationSummary } from '../../utils/inspection-view';
+import { type AccessRow, toAccessRows } from '../../utils/file-access';
 import { type UploadItem, pickFiles, removeUpload, retryUpload, startUploads, uploadedFileIds, uploadsError } from '../../utils/material-uploads';
 
 type Panel = '' | 'withdraw' | 'resubmit';
@@ -39,6 +41,8 @@ Page({
     busy: false,
     result: null as InspectionResult | null,
     resultError: '',
+    /** Who opened the applicant's materials and recordings (R13); null when the caller may not see it. */
+    access: null as AccessRow[] | null,
   },
 
   onLoad(query: Record<string, string | undefined>) {
@@ -66,7 +70,16 @@ Page({
       return;
     }
     this.show(c);
-    if (DECIDED.includes(c.state)) await this.loadResult();
+    await Promise.all([DECIDED.includes(c.state) ? this.loadResult() : null, this.loadAccess()]);
+  },
+
+  /** The access log; the case shows without it for those who may not see it (a contact, an observer). */
+  async loadAccess() {
+    try {
+      this.setData({ access: toAccessRows(await listFileAccess({ caseId: this.data.caseId })) });
+    } catch {
+      this.setData({ access: null });
+    }
   },
 
   /** The decision, the rectification asked for and the rating; the case shows without them if they fail. */

@@ -1,5 +1,6 @@
 import type { CaseView, UserView } from '../../../../typings/models';
 import { getCase } from '../../../services/case/get-case';
+import { listFileAccess } from '../../../services/case/list-file-access';
 import { openFile } from '../../../services/file/open-file';
 import { acceptCase } from '../../../services/staff/accept-case';
 import { listSectionStaff } from '../../../services/staff/list-section-staff';
@@ -10,6 +11,7 @@ import { type CaseStep, handlerSteps } from '../../../utils/case-steps';
 import { type CaseDetail, toCaseDetail } from '../../../utils/case-view';
 import { errorCode, errorText } from '../../../utils/format';
 import { currentUser, hasRole } from '../../../utils/session';
+import { type AccessRow, toAccessRows } from '../../../utils/file-access';
 
 type Panel = '' | 'return' | 'refuse' | 'reassign';
 
@@ -26,6 +28,8 @@ Page({
     error: '',
     caseId: '',
     version: 0,
+    /** Every link handed out for the case's files (R13); null when it could not be loaded. */
+    access: null as AccessRow[] | null,
     view: null as CaseDetail | null,
     steps: [] as CaseStep[],
     canAccept: false,
@@ -61,9 +65,12 @@ Page({
 
   async load() {
     try {
-      const [c, me] = await Promise.all([getCase({ caseId: this.data.caseId }), currentUser()]);
+      const [c, me, access] = await Promise.all([
+        getCase({ caseId: this.data.caseId }), currentUser(), listFileAccess({ caseId: this.data.caseId }).catch(() => null),
+      ]);
       // Only a section head or an admin may reassign (R18); the server checks again.
       this.show(c, hasRole(me, 'sectionHead', 'admin'));
+      this.setData({ access: access && toAccessRows(access) });
     } catch (err) {
       if (this.data.status === 'ready') wx.showToast({ title: errorText(err), icon: 'none' });
       else this.setData({ status: 'error', error: errorText(err, '办件加载失败，请重试') });
