@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ActionRequest } from '../../typings/api';
 import type { ChecklistResult, DecisionOutcome, DeviceLocation, EvidenceView, InspectionView } from '../../typings/models';
 import { createHash } from 'node:crypto';
@@ -42,9 +43,11 @@ export async function startedCase(h: Harness, location?: DeviceLocation): Promis
 
 /** A live photo the applicant takes in the Mini Program at the premises. */
 export async function addLivePhoto(h: Harness, caseId: string, who = 'applicant', grey = 120): Promise<EvidenceView> {
-  const fileId = await upload(h, who, 'evidence', `live-${grey}.jpg`, greyJpeg(64, 48, grey));
+  const photo = greyJpeg(64, 48, grey);
+  const fileId = await upload(h, who, 'evidence', `live-${grey}.jpg`, photo);
   return h.ok(who, 'addEvidence', {
     caseId, fileId, kind: 'live-photo', capturedAt: h.clock.now().toISOString(), location: AT_PREMISES, description: '水箱间全景',
+    clientSha256: createHash('sha256').update(photo).digest('hex'),
   });
 }
 

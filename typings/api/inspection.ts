@@ -48,6 +48,8 @@ export interface InspectionActions {
     req: {
       caseId: string; fileId: string; kind: 'screenshot' | 'recording' | 'live-photo';
       capturedAt?: string; location?: DeviceLocation; description?: string;
+      /** SHA-256 (lower-case hex) the Mini Program computed at capture; required for live photos. */
+      clientSha256?: string;
     };
     res: EvidenceView;
   };

@@ -7,6 +7,7 @@ import {
   appendEntry, verifyChain,
 } from '../domain/evidence-chain';
 import { sha256OfStream } from '../domain/stream-hash';
+import { matchClientHash } from './client-hash';
 import type { Stored } from '../ports/store';
 import { writeAudit } from './audit';
 import type { StoredCase } from './cases';
@@ -29,6 +30,8 @@ export interface EvidenceNotes {
   fileName: string | null;
   description: string | null;
   meetingRecording: MeetingRecordingRef | null;
+  /** The SHA-256 the phone computed at capture, kept beside the cloud's own (which must have matched it). */
+  clientSha256?: string;
 }
 
 export type EvidenceRecord = ChainEntry & EvidenceNotes;
@@ -121,6 +124,7 @@ export async function chainFile(
     return chained;
   }
   const { sha256, size } = await hashStoredFile(ctx, input.fileId);
+  matchClientHash(notes.clientSha256, sha256);
   return (await chainEvidence(ctx, c, { ...input, fileSha256: sha256, size }, notes, action)) as FileRecord;
 }
 

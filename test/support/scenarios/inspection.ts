@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { InspectionActions } from '../../../typings/api';
 import { forceCase } from '../fast-forward';
 import { greyJpeg } from '../images';
@@ -53,9 +54,10 @@ export const INSPECTION_SCENARIOS: { [A in keyof InspectionActions]: ActionScena
     // Live photos are the applicant's and contacts', screenshots the handler's: each caller tries their own kind.
     payload: async (h, who) => {
       const { caseId } = await startedCase(h);
-      const fileId = await upload(h, who, 'evidence', 'picture.jpg', greyJpeg(16, 16, 100));
+      const picture = greyJpeg(16, 16, 100);
+      const fileId = await upload(h, who, 'evidence', 'picture.jpg', picture);
       return who.endsWith('pplicant')
-        ? { caseId, fileId, kind: 'live-photo', capturedAt: h.clock.now().toISOString(), location: AT_PREMISES }
+        ? { caseId, fileId, kind: 'live-photo', capturedAt: h.clock.now().toISOString(), location: AT_PREMISES, clientSha256: createHash('sha256').update(picture).digest('hex') }
         : { caseId, fileId, kind: 'screenshot' };
     },
     allowed: ['staff', 'applicant'],

@@ -24,15 +24,18 @@ export const addEvidence = defineAction({
     capturedAt: z.iso.datetime({ offset: true, message: '拍摄时间格式不正确' }).optional(),
     location: deviceLocation.optional(),
     description: text(200).optional(),
+    /** SHA-256 the Mini Program computed at capture; required for live photos, compared with the cloud's. */
+    clientSha256: z.string().regex(/^[0-9a-f]{64}$/, { message: '文件校验值格式不正确' }).optional(),
   }),
   callers: 'anyone',
   mutates: true,
-  async handle(ctx, { caseId, fileId: file, kind, capturedAt, location, description }) {
+  async handle(ctx, { caseId, fileId: file, kind, capturedAt, location, description, clientSha256 }) {
     const { c, relation } = await caseFor(ctx, caseId, 'addEvidence');
     const live = kind === 'live-photo';
     if (live && !(relation.applicant || relation.contact)) throw new AppError('FORBIDDEN', '现场照片由申请人或现场联系人在小程序内拍摄');
     if (!live && !relation.handler) throw new AppError('FORBIDDEN', '截图和录像由经办人上传');
     if (live && (!capturedAt || !location)) throw new AppError('VALIDATION', '现场照片须带拍摄时间和地点');
+    if (live && !clientSha256) throw new AppError('VALIDATION', '现场照片须带手机端计算的校验值，请更新小程序后重新拍摄');
     if (capturedAt && Date.parse(capturedAt) > ctx.now.getTime() + CLOCK_TOLERANCE_MS) throw new AppError('VALIDATION', '拍摄时间晚于当前时间');
     const [upload] = await verifyOwnUploads(ctx, [file], ctx.caller.openid);
     const record = await chainFile(
@@ -42,7 +45,7 @@ export const addEvidence = defineAction({
         capturedAt: live ? new Date(capturedAt!) : null,
         location: live ? { latitude: location!.latitude, longitude: location!.longitude, accuracy: location!.accuracy ?? null } : null,
       },
-      { round: roundInProgress(c).round, uploaderName: callerName(ctx, c, relation), fileName: upload!.name, description: description ?? null, meetingRecording: null },
+      { round: roundInProgress(c).round, uploaderName: callerName(ctx, c, relation), fileName: upload!.name, description: description ?? null, meetingRecording: null, ...(clientSha256 ? { clientSha256 } : {}) },
       'addEvidence',
     );
     return toEvidenceView(ctx, record);

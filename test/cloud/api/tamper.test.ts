@@ -5,7 +5,7 @@ import { type EvidenceRecord, isFileRecord } from '../../../cloudfunctions/src/a
 import type { CaseRecord } from '../../../cloudfunctions/src/domain/case';
 import { type Harness, makeHarness, remoteMatter, validCreditCode } from '../../support/harness';
 import { greyJpeg } from '../../support/images';
-import { inspectionOf, rectifyingCase } from '../../support/inspection';
+import { AT_PREMISES, inspectionOf, rectifyingCase, startedCase } from '../../support/inspection';
 
 // Tamper tests: the applicant's upload folder stays writable by the applicant (CloudBase replaces a file uploaded to
 // the same path), so what was submitted is copied into the case's own folder at submission. Overwriting the upload
@@ -20,7 +20,7 @@ afterEach(() => h.close());
 const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 
 /** An upload as the Mini Program makes it: requestUpload, then the client's write (wx.uploadFile) under the storage rule. */
-async function clientUpload(who: string, purpose: 'material' | 'proof', fileName: string, bytes: Buffer): Promise<{ cloudPath: string; fileId: string }> {
+async function clientUpload(who: string, purpose: 'material' | 'proof' | 'evidence', fileName: string, bytes: Buffer): Promise<{ cloudPath: string; fileId: string }> {
   const { cloudPath } = await h.ok(who, 'requestUpload', { fileName, size: bytes.length, purpose });
   const { fileId } = await h.deps.files.receiveUpload(who, cloudPath, Readable.from([bytes]), bytes.length);
   return { cloudPath, fileId };
@@ -92,4 +92,32 @@ test('rectification proof is chained as the case\'s copy: overwriting the upload
   expect(chained).toMatchObject({ fileId: expect.stringMatching(new RegExp(`^local://cases/${caseId}/proofs/`)), fileSha256: sha256(Buffer.from(proof)) });
   expect(await h.ok('staff', 'verifyEvidence', { caseId })).toMatchObject({ ok: true, problems: [] });
   expect((await inspectionOf(h, caseId, 'applicant')).evidence.some((e) => e.fileId === chained.fileId)).toBe(true);
+});
+
+describe('integrity from the phone: the hash computed at capture must match the cloud\'s', () => {
+  const livePhoto = async (bytes: Buffer, clientSha256?: string) => {
+    const { caseId } = await startedCase(h, AT_PREMISES);
+    const { fileId } = await clientUpload('applicant', 'evidence', 'live.jpg', bytes);
+    const payload = { caseId, fileId, kind: 'live-photo' as const, capturedAt: h.clock.now().toISOString(), location: AT_PREMISES, ...(clientSha256 ? { clientSha256 } : {}) };
+    return { caseId, result: await h.call('applicant', 'addEvidence', payload) };
+  };
+
+  test('a matching hash is chained, and both hashes are kept', async () => {
+    const photo = Buffer.from(greyJpeg(32, 32, 120));
+    const { caseId, result } = await livePhoto(photo, sha256(photo));
+    expect(result).toMatchObject({ ok: true, data: { sha256: sha256(photo) } });
+    const [record] = (await h.deps.store.find<EvidenceRecord>('evidence', { where: { caseId } })).filter(isFileRecord);
+    expect(record).toMatchObject({ fileSha256: sha256(photo), clientSha256: sha256(photo) });
+  });
+
+  test('a hash that does not match what arrived is refused with a clear message, and nothing is chained', async () => {
+    const { caseId, result } = await livePhoto(Buffer.from(greyJpeg(32, 32, 120)), sha256(Buffer.from('the photo as the phone saw it')));
+    expect(result).toMatchObject({ ok: false, code: 'VALIDATION', message: expect.stringContaining('手机上的校验值与云端不一致') });
+    expect(await h.deps.store.count('evidence', { caseId })).toBe(0);
+  });
+
+  test('a live photo without the phone\'s hash is refused', async () => {
+    const { result } = await livePhoto(Buffer.from(greyJpeg(32, 32, 120)));
+    expect(result).toMatchObject({ ok: false, code: 'VALIDATION', message: expect.stringContaining('校验值') });
+  });
 });
