@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { ActionRequest } from '../../typings/api';
 import type { ChecklistResult, DecisionOutcome, DeviceLocation, EvidenceView, InspectionView } from '../../typings/models';
 import { createHash } from 'node:crypto';
