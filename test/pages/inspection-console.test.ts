@@ -145,7 +145,7 @@ test('a video from the album is uploaded for evidence and chained as a recording
 
   expect(fake.calls('chooseMedia')[0]).toMatchObject({ sourceType: ['album'], mediaType: ['image', 'video'] });
   expect(fake.server.sent('requestUpload')).toEqual([{ fileName: '录像1.mp4', size: 300 * 1024 * 1024, purpose: 'evidence' }]);
-  expect(fake.server.sent('addEvidence')).toEqual([{ caseId: 'case-7', fileId: 'local://uploads/staff/evidence/录像1.mp4', kind: 'recording' }]);
+  expect(fake.server.sent('addEvidence')).toEqual([{ caseId: 'case-7', fileId: 'local://uploads/staff/evidence/录像1.mp4', kind: 'recording', clientSha256: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
   expect(p.text()).toContain('第 1 条 · 会议录像');
   expect(p.page.data.uploads).toEqual([]);
 });

@@ -37,6 +37,7 @@ test('a live photo is taken with the camera only, stamped, uploaded and chained 
     caseId: 'case-7',
     fileId: expect.stringMatching(/^local:\/\/uploads\/contact\/evidence\/现场照片-DL-20260612-0007-\d{14}\.jpg$/),
     kind: 'live-photo',
+    clientSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
     capturedAt: expect.any(String),
     location: { latitude: 39.09012, longitude: 117.31045, accuracy: 15 },
   });

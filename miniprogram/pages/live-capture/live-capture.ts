@@ -2,6 +2,7 @@ import type { DeviceLocation, InspectionView } from '../../../typings/models';
 import { addEvidence } from '../../services/inspection/add-evidence';
 import { getInspection } from '../../services/inspection/get-inspection';
 import { fileSize } from '../../services/upload/file-size';
+import { hashFile } from '../../services/upload/hash-file';
 import { uploadOwnFile } from '../../services/upload/upload-own-file';
 import { errorText } from '../../utils/format';
 import { locate } from '../../utils/location';
@@ -14,6 +15,8 @@ import { stampLines, stampPhoto } from '../../utils/photo-stamp';
 interface Capture {
   capturedAt: string;
   location: DeviceLocation;
+  /** SHA-256 of the stamped photo, computed on the phone at capture; the cloud's own hash must match it. */
+  sha256: string;
 }
 
 /** Kept on the instance: what each stamped file declares, and files uploaded but not yet chained (a retry skips the upload). */
@@ -73,7 +76,9 @@ Page({
       const capture = byPath.get(item.path)!;
       const fileId = uploaded.get(item.key) ?? (await uploadOwnFile('evidence', item, onProgress));
       uploaded.set(item.key, fileId);
-      const evidence = await addEvidence({ caseId: this.data.caseId, fileId, kind: 'live-photo', capturedAt: capture.capturedAt, location: capture.location });
+      const evidence = await addEvidence({
+        caseId: this.data.caseId, fileId, kind: 'live-photo', capturedAt: capture.capturedAt, location: capture.location, clientSha256: capture.sha256,
+      });
       seqs.set(item.key, evidence.seq);
       return fileId;
     };
@@ -110,10 +115,12 @@ Page({
       return;
     }
     let file: { path: string; name: string; size: number };
+    let sha256: string;
     wx.showLoading({ title: '正在加盖时间地点', mask: true });
     try {
       const path = await stampPhoto(photo, stampLines(this.data.number, capturedAt, location));
       file = { path, name: `现场照片-${this.data.number}-${compact(capturedAt)}.jpg`, size: await fileSize(path, '照片读取失败，请重新拍摄') };
+      sha256 = await hashFile(path, file.size);
     } catch (err) {
       wx.hideLoading();
       this.setData({ busy: false });
@@ -121,7 +128,7 @@ Page({
       return;
     }
     wx.hideLoading();
-    capturesOf(this).byPath.set(file.path, { capturedAt, location });
+    capturesOf(this).byPath.set(file.path, { capturedAt, location, sha256 });
     this.setData({ busy: false });
     await startUploads(this, 'uploads', [file], { upload: this.uploader() });
     this.moveDone();

@@ -14,6 +14,9 @@ interface TempFile {
 }
 
 const tempFiles = new Map<string, TempFile>();
+/** Files opened with FileSystemManager.open, by descriptor. */
+const openFiles = new Map<string, Blob>();
+let descriptors = 0;
 let sequence = 0;
 
 const extensionOf = (name: string): string => /\.[A-Za-z0-9]+$/.exec(name)?.[0].toLowerCase() ?? '';
@@ -169,6 +172,24 @@ export const createFiles = (privacy: Privacy) => ({
     writeFile: asyncApi('writeFile', (o: Options) => {
       if (!String(o.filePath).startsWith(`${USER_DATA_PATH}/`)) throw new WxFailure(`permission denied, open ${o.filePath}`);
       tempFiles.set(o.filePath, { blob: new Blob([bytesOf(o.data, o.encoding)]), name: String(o.filePath).split('/').pop()! });
+      return {};
+    }),
+    // Reading a file in chunks (the Mini Program hashes captures this way): a descriptor names the file's Blob, and
+    // each read is a slice of it, so a large recording is never read whole.
+    open: asyncApi('open', (o: Options) => {
+      const fd = `fd-${++descriptors}`;
+      openFiles.set(fd, tempFile(o.filePath).blob);
+      return { fd };
+    }),
+    read: asyncApi('read', async (o: Options) => {
+      const blob = openFiles.get(o.fd);
+      if (!blob) throw new WxFailure(`bad file descriptor ${o.fd}`);
+      const chunk = new Uint8Array(await blob.slice(o.position, o.position + o.length).arrayBuffer());
+      new Uint8Array(o.arrayBuffer as ArrayBuffer).set(chunk);
+      return { bytesRead: chunk.length, arrayBuffer: o.arrayBuffer as ArrayBuffer };
+    }),
+    close: asyncApi('close', (o: Options) => {
+      openFiles.delete(o.fd);
       return {};
     }),
   }),

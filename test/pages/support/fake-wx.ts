@@ -64,6 +64,8 @@ export interface FakeWx {
   uploads: Array<{ filePath: string; cloudPath: string }>;
   /** Canvases the pages' selector queries found, in order. */
   canvases: FakeCanvas[];
+  /** Bytes of local files, for FileSystemManager.open/read (a path not here reads as the text `bytes of <path>`, one byte a character). */
+  files: Map<string, Uint8Array>;
 }
 
 /** Installs a fresh fake as the global `wx`. */
@@ -74,6 +76,8 @@ export function installFakeWx(): FakeWx {
   const server = new FakeServer();
   const uploads: Array<{ filePath: string; cloudPath: string }> = [];
   const canvases: FakeCanvas[] = [];
+  const files = new Map<string, Uint8Array>();
+  const open = new Map<string, Uint8Array>();
 
   /** Calls back success/fail (and complete) or settles a promise, like the platform does, a tick later. */
   const settle = (api: string, options: Options, result: unknown) => {
@@ -186,7 +190,22 @@ export function installFakeWx(): FakeWx {
     env: { USER_DATA_PATH: 'wxfile://usr' },
     getWindowInfo: () => ({ pixelRatio: 2, windowWidth: 375, windowHeight: 667 }),
     canvasToTempFilePath: asyncApi('canvasToTempFilePath', { tempFilePath: 'wxfile://tmp/signature.png' }),
-    getFileSystemManager: () => ({ getFileInfo: asyncApi('getFileInfo', { size: 4096 }) }),
+    getFileSystemManager: () => ({
+      getFileInfo: asyncApi('getFileInfo', { size: 4096 }),
+      open: (options: Options) => {
+        const fd = `fd-${open.size + 1}`;
+        open.set(fd, files.get(options.filePath) ?? Uint8Array.from(`bytes of ${options.filePath}`, (c) => c.charCodeAt(0) & 0xff));
+        settle('open', options, { fd });
+      },
+      read: (options: Options) => {
+        const bytes = open.get(options.fd)!;
+        const chunk = bytes.subarray(options.position, options.position + options.length);
+        new Uint8Array(options.arrayBuffer).set(chunk);
+        log.push({ api: 'fs.read', options: { fd: options.fd, position: options.position, length: options.length } });
+        settle('read', options, { bytesRead: chunk.length, arrayBuffer: options.arrayBuffer });
+      },
+      close: (options: Options) => void open.delete(options.fd),
+    }),
     setClipboardData: asyncApi('setClipboardData'),
     navigateToMiniProgram: asyncApi('navigateToMiniProgram'),
   };
@@ -198,6 +217,7 @@ export function installFakeWx(): FakeWx {
     storage,
     uploads,
     canvases,
+    files,
     calls: (api) => log.filter((c) => c.api === api).map((c) => c.options),
     answer: (api, answer) => void answers.set(api, answer),
   };

@@ -6,6 +6,7 @@ import { getInspection } from '../../../services/inspection/get-inspection';
 import { resumeInspection } from '../../../services/inspection/resume-inspection';
 import { saveChecklistItem } from '../../../services/inspection/save-checklist-item';
 import { startInspection } from '../../../services/inspection/start-inspection';
+import { hashFile } from '../../../services/upload/hash-file';
 import { uploadOwnFile } from '../../../services/upload/upload-own-file';
 import { formatChinaTime } from '../../../utils/china-time';
 import { errorCode, errorText } from '../../../utils/format';
@@ -403,9 +404,12 @@ Page({
   evidenceUploader(): Uploader {
     const { uploaded, kinds } = savesOf(this);
     return async (item, onProgress) => {
+      const kind = kinds.get(item.path) ?? 'screenshot';
+      // A recording is hashed on the phone, chunk by chunk, so the cloud can prove it stored the very same bytes.
+      const clientSha256 = kind === 'recording' ? await hashFile(item.path, item.size) : undefined;
       const fileId = uploaded.get(item.key) ?? (await uploadOwnFile('evidence', item, onProgress));
       uploaded.set(item.key, fileId);
-      await addEvidence({ caseId: this.data.caseId, fileId, kind: kinds.get(item.path) ?? 'screenshot' });
+      await addEvidence({ caseId: this.data.caseId, fileId, kind, ...(clientSha256 ? { clientSha256 } : {}) });
       return fileId;
     };
   },
