@@ -1,5 +1,7 @@
-import { createHash } from 'crypto';
 import { installFakeWx, type FakeWx } from './support/fake-wx';
+
+// The Mini Program project compiles without Node's typings: node's own SHA-256, as the cloud computes it.
+const { createHash } = require('crypto') as { createHash(algorithm: 'sha256'): { update(bytes: Uint8Array): { digest(encoding: 'hex'): string } } };
 
 // The phone's hash at capture: SHA-256 read 1 MB at a time through FileSystemManager.read, never the whole file,
 // equal to what the cloud computes (node's own SHA-256 here) over the same bytes.
