@@ -2,7 +2,7 @@ import { type CloudStorage, cloudFileId, installCloudStorage } from './support/c
 import { installFakeWx, type FakeWx } from './support/fake-wx';
 import { caseView, me } from './support/fixtures';
 import { evidence, inspectionView } from './support/inspection-fixtures';
-import { loadPage, settled } from './support/load-page';
+import { type LoadedPage, loadPage, settled } from './support/load-page';
 
 // Pages in cloud mode (a release build) against storage that applies the rules: a case file opens only through the
 // api's short-lived link, and a link that has expired is asked for again. A page that bypassed the link (the old
@@ -15,6 +15,17 @@ const MATERIAL = cloudFileId('cases/case-7/materials/1-营业执照.pdf');
 const PHOTO = cloudFileId('uploads/staff/evidence/20260615/现场照片.jpg');
 const ARCHIVE = cloudFileId('cases/case-7/archive/DL-20260612-0007.pdf');
 
+/** The staff case review of case-7, with one material. */
+async function openReview(): Promise<LoadedPage> {
+  fake.server.on('whoami', me(['staff'], '王芳')).on('getCase', caseView({
+    id: 'case-7', version: 3, materials: [{ fileId: MATERIAL, name: '营业执照.pdf', size: 204800, uploadedAt: '2026-06-12T01:20:00.000Z' }],
+  }));
+  const p = loadPage('package-staff/pages/case-review/case-review');
+  p.page.onLoad({ id: 'case-7' });
+  await settled();
+  return p;
+}
+
 beforeEach(() => {
   fake = installFakeWx();
   storage = installCloudStorage(fake, 'staff');
@@ -24,12 +35,7 @@ beforeEach(() => {
 });
 
 test('staff open a material from the case review: through getFileUrl\'s link, never wx.cloud.downloadFile', async () => {
-  fake.server.on('whoami', me(['staff'], '王芳')).on('getCase', caseView({
-    id: 'case-7', version: 3, materials: [{ fileId: MATERIAL, name: '营业执照.pdf', size: 204800, uploadedAt: '2026-06-12T01:20:00.000Z' }],
-  }));
-  const p = loadPage('package-staff/pages/case-review/case-review');
-  p.page.onLoad({ id: 'case-7' });
-  await settled();
+  const p = await openReview();
 
   await p.tap('.material');
 
@@ -85,12 +91,7 @@ test('the archive opens through getArchive\'s link, fetched again when it has ex
 
 test('a file the storage refuses outright is reported, not opened', async () => {
   fake.server.on('getFileUrl', () => ({ url: 'https://7276-rvi-prod-1300000000.tcb.qcloud.la/cases/case-7/materials/1-营业执照.pdf' }));
-  fake.server.on('whoami', me(['staff'], '王芳')).on('getCase', caseView({
-    id: 'case-7', version: 3, materials: [{ fileId: MATERIAL, name: '营业执照.pdf', size: 204800, uploadedAt: '2026-06-12T01:20:00.000Z' }],
-  }));
-  const p = loadPage('package-staff/pages/case-review/case-review');
-  p.page.onLoad({ id: 'case-7' });
-  await settled();
+  const p = await openReview();
 
   await p.tap('.material');
 
