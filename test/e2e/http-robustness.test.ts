@@ -129,6 +129,18 @@ describe('the requests that used to crash the runtime are answered', () => {
     await healthy();
   });
 
+  test('the timer functions refuse every caller but their own trigger, a user sending a timer-shaped event included', async () => {
+    const forged = JSON.stringify({ Type: 'Timer', TriggerName: 'monthly', Time: new Date().toISOString() });
+    for (const [fn, headers, body] of [
+      ['monthly-draw', {}, '{}'], ['monthly-draw', { 'X-Wx-Openid': 'demo-applicant' }, forged], ['reminders', {}, forged], ['reminders', { 'X-Wx-Openid': 'demo-admin' }, '{}'],
+    ] as const) {
+      const answer = await send('POST', `/functions/${fn}`, { 'Content-Type': 'application/json', ...headers }, body);
+      expect(JSON.parse(answer.body.toString())).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    }
+    const own = await send('POST', '/functions/reminders', { 'Content-Type': 'application/json' }, JSON.stringify({ Type: 'Timer', TriggerName: 'every-five-minutes' }));
+    expect(JSON.parse(own.body.toString())).toMatchObject({ ok: true });
+  });
+
   test('no answer carries a wildcard CORS header', async () => {
     for (const [method, path] of [['OPTIONS', '/functions/api'], ['GET', '/healthz'], ['POST', '/functions/api'], ['GET', '/files/x']]) {
       expect((await send(method!, path!)).headers['access-control-allow-origin']).toBeUndefined();
