@@ -840,6 +840,6 @@ export interface FileAccessView {
   /** 申请人, 经办人, 政策法规科 … */
   roleLabel: string;
   fileName: string;
-  /** 申请材料, 踏勘证据, 录像, 监督回访材料 */
+  /** 申请材料, 踏勘证据, 录像, 监督回访材料, 踏勘归档 */
   kindLabel: string;
 }

@@ -1,5 +1,5 @@
 import { type Harness, makeHarness } from '../../support/harness';
-import { addScreenshot, startedCase } from '../../support/inspection';
+import { addScreenshot, passedCase, startedCase } from '../../support/inspection';
 import { cases } from '../../support/scenarios/core';
 
 // R13: every link handed out for a case file is recorded (who, as what, when, which file). The applicant sees who
@@ -43,4 +43,10 @@ test('a refused link is not recorded, and only the applicant and the office may 
   expect(await h.deps.store.count('fileAccess')).toBe(0);
   expect(await h.call('otherApplicant', 'listFileAccess', { caseId: c.id })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
   expect(await h.call('foreignStaff', 'listFileAccess', { caseId: c.id })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+});
+
+test('a link to the archive is recorded too, and shown to the office', async () => {
+  const { caseId } = await passedCase(h);
+  await h.ok('supervisor', 'getArchive', { caseId });
+  expect(await h.ok('staff', 'listFileAccess', { caseId })).toEqual([expect.objectContaining({ who: '陈静', roleLabel: '政策法规科', kindLabel: '踏勘归档' })]);
 });
