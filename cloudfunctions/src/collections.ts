@@ -1,5 +1,5 @@
 // Every collection and the indexes its queries need. One source: the local store creates these indexes,
-// and `npm run build` writes deploy/database.json from it for the CloudBase console.
+// and `npm run deploy` creates them in CloudBase (cloudfunctions/src/deploy/plan.ts).
 
 export interface IndexSpec {
   name: string;

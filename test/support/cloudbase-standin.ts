@@ -13,15 +13,24 @@ import { COLLECTIONS } from '../../cloudfunctions/src/collections';
 //
 // Semantics follow the MongoDB behind CloudBase for what we use: equality (null matches a missing field), $ne,
 // $gt/$gte/$lt/$lte and $in that compare within one type only, dot paths, multi-key sort with null/missing first
-// and strings in UTF-8 byte order, skip, limit (default 100, at most 1000), $set/$unset updates reporting how many
-// documents they updated, inserts refused on a taken _id with the E11000 text, and collections that must exist.
+// and strings in UTF-8 byte order, skip, limit, $set/$unset updates reporting how many documents they updated, and
+// collections that must exist. Paths that cross an array are refused loudly rather than half-imitated.
+//
+// Where the documentation disagrees with itself, the stand-in takes the stricter reading, so an adapter that passes
+// here does not bet on the answer (`npm run cloud-check` settles each one against a real environment):
+// - a query answers at most 100 documents, whatever limit it asks for (the read guide and users' reports; the
+//   `limit` reference says 1000);
+// - an insert over a taken _id fails with DATABASE_REQUEST_FAILED and a message that names no duplicate key (the
+//   E11000 text is MongoDB's, not a documented part of the SDK's answer);
+// - a temporary link must ask for its lifetime (max_age) and stops working when it runs out.
 // Paths that cross an array are refused loudly rather than half-imitated.
 
 export const STANDIN_ENV = 'standin-env';
 const STANDIN_BUCKET = '7374-standin-env-1250000000';
 const ADMIN_PATH = '/admin';
 const DEFAULT_LIMIT = 100;
-const MAX_LIMIT = 1000;
+/** The stricter reading of the per-query cap. */
+export const STANDIN_QUERY_CAP = 100;
 
 export interface RecordedRequest {
   action: string;
@@ -37,6 +46,8 @@ export interface CloudbaseStandin {
   unsupported: string[];
   /** Forgets every document and file, keeping the collections. */
   reset(): void;
+  /** Moves the stand-in's clock (which decides when temporary links expire) forward. */
+  advanceClock(ms: number): void;
   close(): Promise<void>;
 }
 
@@ -179,10 +190,12 @@ class Backend {
   /** Upload links handed out by getUploadMetadata, by the path they are for. */
   readonly uploadTokens = new Map<string, string>();
   private uploads = 0;
+  private generatedIds = 0;
 
   constructor(
     collectionNames: string[],
     private readonly baseUrl: string,
+    private readonly now: () => number,
   ) {
     for (const name of collectionNames) this.collections.set(name, new Map());
   }
@@ -244,7 +257,7 @@ class Backend {
       });
     }
     const offset = Number(params.offset ?? 0);
-    const limit = params.queryType === 'DOC' ? 1 : Math.min(Number(params.limit ?? DEFAULT_LIMIT), MAX_LIMIT);
+    const limit = params.queryType === 'DOC' ? 1 : Math.min(Number(params.limit ?? DEFAULT_LIMIT), STANDIN_QUERY_CAP);
     return { data: { list: docs.slice(offset, offset + limit).map(toEjson), offset, limit } };
   }
 
@@ -255,12 +268,12 @@ class Backend {
     const insertedIds: string[] = [];
     for (const text of params.data) {
       const doc = parseEjson(text, 'document');
-      if (!isPlainObject(doc) || typeof doc._id !== 'string') throw new Unsupported('insert without a string _id');
+      if (!isPlainObject(doc)) throw new Unsupported('insert of a non-object');
+      // Like the server, an insert without an _id gets a generated one.
+      doc._id ??= `standin-${++this.generatedIds}`;
+      if (typeof doc._id !== 'string') throw new Unsupported('insert with a non-string _id');
       if (docs.has(doc._id)) {
-        throw new ApiError(
-          'DATABASE_REQUEST_FAILED',
-          `[FailedOperation.Insert] bulk write error: E11000 duplicate key error collection: ${STANDIN_ENV}.${String(params.collectionName)} index: _id_ dup key: { _id: "${doc._id}" }`,
-        );
+        throw new ApiError('DATABASE_REQUEST_FAILED', '[FailedOperation.Insert] database request failed');
       }
       docs.set(doc._id, doc);
       insertedIds.push(doc._id);
@@ -312,10 +325,11 @@ class Backend {
     if (!Array.isArray(params.file_list)) throw new Unsupported('file_list is not a list');
     const download_list = params.file_list.map((file: unknown) => {
       const { fileid, max_age } = file as { fileid: string; max_age?: number };
+      if (typeof max_age !== 'number' || max_age <= 0) throw new Unsupported('a temporary link without an explicit max_age');
       const path = fileid.startsWith(`${this.fileIdPrefix}/`) ? fileid.slice(this.fileIdPrefix.length + 1) : undefined;
       if (path === undefined || !this.files.has(path)) return { code: 'STORAGE_FILE_NONEXIST', fileID: fileid, tempFileURL: '' };
       // Like the service's links, the path is not escaped; the SDK escapes it itself before fetching.
-      return { code: 'SUCCESS', fileID: fileid, tempFileURL: `${this.baseUrl}/download/${path}?sign=standin`, maxAge: max_age };
+      return { code: 'SUCCESS', fileID: fileid, tempFileURL: `${this.baseUrl}/download/${path}?sign=standin&t=${this.now() + max_age * 1000}`, maxAge: max_age };
     });
     return { data: { download_list } };
   }
@@ -371,7 +385,12 @@ export async function startCloudbaseStandin(options: { collections?: string[] } 
     response.end();
   };
 
-  const serveDownload = async (request: IncomingMessage, response: ServerResponse, api: Backend, path: string): Promise<void> => {
+  const serveDownload = async (request: IncomingMessage, response: ServerResponse, api: Backend, path: string, expiresAt: number): Promise<void> => {
+    if (!(expiresAt > now())) {
+      response.writeHead(403, { 'content-type': 'application/xml' });
+      response.end(request.method === 'HEAD' ? undefined : cosError('AccessDenied', 'Request has expired'));
+      return;
+    }
     const bytes = api.files.get(path);
     if (!bytes) {
       response.writeHead(404, { 'content-type': 'application/xml' });
@@ -386,17 +405,19 @@ export async function startCloudbaseStandin(options: { collections?: string[] } 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const collectionNames = options.collections ?? Object.keys(COLLECTIONS);
-  let backend = new Backend(collectionNames, baseUrl);
+  let clockOffset = 0;
+  const now = (): number => Date.now() + clockOffset;
+  let backend = new Backend(collectionNames, baseUrl, now);
 
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
-    const { pathname } = new URL(request.url ?? '/', baseUrl);
+    const { pathname, searchParams } = new URL(request.url ?? '/', baseUrl);
     const served =
       request.method === 'POST' && pathname === ADMIN_PATH
         ? serveApi(request, response, backend)
         : request.method === 'PUT' && pathname.startsWith('/cos/')
           ? serveUpload(request, response, backend, decodeURIComponent(pathname.slice('/cos/'.length)))
           : (request.method === 'GET' || request.method === 'HEAD') && pathname.startsWith('/download/')
-            ? serveDownload(request, response, backend, decodeURIComponent(pathname.slice('/download/'.length)))
+            ? serveDownload(request, response, backend, decodeURIComponent(pathname.slice('/download/'.length)), Number(searchParams.get('t')))
             : Promise.reject(new Unsupported(`route ${request.method} ${pathname}`));
     served.catch((error: unknown) => refuse(response, error instanceof Error ? error.message : String(error)));
   });
@@ -406,9 +427,13 @@ export async function startCloudbaseStandin(options: { collections?: string[] } 
     requests,
     unsupported,
     reset() {
-      backend = new Backend(collectionNames, baseUrl);
+      backend = new Backend(collectionNames, baseUrl, now);
+      clockOffset = 0;
       requests.length = 0;
       unsupported.length = 0;
+    },
+    advanceClock(ms: number) {
+      clockOffset += ms;
     },
     close() {
       server.closeAllConnections();

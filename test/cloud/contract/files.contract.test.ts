@@ -112,4 +112,29 @@ describe('CloudbaseFiles (wx-server-sdk against the CloudBase stand-in)', () => 
       expect(body.equals(bytes)).toBe(true);
     },
   );
+
+  describe('temporary links, on the stricter reading of the docs', () => {
+    it('asks for every link lifetime explicitly', async () => {
+      const files = new CloudbaseFiles(cloud);
+      const { fileId } = await files.put('cases/c1/a.txt', Buffer.from('abc'));
+      await files.stat(fileId);
+      await files.downloadUrl(fileId);
+      const asked = standin.requests.filter((r) => r.action === 'storage.batchGetDownloadUrl')
+        .flatMap((r) => r.params.file_list as { max_age?: number }[]);
+      expect(asked.length).toBeGreaterThanOrEqual(3);
+      for (const file of asked) expect(file.max_age).toBe(600);
+    });
+
+    it('a link stops working when its lifetime runs out, and the adapter fetches a fresh one', async () => {
+      const files = new CloudbaseFiles(cloud);
+      const { fileId } = await files.put('cases/c1/b.txt', Buffer.from('later'));
+      const url = await files.downloadUrl(fileId);
+      expect((await download(url)).status).toBe(200);
+      standin.advanceClock(11 * 60 * 1000);
+      expect((await download(url)).status).toBe(403);
+      expect(await files.stat(fileId)).toEqual({ fileId, size: 5 });
+      expect((await readAll(await files.read(fileId))).toString()).toBe('later');
+      expect((await download(await files.downloadUrl(fileId))).status).toBe(200);
+    });
+  });
 });

@@ -13,10 +13,12 @@ type Cloud = Pick<typeof WxServerSdk, 'uploadFile' | 'getTempFileURL'>;
 
 /** getTempFileURL's per-file status for a file that does not exist (STORAGE_FILE_NONEXIST). */
 const FILE_MISSING_STATUS = -503003;
-/** Links used inside the function only need to outlive one request. */
-const INTERNAL_LINK_SECONDS = 10 * 60;
-/** Links handed to the Mini Program: long enough to open a recording, short enough not to be a standing address. */
-const DOWNLOAD_LINK_SECONDS = 2 * 60 * 60;
+/**
+ * Every link asks for its lifetime: the docs give ten minutes (SDK reference, private files) or a day (storage
+ * guide) as the default, and the longest the SDK reference allows for private files is the ten minutes. A link is
+ * checked when a download starts, so ten minutes is enough to start one; a page whose link ran out asks again.
+ */
+const LINK_SECONDS = 10 * 60;
 /** How long to wait for a download link's response headers; the body may then take as long as it needs. */
 const RESPONSE_HEADERS_TIMEOUT_MS = 30_000;
 /** Uploaded (and re-uploaded, harmlessly) once per instance to learn how file ids look in this environment. */
@@ -40,9 +42,8 @@ export class CloudbaseFiles implements Files {
   }
 
   async stat(fileId: string): Promise<FileInfo | null> {
-    const link = await this.temporaryLink(fileId, INTERNAL_LINK_SECONDS);
-    if (!link) return null;
-    const response = await fetchLink(link, 'HEAD');
+    const response = await this.fetchFile(fileId, 'HEAD');
+    if (!response) return null;
     response.resume();
     // The storage may hand out a link for a file that is gone; the link's own answer is the last word.
     if (response.statusCode === 404) return null;
@@ -51,9 +52,8 @@ export class CloudbaseFiles implements Files {
   }
 
   async read(fileId: string): Promise<Readable> {
-    const link = await this.temporaryLink(fileId, INTERNAL_LINK_SECONDS);
-    if (!link) throw new Error(`missing file: ${fileId}`);
-    const response = await fetchLink(link, 'GET');
+    const response = await this.fetchFile(fileId, 'GET');
+    if (!response) throw new Error(`missing file: ${fileId}`);
     if (response.statusCode !== 200) {
       response.resume();
       throw new Error(response.statusCode === 404 ? `missing file: ${fileId}` : `read ${fileId}: HTTP ${response.statusCode}`);
@@ -62,7 +62,7 @@ export class CloudbaseFiles implements Files {
   }
 
   async downloadUrl(fileId: string): Promise<string> {
-    const link = await this.temporaryLink(fileId, DOWNLOAD_LINK_SECONDS);
+    const link = await this.temporaryLink(fileId, LINK_SECONDS);
     if (!link) throw new Error(`missing file: ${fileId}`);
     return link;
   }
@@ -83,6 +83,20 @@ export class CloudbaseFiles implements Files {
       },
     );
     return this.fileIdPrefix;
+  }
+
+  /**
+   * The storage's answer to a fresh link, or null when the storage says the file does not exist. A link refused as
+   * expired (HTTP 403: the clocks disagree, or the platform gave less than asked) is fetched anew once.
+   */
+  private async fetchFile(fileId: string, method: 'GET' | 'HEAD'): Promise<IncomingMessage | null> {
+    for (let attempt = 1; ; attempt++) {
+      const link = await this.temporaryLink(fileId, LINK_SECONDS);
+      if (!link) return null;
+      const response = await fetchLink(link, method);
+      if (response.statusCode !== 403 || attempt === 2) return response;
+      response.resume();
+    }
   }
 
   /** A temporary link to the file, or null when the storage says it does not exist. */
