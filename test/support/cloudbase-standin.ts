@@ -397,8 +397,15 @@ export async function startCloudbaseStandin(options: { collections?: string[] } 
       response.end(request.method === 'HEAD' ? undefined : cosError('NoSuchKey', 'The specified key does not exist.'));
       return;
     }
-    response.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': bytes.length });
-    response.end(request.method === 'HEAD' ? undefined : bytes);
+    // A single byte range (what the adapters ask for), answered 206 as COS does.
+    const range = /^bytes=(\d+)-(\d+)$/.exec(request.headers.range ?? '');
+    if (request.headers.range && !range) throw new Unsupported(`range ${request.headers.range}`);
+    const part = range ? bytes.subarray(Number(range[1]), Math.min(Number(range[2]) + 1, bytes.length)) : bytes;
+    response.writeHead(range ? 206 : 200, {
+      'content-type': 'application/octet-stream', 'content-length': part.length,
+      ...(range ? { 'content-range': `bytes ${range[1]}-${Number(range[1]) + part.length - 1}/${bytes.length}` } : {}),
+    });
+    response.end(request.method === 'HEAD' ? undefined : part);
   };
 
   const server = createServer();

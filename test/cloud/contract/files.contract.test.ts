@@ -38,6 +38,14 @@ function describeFilesContract(name: string, makeFiles: () => Promise<Files>, ch
       expect((await readAll(await files.read(info.fileId))).equals(bytes)).toBe(true);
     });
 
+    it('reads a byte range [start, end) alone, to the last byte', async () => {
+      const bytes = randomBytes(1024 * 1024 + 5);
+      const { fileId } = await files.put(path, bytes);
+      expect((await readAll(await files.read(fileId, { start: 0, end: 1 }))).equals(bytes.subarray(0, 1))).toBe(true);
+      expect((await readAll(await files.read(fileId, { start: 1000, end: 700_000 }))).equals(bytes.subarray(1000, 700_000))).toBe(true);
+      expect((await readAll(await files.read(fileId, { start: 700_000, end: bytes.length }))).equals(bytes.subarray(700_000))).toBe(true);
+    });
+
     it('stores an empty file', async () => {
       const info = await files.put('cases/c-0001/empty.txt', Buffer.alloc(0));
       expect(await files.stat(info.fileId)).toEqual({ fileId: info.fileId, size: 0 });

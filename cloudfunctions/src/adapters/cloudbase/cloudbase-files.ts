@@ -2,7 +2,7 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { Readable } from 'node:stream';
 import type * as WxServerSdk from 'wx-server-sdk';
-import { FileExistsError, type FileInfo, type Files } from '../../ports/files';
+import { type ByteRange, FileExistsError, type FileInfo, type Files } from '../../ports/files';
 
 // Files in CloudBase storage through wx-server-sdk. A file id is CloudBase's own (`cloud://<env>.<bucket>/<path>`),
 // which the Mini Program can also use directly. Sizes and contents are read over a temporary download link
@@ -51,10 +51,10 @@ export class CloudbaseFiles implements Files {
     return { fileId, size: Number(response.headers['content-length']) };
   }
 
-  async read(fileId: string): Promise<Readable> {
-    const response = await this.fetchFile(fileId, 'GET');
+  async read(fileId: string, range?: ByteRange): Promise<Readable> {
+    const response = await this.fetchFile(fileId, 'GET', range);
     if (!response) throw new Error(`missing file: ${fileId}`);
-    if (response.statusCode !== 200) {
+    if (response.statusCode !== (range ? 206 : 200)) {
       response.resume();
       throw new Error(response.statusCode === 404 ? `missing file: ${fileId}` : `read ${fileId}: HTTP ${response.statusCode}`);
     }
@@ -89,11 +89,11 @@ export class CloudbaseFiles implements Files {
    * The storage's answer to a fresh link, or null when the storage says the file does not exist. A link refused as
    * expired (HTTP 403: the clocks disagree, or the platform gave less than asked) is fetched anew once.
    */
-  private async fetchFile(fileId: string, method: 'GET' | 'HEAD'): Promise<IncomingMessage | null> {
+  private async fetchFile(fileId: string, method: 'GET' | 'HEAD', range?: ByteRange): Promise<IncomingMessage | null> {
     for (let attempt = 1; ; attempt++) {
       const link = await this.temporaryLink(fileId, LINK_SECONDS);
       if (!link) return null;
-      const response = await fetchLink(link, method);
+      const response = await fetchLink(link, method, range ? { range: `bytes=${range.start}-${range.end - 1}` } : {});
       if (response.statusCode !== 403 || attempt === 2) return response;
       response.resume();
     }
@@ -111,9 +111,9 @@ export class CloudbaseFiles implements Files {
   }
 }
 
-function fetchLink(link: string, method: 'GET' | 'HEAD'): Promise<IncomingMessage> {
+function fetchLink(link: string, method: 'GET' | 'HEAD', headers: Record<string, string> = {}): Promise<IncomingMessage> {
   return new Promise((resolve, reject) => {
-    const request = (link.startsWith('https:') ? httpsRequest : httpRequest)(link, { method }, (response) => {
+    const request = (link.startsWith('https:') ? httpsRequest : httpRequest)(link, { method, headers }, (response) => {
       request.setTimeout(0);
       resolve(response);
     });

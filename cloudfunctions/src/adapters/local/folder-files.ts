@@ -1,7 +1,7 @@
 import { createReadStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, normalize, sep } from 'node:path';
 import type { Readable } from 'node:stream';
-import { FileExistsError, type FileInfo, type Files } from '../../ports/files';
+import { type ByteRange, FileExistsError, type FileInfo, type Files } from '../../ports/files';
 
 // Files in a folder. A file id is `local://<path>`; the local runtime serves it at /files/<path>.
 const PREFIX = 'local://';
@@ -37,10 +37,11 @@ export class FolderFiles implements Files {
     return existsSync(abs) ? { fileId, size: statSync(abs).size } : null;
   }
 
-  async read(fileId: string): Promise<Readable> {
+  async read(fileId: string, range?: ByteRange): Promise<Readable> {
     const abs = this.pathOf(fileId);
     if (!existsSync(abs)) throw new Error(`missing file: ${fileId}`);
-    return createReadStream(abs);
+    // createReadStream's `end` is inclusive.
+    return createReadStream(abs, range ? { start: range.start, end: range.end - 1 } : undefined);
   }
 
   async downloadUrl(fileId: string): Promise<string> {
