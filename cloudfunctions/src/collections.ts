@@ -65,6 +65,12 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
   regulatorInbox: [{ name: 'by_sector_pushed', keys: [['sectorCode', 'asc'], ['pushedAt', 'desc']] }],
   // Notifications: what each person answered to wx.requestSubscribeMessage (id = OPENID).
   subscriptions: [],
+  // Evidence files hashed in resumable steps outside the request (id = SHA-256 of the file id): the saved hasher
+  // state and how far it has read.
+  hashJobs: [
+    { name: 'by_case_status', keys: [['caseId', 'asc'], ['status', 'asc']] },
+    { name: 'by_status_requested', keys: [['status', 'asc'], ['requestedAt', 'asc']] },
+  ],
 };
 
 export type CollectionName = keyof typeof COLLECTIONS;

@@ -1,6 +1,6 @@
 import type {
   ArchiveLink, ChecklistResult, DecisionOutcome, DeviceLocation, EvidenceVerification, EvidenceView, ChecklistFindingView, InspectionView, Page,
-  RegulatorInboxEntry, SessionCodeConfirmation,
+  PendingEvidenceView, RegulatorInboxEntry, SessionCodeConfirmation,
 } from '../models';
 import type { CaseRef, PageQuery } from './core';
 
@@ -49,7 +49,8 @@ export interface InspectionActions {
       caseId: string; fileId: string; kind: 'screenshot' | 'recording' | 'live-photo';
       capturedAt?: string; location?: DeviceLocation; description?: string;
     };
-    res: EvidenceView;
+    /** The chained record, or, for a large file still being hashed, the file as 校验中. */
+    res: EvidenceView | PendingEvidenceView;
   };
   /** Handler: the meeting's Tencent Meeting cloud recording, chained as a reference (the recording stays with Tencent). */
   attachMeetingRecording: {
