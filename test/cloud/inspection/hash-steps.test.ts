@@ -78,7 +78,7 @@ test('a 1 GB file killed mid-way through its request is hashed to completion in 
   const fileId = await upload(h, 'staff', 'evidence', '踏勘录像.mp4', Buffer.from('placeholder'));
   const steps: Step[] = [];
   const kill = { at: 5 * HASH_STEP_BYTES + 12_345 as number | null };
-  h.deps.files = withGeneratedFile(h.deps.files, fileId, steps, kill);
+  h.deps.files = withGeneratedFile(h.deps.files, fileId, steps, kill) as typeof h.deps.files;
   const request = { caseId, fileId, kind: 'recording' as const };
 
   // The request hashes steps until the platform kills it inside the sixth.
@@ -126,10 +126,10 @@ test('a file that changes while it is hashed is not chained: it shows 校验失�
   const steps: Step[] = [];
   const kill = { at: HASH_STEP_BYTES + 1 as number | null };
   const generatedFiles = withGeneratedFile(h.deps.files, fileId, steps, kill);
-  h.deps.files = generatedFiles;
+  h.deps.files = generatedFiles as typeof h.deps.files;
   await h.call('staff', 'addEvidence', { caseId, fileId, kind: 'recording' });
   // Overwritten with something shorter before the next step.
-  h.deps.files = { ...generatedFiles, stat: async (id) => (id === fileId ? { fileId, size: 10 } : generatedFiles.stat(id)) };
+  h.deps.files = { ...generatedFiles, stat: async (id: string) => (id === fileId ? { fileId, size: 10 } : generatedFiles.stat(id)) } as typeof h.deps.files;
   h.clock.advance(HASH_JOB_LEASE_MS);
   expect(await advanceHashJobs(h.deps, 1)).toEqual({ chained: 0, stillHashing: 0, failed: 1 });
   const view = await inspectionOf(h, caseId);
