@@ -15,7 +15,7 @@ import { chainedRecordOf, chainFile, type EvidenceNotes, type FileRecord, KIND_L
 // file runs the first steps (a small file is done before it answers); the `reminders` timer drives the rest.
 // Until the hash is done the file shows as 校验中 and is not in the chain: its hash is part of the chained record.
 
-/** Bytes hashed per step: each step reads and hashes this much, well inside 10 s (bench: hash-steps). */
+/** Bytes hashed per step: a step reads and hashes this much, well inside 10 s (test/cloud/inspection/hash-steps.test.ts prints the slowest). */
 export const HASH_STEP_BYTES = 64 * 1024 * 1024;
 /** How long a driver holds a job: longer than a function may run, so a live driver is never overtaken. */
 export const HASH_JOB_LEASE_MS = 75_000;

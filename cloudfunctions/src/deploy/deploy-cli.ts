@@ -1,5 +1,5 @@
 import CloudBase from '@cloudbase/manager-node';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CloudAdmin } from './cloud-admin';
 import { codeFingerprint } from './code-fingerprint';
@@ -30,6 +30,7 @@ export async function main(argv: string[], root: string, log: (line: string) => 
   const changes = await planDeployment(admin, desired);
   if (!changes.length) {
     log('nothing to change');
+    for (const warning of clientSettingWarnings(root, envId)) log(`注意：${warning}`);
     return 0;
   }
   for (const change of changes) {
@@ -41,5 +42,17 @@ export async function main(argv: string[], root: string, log: (line: string) => 
     log(`done: ${describeChange(change)}`);
   }
   log(`${changes.length} change(s) ${dryRun ? 'planned (dry run, nothing changed)' : 'applied'}`);
+  for (const warning of clientSettingWarnings(root, envId)) log(`注意：${warning}`);
   return 0;
+}
+
+/** What the Mini Program's own files must say for a build that talks to this environment (deploy cannot set them). */
+export function clientSettingWarnings(root: string, envId: string | undefined): string[] {
+  const warnings: string[] = [];
+  const project = JSON.parse(readFileSync(join(root, 'project.config.json'), 'utf8')) as { appid?: string };
+  if (!project.appid || project.appid === 'touristappid') warnings.push('project.config.json 的 appid 仍是 touristappid：填入本单位小程序的 AppID（小程序后台 → 开发管理 → 开发设置）。');
+  const config = readFileSync(join(root, 'miniprogram/config/config.ts'), 'utf8');
+  const cloudEnv = /cloudEnv:\s*'([^']*)'/.exec(config)?.[1];
+  if (envId && cloudEnv !== envId) warnings.push(`miniprogram/config/config.ts 的 cloudEnv 是 ${cloudEnv ?? '（未找到）'}，不是 ${envId}：改成本环境 ID 后再上传小程序。`);
+  return warnings;
 }

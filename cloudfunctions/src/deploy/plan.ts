@@ -10,11 +10,16 @@ import { DATABASE_RULE, STORAGE_RULE, type SecurityRule } from './platform-rules
 /** The environment variable that holds a fingerprint of the function's code as deployed. */
 export const CODE_FINGERPRINT_VAR = 'RVI_CODE_SHA256';
 
-/** Settings read from the deployer's environment and passed on to every function (config.ts reads them there). */
+/**
+ * Settings read from the deployer's environment and passed on to every function: each variable config.ts reads (a
+ * test keeps the two lists equal), but RVI_LOCAL, which only the local runtime sets.
+ */
 export const FUNCTION_ENV_KEYS = [
-  'FIRST_ADMIN_OPENIDS', 'SUBSCRIBE_TEMPLATES', 'MINIPROGRAM_STATE', 'OFFICE_NAME', 'DISTRICT_NAME', 'CASE_NUMBER_PREFIX',
-  'OFFICE_HOURS', 'TENCENT_MEETING_SECRET_ID', 'TENCENT_MEETING_SECRET_KEY', 'TENCENT_MEETING_APP_ID',
-  'TENCENT_MEETING_SDK_ID', 'TENCENT_MEETING_USER_ID',
+  'FIRST_ADMIN_OPENIDS', 'OFFICE_NAME', 'DISTRICT_NAME', 'CASE_NUMBER_PREFIX', 'OFFICE_HOURS', 'INSPECTION_SLOT_MINUTES',
+  'DAILY_INSPECTION_MAXIMUM', 'PREMISES_THRESHOLD_METERS', 'RECTIFICATION_WORKING_DAYS', 'EXTRA_HOLIDAYS', 'EXTRA_WORKDAYS',
+  'DRAW_SHARE', 'FOLLOW_UP_WORKING_DAYS', 'TRIAL_START', 'TRIAL_MONTHS', 'SUBSCRIBE_TEMPLATES', 'MINIPROGRAM_STATE',
+  'TENCENT_MEETING_SECRET_ID', 'TENCENT_MEETING_SECRET_KEY', 'TENCENT_MEETING_APP_ID', 'TENCENT_MEETING_SDK_ID',
+  'TENCENT_MEETING_USER_ID', 'TENCENT_MEETING_BASE_URL',
 ] as const;
 
 /** Shown as set or changed, never printed. */

@@ -1,11 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { COLLECTIONS } from '../../../cloudfunctions/src/collections';
 import type { Change, CloudAdmin, FunctionState, IndexState } from '../../../cloudfunctions/src/deploy/cloud-admin';
 import { FUNCTIONS } from '../../../cloudfunctions/src/deploy/functions';
+import { clientSettingWarnings } from '../../../cloudfunctions/src/deploy/deploy-cli';
 import { generatedFiles } from '../../../cloudfunctions/src/deploy/generated-files';
 import {
-  CODE_FINGERPRINT_VAR, describeChange, desiredState, EMPTY_ENVIRONMENT, planDeployment,
+  CODE_FINGERPRINT_VAR, describeChange, desiredState, EMPTY_ENVIRONMENT, FUNCTION_ENV_KEYS, planDeployment,
 } from '../../../cloudfunctions/src/deploy/plan';
 import { DATABASE_RULE, STORAGE_RULE, type SecurityRule } from '../../../cloudfunctions/src/deploy/platform-rules';
 
@@ -185,4 +187,28 @@ test('the rules are in the form the console takes: a bare {read, write} object, 
   }
   expect(STORAGE_RULE.read).toBe(false);
   expect(STORAGE_RULE.write).toMatch(/^resource\.openid == auth\.openid && /);
+});
+
+test('deploy passes on every setting config.ts reads', () => {
+  const source = readFileSync(join(ROOT, 'cloudfunctions/src/config.ts'), 'utf8');
+  const read = new Set([...source.matchAll(/env\.([A-Z_]+)|\(env, '([A-Z_]+)'/g)].map((m) => m[1] ?? m[2]));
+  read.delete('RVI_LOCAL');
+  expect(read.size).toBeGreaterThan(10);
+  expect([...FUNCTION_ENV_KEYS].sort()).toEqual([...read].sort());
+});
+
+test('deploy points out what the Mini Program files must still say: the AppID and the environment id', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'deploy-client-'));
+  mkdirSync(join(dir, 'miniprogram/config'), { recursive: true });
+  const write = (appid: string, cloudEnv: string): void => {
+    writeFileSync(join(dir, 'project.config.json'), JSON.stringify({ appid }));
+    writeFileSync(join(dir, 'miniprogram/config/config.ts'), `export const config = {\n  mode: 'local',\n  cloudEnv: '${cloudEnv}',\n};\n`);
+  };
+  write('touristappid', 'remote-inspection-prod');
+  expect(clientSettingWarnings(dir, 'env-9')).toEqual([expect.stringContaining('touristappid'), expect.stringContaining('不是 env-9')]);
+  write('wx0123456789abcdef', 'env-9');
+  expect(clientSettingWarnings(dir, 'env-9')).toEqual([]);
+  // The repository as committed still needs both.
+  expect(clientSettingWarnings(ROOT, 'env-9')).toHaveLength(2);
+  rmSync(dir, { recursive: true, force: true });
 });
