@@ -91,7 +91,9 @@ export async function checkLinkLifetime(cloud: CheckedCloud, wait: (ms: number) 
   const fresh = await status(link.tempFileURL);
   await wait((LINK_SECONDS + 15) * 1000);
   const later = await status(link.tempFileURL);
-  const seen = `a link asked for ${LINK_SECONDS} s answered HTTP ${fresh} at once and HTTP ${later} ${LINK_SECONDS + 15} s later`;
+  // The host the Mini Program downloads from: it must be in the downloadFile domain list of the Mini Program's console.
+  const seen = `a link asked for ${LINK_SECONDS} s answered HTTP ${fresh} at once and HTTP ${later} ${LINK_SECONDS + 15} s later`
+    + ` (download domain for the whitelist: ${new URL(link.tempFileURL).origin})`;
   if (fresh !== 200) return { check: 'temporary link lifetime', verdict: 'fail', seen };
   if (later === 200) return { check: 'temporary link lifetime', verdict: 'attention', seen: `${seen}: maxAge is not honoured as a limit; links live longer than asked` };
   return { check: 'temporary link lifetime', verdict: 'ok', seen: `${seen}: maxAge is honoured` };

@@ -28,6 +28,8 @@ test('each check reports what the platform does', async () => {
     { check: 'temporary link lifetime', verdict: 'ok', seen: expect.stringMatching(/answered HTTP 200 at once and HTTP 403 75 s later/) },
   ]);
   expect(waited).toEqual([75_000]);
+  // The host to whitelist for wx.downloadFile is named.
+  expect(findings[3]!.seen).toMatch(/download domain for the whitelist: http:\/\/127\.0\.0\.1:\d+\)/);
 });
 
 test('a check that cannot run is reported as failed, and the others still run', async () => {
