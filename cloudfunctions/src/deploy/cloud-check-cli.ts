@@ -31,7 +31,7 @@ export async function main(_argv: string[], root: string, log: (line: string) =>
   log('需要在小程序里由人完成的核对（服务端密钥无法代替用户身份）：');
   log('  1. 用体验版以申请人身份上传一份材料：成功即存储写规则放行了 uploads/<openid>/；失败先查存储安全规则。');
   log('  2. 打开办件里的 PDF：能打开即下载域名白名单已配置；报 "url not in domain list" 则把存储下载域名加入 downloadFile 合法域名。');
-  log('  3. 在“消息通知”里订阅后触发一次提醒：收到即订阅消息的云调用权限生效；收件箱显示 43101 表示用户未订阅，其他错误码见 README。');
+  log('  3. 在小程序的订阅提示里同意后，让一件办件进入下一步：收到订阅消息即云调用权限生效；收件箱显示 43101 表示未订阅，其他错误码见 README。');
   const failed = findings.filter((f) => f.verdict === 'fail').length;
   log(failed ? `${failed} 项失败：见 README“核对失败时怎么办”。` : '自动核对项全部完成。');
   return failed ? 1 : 0;
