@@ -70,15 +70,51 @@ export async function hashAndChain(
 
 const leaseFrom = (deps: Deps): string => new Date(deps.clock.now().getTime() + HASH_JOB_LEASE_MS).toISOString();
 
-async function resumedHasher(job: HashJob): Promise<{ hasher: IHasher; offset: number }> {
+/** Where a resumable hash stands: bytes hashed so far and hash-wasm's saved SHA-256 state (base64), null before. */
+export interface HashProgress {
+  offset: number;
+  hasherState: string | null;
+}
+
+async function resumedHasher(progress: HashProgress): Promise<{ hasher: IHasher; offset: number }> {
   const hasher = await createSHA256();
-  if (!job.hasherState) return { hasher: hasher.init(), offset: 0 };
+  if (!progress.hasherState) return { hasher: hasher.init(), offset: 0 };
   try {
-    return { hasher: hasher.load(Buffer.from(job.hasherState, 'base64')), offset: job.offset };
+    return { hasher: hasher.load(Buffer.from(progress.hasherState, 'base64')), offset: progress.offset };
   } catch {
     // A state saved by another build of hash-wasm cannot be loaded: start the file again.
     return { hasher: hasher.init(), offset: 0 };
   }
+}
+
+/**
+ * Hashes a stored file of `size` bytes onward from `progress`, HASH_STEP_BYTES a step, for up to `budgetMs` (at least
+ * one step), handing each step's progress to `persist` (false: another driver took over, stop). Answers the hex
+ * SHA-256 when the last byte is hashed, 'stopped' when `persist` refused, or the progress when the budget ran out.
+ */
+export async function hashInSteps(
+  files: Deps['files'], fileId: string, size: number, progress: HashProgress, budgetMs: number,
+  persist: (progress: HashProgress) => Promise<boolean>,
+): Promise<{ sha256: string } | { stopped: true } | { progress: HashProgress }> {
+  const started = performance.now();
+  const resumed = await resumedHasher(progress);
+  const { hasher } = resumed;
+  let offset = resumed.offset;
+  while (offset < size) {
+    if (offset > resumed.offset && performance.now() - started >= budgetMs) {
+      return { progress: { offset, hasherState: Buffer.from(hasher.save()).toString('base64') } };
+    }
+    const end = Math.min(offset + HASH_STEP_BYTES, size);
+    let read = 0;
+    for await (const chunk of await files.read(fileId, { start: offset, end })) {
+      hasher.update(chunk as Uint8Array);
+      read += (chunk as Uint8Array).byteLength;
+    }
+    if (read !== end - offset) throw new Error(`read ${read} bytes of ${fileId} at ${offset}, not ${end - offset}`);
+    offset = end;
+    if (!(await persist({ offset, hasherState: Buffer.from(hasher.save()).toString('base64') }))) return { stopped: true };
+  }
+  return { sha256: hasher.digest('hex') };
 }
 
 /**
@@ -109,31 +145,14 @@ export async function advanceHashJob(deps: Deps, id: string, budgetMs: number): 
     await save({ ...job, status: 'failed', leaseUntil: null, failure: info ? '文件在校验期间被改动' : '文件已不存在' });
     return { status: 'failed', job: { ...job, _id, _version: version } };
   }
-  const started = performance.now();
-  const resumed = await resumedHasher(job);
-  const { hasher } = resumed;
-  let offset = resumed.offset;
-  do {
-    if (offset >= job.size) break;
-    const end = Math.min(offset + HASH_STEP_BYTES, job.size);
-    let read = 0;
-    for await (const chunk of await deps.files.read(job.fileId, { start: offset, end })) {
-      hasher.update(chunk as Uint8Array);
-      read += (chunk as Uint8Array).byteLength;
-    }
-    if (read !== end - offset) throw new Error(`read ${read} bytes of ${job.fileId} at ${offset}, not ${end - offset}`);
-    offset = end;
-    if (!(await save({ ...job, offset, hasherState: Buffer.from(hasher.save()).toString('base64'), leaseUntil: leaseFrom(deps) }))) {
-      return { status: 'busy', job: { ...job, _id, _version: version! } };
-    }
-  } while (performance.now() - started < budgetMs);
-
-  if (offset < job.size) {
+  const hashed = await hashInSteps(deps.files, job.fileId, job.size, job, budgetMs, (progress) => save({ ...job, ...progress, leaseUntil: leaseFrom(deps) }));
+  if ('stopped' in hashed) return { status: 'busy', job: { ...job, _id, _version: version! } };
+  if ('progress' in hashed) {
     // Let the next driver (the timer) take over at once.
-    await save({ ...job, leaseUntil: null });
+    await save({ ...job, ...hashed.progress, leaseUntil: null });
     return { status: 'hashing', job: { ...job, _id, _version: version! } };
   }
-  const sha256 = hasher.digest('hex');
+  const { sha256 } = hashed;
   const ctx = uploaderContext(deps, job);
   const c = await deps.store.get<StoredCase>('cases', job.caseId) as StoredCase | null;
   if (!c) throw new Error(`hash job ${id}: case ${job.caseId} is gone`);
