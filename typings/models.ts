@@ -828,6 +828,17 @@ export interface EvidenceVerification {
   problems: { code: EvidenceProblemCode; seq?: number; fileId?: string; message: string }[];
 }
 
+/** A verification still recomputing large files' hashes (in steps, as evidence is hashed): ask again for the result. */
+export interface EvidenceVerificationPending {
+  verifying: true;
+  caseId: string;
+  /** 校验中. */
+  statusLabel: string;
+  /** 0–100, by bytes hashed. */
+  progress: number;
+  startedAt: string;
+}
+
 export interface ArchiveLink extends ArchiveSummary {
   downloadUrl: string;
 }

@@ -71,6 +71,8 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
     { name: 'by_case_status', keys: [['caseId', 'asc'], ['status', 'asc']] },
     { name: 'by_status_requested', keys: [['status', 'asc'], ['requestedAt', 'asc']] },
   ],
+  // The latest evidence verification of each case (id = case id), recomputing files' hashes in steps like hashJobs.
+  evidenceChecks: [{ name: 'by_status_started', keys: [['status', 'asc'], ['startedAt', 'asc']] }],
 };
 
 export type CollectionName = keyof typeof COLLECTIONS;

@@ -2,7 +2,7 @@ import type { CaseSummary } from '../../typings/models';
 import { png, signaturePng } from '../support/images';
 import { type RunningRuntime, startLocalRuntime } from '../support/local-runtime';
 import { pdfText, squeeze } from '../support/pdf-text';
-import { chained } from '../support/inspection';
+import { chained, verified } from '../support/inspection';
 
 // The inspection as `npm start` serves it over HTTP, carried to a decision: one case straight to a pass with its
 // archive and the regulator's push; another through rectification and a re-inspection to a pass.
@@ -73,7 +73,7 @@ test('a booked case is inspected and passed: the applicant sees it, the archive 
   expect(['踏勘通过', '已归档']).toContain(seen.stateLabel);
 
   const verification = await rt.ok('demo-staff', 'verifyEvidence', { caseId: booked.id });
-  expect(verification.ok).toBe(true);
+  expect(verified(verification).ok).toBe(true);
 
   const archive = await rt.ok('demo-staff', 'getArchive', { caseId: booked.id });
   const text = squeeze(pdfText(new Uint8Array(await (await fetch(archive.downloadUrl)).arrayBuffer())));

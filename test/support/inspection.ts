@@ -1,5 +1,7 @@
 import type { ActionRequest } from '../../typings/api';
-import type { ChecklistResult, DecisionOutcome, DeviceLocation, EvidenceView, InspectionView, PendingEvidenceView } from '../../typings/models';
+import type {
+  ChecklistResult, DecisionOutcome, DeviceLocation, EvidenceVerification, EvidenceVerificationPending, EvidenceView, InspectionView, PendingEvidenceView,
+} from '../../typings/models';
 import { createHash } from 'node:crypto';
 import type { CaseRecord } from '../../cloudfunctions/src/domain/case';
 import type { DecisionRecord } from '../../cloudfunctions/src/domain/inspection';
@@ -52,6 +54,12 @@ export async function addLivePhoto(h: Harness, caseId: string, who = 'applicant'
 export async function addScreenshot(h: Harness, caseId: string, name = 'screenshot.jpg', grey = 200): Promise<EvidenceView> {
   const fileId = await upload(h, 'staff', 'evidence', name, greyJpeg(64, 48, grey));
   return chained(await h.ok('staff', 'addEvidence', { caseId, fileId, kind: 'screenshot' }));
+}
+
+/** verifyEvidence's answer when every file is small enough to be hashed before the answer: the result. */
+export function verified(answer: EvidenceVerification | EvidenceVerificationPending): EvidenceVerification {
+  if ('verifying' in answer) throw new Error(`expected the verification done, but it is ${answer.statusLabel} (${answer.progress}%)`);
+  return answer;
 }
 
 /** addEvidence's answer for a file small enough to be hashed before the answer: the chained record. */

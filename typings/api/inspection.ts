@@ -1,5 +1,5 @@
 import type {
-  ArchiveLink, ChecklistResult, DecisionOutcome, DeviceLocation, EvidenceVerification, EvidenceView, ChecklistFindingView, InspectionView, Page,
+  ArchiveLink, ChecklistResult, DecisionOutcome, DeviceLocation, EvidenceVerification, EvidenceVerificationPending, EvidenceView, ChecklistFindingView, InspectionView, Page,
   PendingEvidenceView, RegulatorInboxEntry, SessionCodeConfirmation,
 } from '../models';
 import type { CaseRef, PageQuery } from './core';
@@ -59,8 +59,11 @@ export interface InspectionActions {
   };
   /** Handler: marks a piece of evidence superseded, with the reason; nothing is ever deleted. */
   supersedeEvidence: { req: { caseId: string; seq: number; reason: string }; res: InspectionView };
-  /** Handler, supervisors, admin: recomputes every file's hash and the chain; names what changed or went missing. */
-  verifyEvidence: { req: { caseId: string }; res: EvidenceVerification };
+  /**
+   * Handler, supervisors, admin: recomputes every file's hash and the chain; names what changed or went missing. While
+   * large files are still being hashed in steps the answer is how far it has got (校验中): ask again.
+   */
+  verifyEvidence: { req: { caseId: string }; res: EvidenceVerification | EvidenceVerificationPending };
 
   /**
    * Handler: pass, rectification or fail, with the opinion and the handwritten signature (uploaded with purpose

@@ -133,14 +133,10 @@ export async function chainFile(
   return (await chainEvidence(ctx, c, { ...input, fileSha256: sha256, size }, notes, action)) as FileRecord;
 }
 
-/** Recomputes every file's hash from storage and checks the chain against itself and the case's head. */
-export async function verifyCaseEvidence(ctx: ActionContext, c: StoredCase): Promise<EvidenceVerification> {
-  const records = await loadChain(ctx, c._id);
-  const actual = new Map<string, ActualFileHash>();
-  for (const r of records) {
-    if (!isFileRecord(r) || typeof r.fileId !== 'string' || actual.has(r.fileId)) continue;
-    actual.set(r.fileId, await actualHash(ctx, r.fileId));
-  }
+/** The chain checked against the files' hashes as computed now (application/evidence-checks.ts computes them). */
+export function verificationOf(
+  ctx: ActionContext, c: StoredCase, records: readonly EvidenceRecord[], actual: ReadonlyMap<string, ActualFileHash>,
+): EvidenceVerification {
   const head = c.evidenceHead ?? null;
   const { ok, problems } = verifyChain(records, actual, { caseId: c._id, head });
   return {
@@ -150,14 +146,9 @@ export async function verifyCaseEvidence(ctx: ActionContext, c: StoredCase): Pro
   };
 }
 
-/** A file that cannot be found or read (a record pointing at a forged id included) counts as missing. */
-async function actualHash(ctx: ActionContext, fileId: string): Promise<ActualFileHash> {
-  try {
-    return (await ctx.files.stat(fileId)) ? (await hashStoredFile(ctx, fileId)).sha256 : 'missing';
-  } catch {
-    return 'missing';
-  }
-}
+/** The distinct files of a chain, in chain order. */
+export const chainFileIds = (records: readonly EvidenceRecord[]): string[] =>
+  [...new Set(records.filter(isFileRecord).map((r) => r.fileId).filter((id): id is string => typeof id === 'string'))];
 
 export const KIND_LABELS: Record<KindShown, string> = {
   screenshot: '会议截图',

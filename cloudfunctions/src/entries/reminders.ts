@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Deps } from '../api/context';
 import { type DeliveryReport, deliverOutbox } from '../application/deliver-outbox';
+import { advanceEvidenceChecks } from '../application/evidence-checks';
 import { advanceHashJobs, type HashingReport } from '../application/hash-jobs';
 import { queueReminders, type ReminderReport } from '../application/reminders';
 import { composeFromEnv } from '../compose/from-env';
@@ -9,8 +10,8 @@ import type { Subscriber } from '../ports/subscriber';
 // The `reminders` cloud function, on a timer every five minutes (config.json `0 */5 * * * * *`; its
 // subscribeMessage.send permission is granted there too): queues the reminders due, then delivers the outbox as
 // subscription messages. In CloudBase through the cloud call; in the local runtime (RVI_LOCAL=1) each send is
-// written to <data dir>/subscribe-messages.jsonl. It also drives evidence files' hashing, a few steps each run
-// (application/hash-jobs.ts). A Mini Program user calling the function directly is refused.
+// written to <data dir>/subscribe-messages.jsonl. It also drives evidence files' hashing and evidence verifications,
+// a few steps each run (application/hash-jobs.ts, evidence-checks.ts). A Mini Program user calling the function directly is refused.
 
 let composed: { deps: Deps; subscriber: Subscriber; cloud?: typeof import('wx-server-sdk') } | undefined;
 
@@ -25,7 +26,7 @@ function compose(): NonNullable<typeof composed> {
   return { deps, subscriber: new RecordingSubscriber(file, deps.clock) };
 }
 
-export type SweepReport = { ok: true; reminders: ReminderReport; delivery: DeliveryReport; hashing: HashingReport } | { ok: false; code: string; message: string };
+export type SweepReport = { ok: true; reminders: ReminderReport; delivery: DeliveryReport; hashing: HashingReport; verificationsFinished: number } | { ok: false; code: string; message: string };
 
 export async function main(_event: unknown = {}, context: { localOpenid?: string } = {}): Promise<SweepReport> {
   composed ??= compose();
@@ -35,5 +36,6 @@ export async function main(_event: unknown = {}, context: { localOpenid?: string
   const reminders = await queueReminders(composed.deps, now);
   const delivery = await deliverOutbox(composed.deps, composed.subscriber, now);
   const hashing = await advanceHashJobs(composed.deps);
-  return { ok: true, reminders, delivery, hashing };
+  const verificationsFinished = await advanceEvidenceChecks(composed.deps);
+  return { ok: true, reminders, delivery, hashing, verificationsFinished };
 }

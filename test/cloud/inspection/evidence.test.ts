@@ -5,7 +5,7 @@ import { type EvidenceRecord, type FileRecord, evidenceId } from '../../../cloud
 import { entryHashOf, genesisHash } from '../../../cloudfunctions/src/domain/evidence-chain';
 import { type Harness, makeHarness } from '../../support/harness';
 import { greyJpeg } from '../../support/images';
-import { AT_PREMISES, addLivePhoto, addScreenshot, chained, inspectionOf, passedCase, startedCase, upload } from '../../support/inspection';
+import { AT_PREMISES, addLivePhoto, addScreenshot, chained, inspectionOf, verified, passedCase, startedCase, upload } from '../../support/inspection';
 
 // A pass or fail renders the archive PDF with the embedded Chinese font: seconds, on a busy machine.
 jest.setTimeout(30_000);
@@ -18,7 +18,7 @@ afterEach(() => h.close());
 
 const sha256 = (bytes: Uint8Array | string): string => createHash('sha256').update(bytes).digest('hex');
 const stored = (caseId: string, seq: number) => h.deps.store.get<FileRecord>('evidence', evidenceId(caseId, seq));
-const verify = (caseId: string) => h.ok('supervisor', 'verifyEvidence', { caseId });
+const verify = async (caseId: string) => verified(await h.ok('supervisor', 'verifyEvidence', { caseId }));
 
 /** A case being inspected with three pieces of evidence: a live photo, a screenshot, another live photo. */
 async function caseWithEvidence() {

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
+import { advanceEvidenceChecks } from '../../../cloudfunctions/src/application/evidence-checks';
 import {
   advanceHashJobs, HASH_JOB_LEASE_MS, HASH_STEP_BYTES, type HashJob, hashJobId,
 } from '../../../cloudfunctions/src/application/hash-jobs';
@@ -67,6 +68,8 @@ function withGeneratedFile(files: Files, fileId: string, steps: Step[], kill: { 
 }
 
 let h: Harness;
+/** The 1 GB recording the first test chains, for the verification test. */
+const recording = { caseId: '', fileId: '', sha256: '' };
 beforeAll(async () => {
   h = await makeHarness();
 });
@@ -76,6 +79,7 @@ test('a 1 GB file killed mid-way through its request is hashed to completion in 
   const expected = expectedSha256();
   const { caseId } = await startedCase(h);
   const fileId = await upload(h, 'staff', 'evidence', '踏勘录像.mp4', Buffer.from('placeholder'));
+  Object.assign(recording, { caseId, fileId, sha256: expected });
   const steps: Step[] = [];
   const kill = { at: 5 * HASH_STEP_BYTES + 12_345 as number | null };
   h.deps.files = withGeneratedFile(h.deps.files, fileId, steps, kill) as typeof h.deps.files;
@@ -138,3 +142,22 @@ test('a file that changes while it is hashed is not chained: it shows 校验失�
   // A failed job is not picked up again.
   expect(await advanceHashJobs(h.deps, 1)).toEqual({ chained: 0, stillHashing: 0, failed: 0 });
 });
+
+test('verifying the 1 GB file works the same way: killed mid-way, 校验中 on the retry, finished in steps by the timer', async () => {
+  const steps: Step[] = [];
+  const kill = { at: 3 * HASH_STEP_BYTES + 99 as number | null };
+  h.deps.files = withGeneratedFile(h.deps.files, recording.fileId, steps, kill) as typeof h.deps.files;
+  const verify = () => h.call('supervisor', 'verifyEvidence', { caseId: recording.caseId });
+
+  expect(await verify()).toMatchObject({ ok: false, code: 'INTERNAL' });
+  expect(await verify()).toMatchObject({ ok: true, data: { verifying: true, statusLabel: '校验中', progress: Math.floor((3 * HASH_STEP_BYTES / GIB) * 100) } });
+  h.clock.advance(HASH_JOB_LEASE_MS);
+  let runs = 0;
+  while ((await advanceEvidenceChecks(h.deps, 1)) === 0) runs += 1;
+  // One step a run after the three saved ones; the last run also checks the chain.
+  expect(runs + 1).toBe(GIB / HASH_STEP_BYTES - 3);
+  expect(steps.filter((s) => s.completed).map((s) => s.range.start)).toEqual(Array.from({ length: GIB / HASH_STEP_BYTES }, (_, i) => i * HASH_STEP_BYTES));
+  // The page asking again gets the run the timer finished; later, a verify runs afresh.
+  expect(await verify()).toMatchObject({ ok: true, data: { ok: true, records: 1, problems: [] } });
+  expect(steps.filter((s) => s.completed)).toHaveLength(GIB / HASH_STEP_BYTES);
+}, 120_000);
