@@ -9,7 +9,9 @@ import { generatedFiles } from '../../../cloudfunctions/src/deploy/generated-fil
 import {
   CODE_FINGERPRINT_VAR, describeChange, desiredState, EMPTY_ENVIRONMENT, FUNCTION_ENV_KEYS, planDeployment,
 } from '../../../cloudfunctions/src/deploy/plan';
-import { DATABASE_RULE, STORAGE_RULE, type SecurityRule } from '../../../cloudfunctions/src/deploy/platform-rules';
+import {
+  CLIENT_UPLOAD_PATH, DATABASE_RULE, STORAGE_RULE, type SecurityRule, storageWriteAllowed,
+} from '../../../cloudfunctions/src/deploy/platform-rules';
 
 // The deploy plan against the code's own lists: every collection and index of collections.ts, the rules of
 // platform-rules.ts, every function of functions.ts; applied to an environment held in memory (the CloudAdmin port),
@@ -211,4 +213,17 @@ test('deploy points out what the Mini Program files must still say: the AppID an
   // The repository as committed still needs both.
   expect(clientSettingWarnings(ROOT, 'env-9')).toHaveLength(2);
   rmSync(dir, { recursive: true, force: true });
+});
+
+test('storageWriteAllowed evaluates the storage rule as the platform does, for the local Files adapter to enforce', () => {
+  const write = (callerOpenid: string | null, ownerOpenid: string | null, path: string) => storageWriteAllowed({ callerOpenid, ownerOpenid, path });
+  expect(write('o-1', null, 'uploads/o-1/a.jpg')).toBe(true);
+  expect(write('o-1', 'o-1', 'uploads/o-1/a.jpg')).toBe(true);
+  // Someone else's file, no identity, or outside uploads/: refused.
+  expect(write('o-1', 'o-2', 'uploads/o-2/a.jpg')).toBe(false);
+  expect(write(null, null, 'uploads/o-1/a.jpg')).toBe(false);
+  expect(write('o-1', null, 'cases/c-1/accepted.pdf')).toBe(false);
+  expect(write('o-1', null, 'uploads/a.jpg')).toBe(false);
+  // The rule text carries the same regex.
+  expect(STORAGE_RULE.write).toContain(String(CLIENT_UPLOAD_PATH));
 });
