@@ -14,6 +14,20 @@ type Manager = InstanceType<typeof CloudBase>;
 
 const LIST_PAGE = 100;
 
+/**
+ * A timer trigger's cron as GetFunction reports it: SCF's TriggerDesc may be the cron itself or a JSON object
+ * holding it (`{"cron":"0 0 2 1 * * *"}`); either reads as the cron, so an unchanged trigger is not re-created.
+ */
+function cronOf(triggerDesc: string): string {
+  try {
+    const parsed = JSON.parse(triggerDesc) as unknown;
+    if (parsed && typeof parsed === 'object' && typeof (parsed as { cron?: unknown }).cron === 'string') return (parsed as { cron: string }).cron;
+  } catch {
+    // Not JSON: the cron itself.
+  }
+  return triggerDesc;
+}
+
 const directionOf = (d: string): 'asc' | 'desc' => (d === '-1' ? 'desc' : 'asc');
 const mgoKeys = (index: IndexState) => ({
   IndexName: index.name,
@@ -61,7 +75,7 @@ export class ManagerAdmin implements CloudAdmin {
     return {
       timeoutSeconds: detail.Timeout,
       memoryMB: detail.MemorySize,
-      triggers: (detail.Triggers ?? []).map((t) => ({ name: t.TriggerName, type: t.Type, config: t.TriggerDesc })),
+      triggers: (detail.Triggers ?? []).map((t) => ({ name: t.TriggerName, type: t.Type, config: cronOf(t.TriggerDesc) })),
       env: Object.fromEntries((detail.Environment?.Variables ?? []).map((v) => [v.Key, v.Value])),
     };
   }

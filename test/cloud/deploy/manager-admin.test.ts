@@ -66,6 +66,16 @@ test("reads a function's timeout, memory, triggers and variables, or null when i
   expect(await admin.functionState('reminders')).toBeNull();
 });
 
+test('a timer described as JSON holding its cron reads as that cron', async () => {
+  const { manager } = recordingManager({
+    listAllFunctions: [{ FunctionName: 'reminders' }],
+    getFunctionDetail: { Timeout: 60, MemorySize: 256, Triggers: [{ TriggerName: 'every-five-minutes', Type: 'timer', TriggerDesc: '{"cron":"0 */5 * * * * *"}' }] },
+  });
+  const state = await new ManagerAdmin(manager, 'env-1', '/repo/cloudfunctions').functionState('reminders');
+  expect(state?.triggers).toEqual([{ name: 'every-five-minutes', type: 'timer', config: '0 */5 * * * * *' }]);
+  expect(state?.env).toEqual({});
+});
+
 test('applies each change as the SDK call that makes it', async () => {
   const { manager, calls } = recordingManager();
   const admin = new ManagerAdmin(manager, 'env-1', '/repo/cloudfunctions');
