@@ -713,6 +713,26 @@ export interface EvidenceView {
   fileId: string;
 }
 
+/**
+ * A file on its way into the evidence chain: the cloud hashes a large file in steps outside the request, and the
+ * file joins the chain (and becomes an EvidenceView) when its hash is done.
+ */
+export interface PendingEvidenceView {
+  verifying: true;
+  /** Stable key for the list; not shown. */
+  key: string;
+  kind: EvidenceKind;
+  kindLabel: string;
+  fileName?: string;
+  size: number;
+  /** 校验中, or 校验失败 when the file went missing or changed while it was hashed. */
+  statusLabel: string;
+  /** 0–100. */
+  progress: number;
+  uploadedByName: string;
+  uploadedAt: string;
+}
+
 export interface DecisionView {
   round: number;
   outcome: DecisionOutcome;
@@ -787,6 +807,8 @@ export interface InspectionView {
   /** The latest check of the round; staff only. */
   premisesCheck?: PremisesCheckView;
   evidence: EvidenceView[];
+  /** Files added but not yet in the chain: their hash is still being computed (校验中), or it failed. */
+  evidenceVerifying: PendingEvidenceView[];
   chainHead?: { seq: number; entryHash: string };
   /** Staff only. */
   observerRemarks?: ObserverRemarkView[];
@@ -808,6 +830,17 @@ export interface EvidenceVerification {
   head?: { seq: number; entryHash: string };
   /** Each names the record (seq) and file it is about. */
   problems: { code: EvidenceProblemCode; seq?: number; fileId?: string; message: string }[];
+}
+
+/** A verification still recomputing large files' hashes (in steps, as evidence is hashed): ask again for the result. */
+export interface EvidenceVerificationPending {
+  verifying: true;
+  caseId: string;
+  /** 校验中. */
+  statusLabel: string;
+  /** 0–100, by bytes hashed. */
+  progress: number;
+  startedAt: string;
 }
 
 export interface ArchiveLink extends ArchiveSummary {

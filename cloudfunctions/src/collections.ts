@@ -1,5 +1,5 @@
 // Every collection and the indexes its queries need. One source: the local store creates these indexes,
-// and `npm run build` writes deploy/database.json from it for the CloudBase console.
+// and `npm run deploy` creates them in CloudBase (cloudfunctions/src/deploy/plan.ts).
 
 export interface IndexSpec {
   name: string;
@@ -67,6 +67,14 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
   subscriptions: [],
   // Every link handed out for a case file (R13): who, as what, when, which file (id '<caseId>:<ms>:<random>').
   fileAccess: [{ name: 'by_case_at', keys: [['caseId', 'asc'], ['at', 'desc']] }],
+  // Evidence files hashed in resumable steps outside the request (id = SHA-256 of the file id): the saved hasher
+  // state and how far it has read.
+  hashJobs: [
+    { name: 'by_case_status', keys: [['caseId', 'asc'], ['status', 'asc']] },
+    { name: 'by_status_requested', keys: [['status', 'asc'], ['requestedAt', 'asc']] },
+  ],
+  // The latest evidence verification of each case (id = case id), recomputing files' hashes in steps like hashJobs.
+  evidenceChecks: [{ name: 'by_status_started', keys: [['status', 'asc'], ['startedAt', 'asc']] }],
 };
 
 export type CollectionName = keyof typeof COLLECTIONS;

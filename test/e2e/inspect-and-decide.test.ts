@@ -2,6 +2,7 @@ import type { CaseSummary } from '../../typings/models';
 import { png, signaturePng } from '../support/images';
 import { type RunningRuntime, startLocalRuntime } from '../support/local-runtime';
 import { pdfText, squeeze } from '../support/pdf-text';
+import { chained, verified } from '../support/inspection';
 
 // The inspection as `npm start` serves it over HTTP, carried to a decision: one case straight to a pass with its
 // archive and the regulator's push; another through rectification and a re-inspection to a pass.
@@ -29,7 +30,7 @@ async function inspect(caseId: string, failing: string[] = []): Promise<number> 
   const evidence = await rt.ok('demo-staff', 'addEvidence', { caseId, kind: 'screenshot', fileId: await upload('demo-staff', 'evidence', 'screen.png', screenshot()) });
   for (const item of view.items.filter((i) => i.inCurrentRound)) {
     await rt.ok('demo-staff', 'saveChecklistItem', {
-      caseId, itemCode: item.code, revision: 0, evidenceSeqs: [evidence.seq],
+      caseId, itemCode: item.code, revision: 0, evidenceSeqs: [chained(evidence).seq],
       result: failing.includes(item.code) ? 'nonConforming' : 'conforming', ...(failing.includes(item.code) ? { note: '消毒记录不全' } : {}),
     });
   }
@@ -72,7 +73,7 @@ test('a booked case is inspected and passed: the applicant sees it, the archive 
   expect(['踏勘通过', '已归档']).toContain(seen.stateLabel);
 
   const verification = await rt.ok('demo-staff', 'verifyEvidence', { caseId: booked.id });
-  expect(verification.ok).toBe(true);
+  expect(verified(verification).ok).toBe(true);
 
   const archive = await rt.ok('demo-staff', 'getArchive', { caseId: booked.id });
   const text = squeeze(pdfText(new Uint8Array(await (await fetch(archive.downloadUrl)).arrayBuffer())));

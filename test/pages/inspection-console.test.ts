@@ -180,3 +180,16 @@ test('starting the inspection asks first and shows the new session code', async 
   expect(fake.server.sent('startInspection')).toEqual([{ caseId: 'case-7', version: 10 }]);
   expect(p.comp.querySelector('#session-code')!.dom!.textContent).toBe('482 913');
 });
+
+test('a large file still being hashed shows 校验中 with its progress beside the chained evidence, and no hash', async () => {
+  const p = await openConsole(inspectionView({
+    evidence: [evidence(1)],
+    evidenceVerifying: [{
+      verifying: true, key: 'abc', kind: 'recording', kindLabel: '会议录像', fileName: '踏勘录像.mp4', size: 1_073_741_824,
+      statusLabel: '校验中', progress: 37, uploadedByName: '王芳', uploadedAt: '2026-06-15T02:10:00.000Z',
+    }],
+  }));
+  expect(p.text()).toContain('会议录像 踏勘录像.mp4：校验中（37%）');
+  expect(p.text()).toContain('证据（1）');
+  expect(p.text()).not.toContain('暂无证据');
+});

@@ -1,5 +1,7 @@
 import type { ActionRequest } from '../../typings/api';
-import type { ChecklistResult, DecisionOutcome, DeviceLocation, EvidenceView, InspectionView } from '../../typings/models';
+import type {
+  ChecklistResult, DecisionOutcome, DeviceLocation, EvidenceVerification, EvidenceVerificationPending, EvidenceView, InspectionView, PendingEvidenceView,
+} from '../../typings/models';
 import { createHash } from 'node:crypto';
 import type { CaseRecord } from '../../cloudfunctions/src/domain/case';
 import type { DecisionRecord } from '../../cloudfunctions/src/domain/inspection';
@@ -44,16 +46,28 @@ export async function startedCase(h: Harness, location?: DeviceLocation): Promis
 export async function addLivePhoto(h: Harness, caseId: string, who = 'applicant', grey = 120): Promise<EvidenceView> {
   const photo = greyJpeg(64, 48, grey);
   const fileId = await upload(h, who, 'evidence', `live-${grey}.jpg`, photo);
-  return h.ok(who, 'addEvidence', {
+  return chained(await h.ok(who, 'addEvidence', {
     caseId, fileId, kind: 'live-photo', capturedAt: h.clock.now().toISOString(), location: AT_PREMISES, description: '水箱间全景',
     clientSha256: createHash('sha256').update(photo).digest('hex'),
-  });
+  }));
 }
 
 /** A screenshot the handler took of the meeting, from the phone's album. */
 export async function addScreenshot(h: Harness, caseId: string, name = 'screenshot.jpg', grey = 200): Promise<EvidenceView> {
   const fileId = await upload(h, 'staff', 'evidence', name, greyJpeg(64, 48, grey));
-  return h.ok('staff', 'addEvidence', { caseId, fileId, kind: 'screenshot' });
+  return chained(await h.ok('staff', 'addEvidence', { caseId, fileId, kind: 'screenshot' }));
+}
+
+/** verifyEvidence's answer when every file is small enough to be hashed before the answer: the result. */
+export function verified(answer: EvidenceVerification | EvidenceVerificationPending): EvidenceVerification {
+  if ('verifying' in answer) throw new Error(`expected the verification done, but it is ${answer.statusLabel} (${answer.progress}%)`);
+  return answer;
+}
+
+/** addEvidence's answer for a file small enough to be hashed before the answer: the chained record. */
+export function chained(view: EvidenceView | PendingEvidenceView): EvidenceView {
+  if ('verifying' in view) throw new Error(`expected the file chained, but it is still ${view.statusLabel}`);
+  return view;
 }
 
 /** Saves a finding for every item of the round: `results` by item code, the rest conforming. */

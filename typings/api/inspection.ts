@@ -1,6 +1,6 @@
 import type {
-  ArchiveLink, ChecklistResult, DecisionOutcome, DeviceLocation, EvidenceVerification, EvidenceView, ChecklistFindingView, InspectionView, Page,
-  RegulatorInboxEntry, SessionCodeConfirmation,
+  ArchiveLink, ChecklistResult, DecisionOutcome, DeviceLocation, EvidenceVerification, EvidenceVerificationPending, EvidenceView, ChecklistFindingView, InspectionView, Page,
+  PendingEvidenceView, RegulatorInboxEntry, SessionCodeConfirmation,
 } from '../models';
 import type { CaseRef, PageQuery } from './core';
 
@@ -51,7 +51,8 @@ export interface InspectionActions {
       /** SHA-256 (lower-case hex) the Mini Program computed at capture; required for live photos. */
       clientSha256?: string;
     };
-    res: EvidenceView;
+    /** The chained record, or, for a large file still being hashed, the file as 校验中. */
+    res: EvidenceView | PendingEvidenceView;
   };
   /** Handler: the meeting's Tencent Meeting cloud recording, chained as a reference (the recording stays with Tencent). */
   attachMeetingRecording: {
@@ -60,8 +61,11 @@ export interface InspectionActions {
   };
   /** Handler: marks a piece of evidence superseded, with the reason; nothing is ever deleted. */
   supersedeEvidence: { req: { caseId: string; seq: number; reason: string }; res: InspectionView };
-  /** Handler, supervisors, admin: recomputes every file's hash and the chain; names what changed or went missing. */
-  verifyEvidence: { req: { caseId: string }; res: EvidenceVerification };
+  /**
+   * Handler, supervisors, admin: recomputes every file's hash and the chain; names what changed or went missing. While
+   * large files are still being hashed in steps the answer is how far it has got (校验中): ask again.
+   */
+  verifyEvidence: { req: { caseId: string }; res: EvidenceVerification | EvidenceVerificationPending };
 
   /**
    * Handler: pass, rectification or fail, with the opinion and the handwritten signature (uploaded with purpose

@@ -18,8 +18,17 @@ interface RequestRecord {
   action: string;
   status: 'pending' | 'done';
   at: string;
+  /** ISO instant after which a pending claim is taken as abandoned (its call was killed) and may be claimed again. */
+  leaseUntil?: string;
   result?: unknown;
 }
+
+/**
+ * How long a claim holds: longer than the api function may run (60 s, deploy/functions.ts), so a claim whose call is
+ * still running is never taken over, while one whose call the platform killed (a timeout, an out-of-memory) frees
+ * its request id for the retry about a minute and a half later, instead of answering IN_PROGRESS for ever.
+ */
+export const REQUEST_LEASE_MS = 90_000;
 
 export type Api = (event: unknown, openid: string | undefined) => Promise<ApiResult<unknown>>;
 
@@ -67,19 +76,29 @@ export function createApi(deps: Deps, actions: readonly AnyAction[]): Api {
   };
 }
 
-/** Claims the request id before acting, so a double tap or a retried network call never applies twice. */
+/**
+ * Claims the request id before acting, so a double tap or a retried network call never applies twice. A claim
+ * carries a lease: a retry after the lease ran out takes the claim over (compare-and-set, so only one retry does).
+ */
 async function runOnce(deps: Deps, ctx: ActionContext, action: AnyAction, requestId: string, payload: unknown): Promise<unknown> {
   const key = createHash('sha256').update(`${ctx.caller.openid}\n${requestId}`).digest('hex');
-  const claim: RequestRecord = { openid: ctx.caller.openid, action: action.name, status: 'pending', at: ctx.now.toISOString() };
+  const claim: RequestRecord = {
+    openid: ctx.caller.openid, action: action.name, status: 'pending', at: ctx.now.toISOString(),
+    leaseUntil: new Date(ctx.now.getTime() + REQUEST_LEASE_MS).toISOString(),
+  };
+  let version = 1;
   if (!(await deps.store.insert('requests', key, claim))) {
     const first = await deps.store.get<RequestRecord>('requests', key);
-    if (first?.status === 'done' && first.action === action.name) return first.result;
     if (first && first.action !== action.name) throw new AppError('DUPLICATE', '请求编号已被使用');
-    throw new AppError('IN_PROGRESS');
+    if (first?.status === 'done') return first.result;
+    const abandoned = first && first.leaseUntil !== undefined && first.leaseUntil <= claim.at;
+    const taken = abandoned ? await deps.store.replace('requests', key, first._version, claim) : null;
+    if (taken === null) throw new AppError('IN_PROGRESS');
+    version = taken;
   }
   try {
     const result = await action.handle(ctx, payload);
-    await deps.store.replace('requests', key, 1, { ...claim, status: 'done', result } satisfies RequestRecord);
+    await deps.store.replace('requests', key, version, { ...claim, status: 'done', result } satisfies RequestRecord);
     return result;
   } catch (e) {
     // A failed attempt changed nothing, so the same request id may try again.

@@ -7,7 +7,12 @@ import { AppError } from '../api/errors';
 
 /** Refuses the evidence when the phone's hash differs from the cloud's; no hash from the phone is nothing to compare. */
 export function matchClientHash(clientSha256: string | null | undefined, serverSha256: string): void {
-  if (clientSha256 && clientSha256 !== serverSha256) {
+  if (!clientHashMatches(clientSha256, serverSha256)) {
     throw new AppError('VALIDATION', '文件在上传途中发生了变化（手机上的校验值与云端不一致），未加入证据，请重新上传');
   }
+}
+
+/** Whether the phone's hash, if it sent one, is the cloud's. */
+export function clientHashMatches(clientSha256: string | null | undefined, serverSha256: string): boolean {
+  return !clientSha256 || clientSha256 === serverSha256;
 }

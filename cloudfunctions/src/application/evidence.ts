@@ -109,33 +109,38 @@ const auditNoteOf = (e: ChainEntry): string =>
     ? `第 ${e.seq} 条：将第 ${e.supersedesSeq} 条证据标记作废（${e.reason}）`
     : `第 ${e.seq} 条：${KIND_LABELS[e.kind]}，SHA-256 ${e.fileSha256}`;
 
+/** A file to chain, before the cloud's hash of it and the chain's who and when. */
+export type FileInput = Omit<EvidenceInput, 'caseId' | 'uploadedBy' | 'uploadedAt' | 'fileSha256' | 'size'>;
+
+/** The record of a file already in the case's chain (its head moved to it), or null; another case's file is refused. */
+export async function chainedRecordOf(ctx: ActionContext, c: StoredCase, fileId: string): Promise<Stored<FileRecord> | null> {
+  const [chained] = await ctx.store.find<FileRecord>('evidence', { where: { fileId }, limit: 1 });
+  if (!chained) return null;
+  if (chained.caseId !== c._id) throw new AppError('VALIDATION', '该文件已是其他办件的证据');
+  await advanceHead(ctx, c._id, chained);
+  return chained;
+}
+
 /**
  * Chains a stored file as evidence of the case, hashing it from storage. A file already chained (the answer to a
  * first attempt was lost) is answered with its record instead of a second one.
  */
 export async function chainFile(
-  ctx: ActionContext, c: StoredCase, input: Omit<EvidenceInput, 'caseId' | 'uploadedBy' | 'uploadedAt' | 'fileSha256' | 'size'>,
-  notes: EvidenceNotes, action: string,
+  ctx: ActionContext, c: StoredCase, input: FileInput, notes: EvidenceNotes, action: string,
+  /** The file's hash when already computed (a large file is hashed in steps, application/hash-jobs.ts). */
+  hashed?: { sha256: string; size: number },
 ): Promise<FileRecord> {
-  const [chained] = await ctx.store.find<FileRecord>('evidence', { where: { fileId: input.fileId }, limit: 1 });
-  if (chained) {
-    if (chained.caseId !== c._id) throw new AppError('VALIDATION', '该文件已是其他办件的证据');
-    await advanceHead(ctx, c._id, chained);
-    return chained;
-  }
-  const { sha256, size } = await hashStoredFile(ctx, input.fileId);
+  const chained = await chainedRecordOf(ctx, c, input.fileId);
+  if (chained) return chained;
+  const { sha256, size } = hashed ?? (await hashStoredFile(ctx, input.fileId));
   matchClientHash(notes.clientSha256, sha256);
   return (await chainEvidence(ctx, c, { ...input, fileSha256: sha256, size }, notes, action)) as FileRecord;
 }
 
-/** Recomputes every file's hash from storage and checks the chain against itself and the case's head. */
-export async function verifyCaseEvidence(ctx: ActionContext, c: StoredCase): Promise<EvidenceVerification> {
-  const records = await loadChain(ctx, c._id);
-  const actual = new Map<string, ActualFileHash>();
-  for (const r of records) {
-    if (!isFileRecord(r) || typeof r.fileId !== 'string' || actual.has(r.fileId)) continue;
-    actual.set(r.fileId, await actualHash(ctx, r.fileId));
-  }
+/** The chain checked against the files' hashes as computed now (application/evidence-checks.ts computes them). */
+export function verificationOf(
+  ctx: ActionContext, c: StoredCase, records: readonly EvidenceRecord[], actual: ReadonlyMap<string, ActualFileHash>,
+): EvidenceVerification {
   const head = c.evidenceHead ?? null;
   const { ok, problems } = verifyChain(records, actual, { caseId: c._id, head });
   return {
@@ -145,14 +150,9 @@ export async function verifyCaseEvidence(ctx: ActionContext, c: StoredCase): Pro
   };
 }
 
-/** A file that cannot be found or read (a record pointing at a forged id included) counts as missing. */
-async function actualHash(ctx: ActionContext, fileId: string): Promise<ActualFileHash> {
-  try {
-    return (await ctx.files.stat(fileId)) ? (await hashStoredFile(ctx, fileId)).sha256 : 'missing';
-  } catch {
-    return 'missing';
-  }
-}
+/** The distinct files of a chain, in chain order. */
+export const chainFileIds = (records: readonly EvidenceRecord[]): string[] =>
+  [...new Set(records.filter(isFileRecord).map((r) => r.fileId).filter((id): id is string => typeof id === 'string'))];
 
 export const KIND_LABELS: Record<KindShown, string> = {
   screenshot: '会议截图',

@@ -15,6 +15,7 @@ import { type Relation, allowedCaseActions, authorizeCaseAction, authorizeRead, 
 import { type CaseChange, type StoredCase, loadCase, saveCase } from './cases';
 import { loadChecklist } from './catalogue';
 import { loadChain, toEvidenceViews } from './evidence';
+import { pendingEvidenceOf } from './hash-jobs';
 
 /** The case, once the caller has a part in it. */
 export async function readableCase(ctx: ActionContext, caseId: string): Promise<StoredCase> {
@@ -197,6 +198,7 @@ export async function toInspectionView(ctx: ActionContext, c: StoredCase): Promi
       : {}),
     ...(office && premisesCheck ? { premisesCheck: toPremisesCheckView(premisesCheck) } : {}),
     evidence: await toEvidenceViews(ctx, await loadChain(ctx, c._id)),
+    evidenceVerifying: await pendingEvidenceOf(ctx, c._id),
     ...(c.evidenceHead ? { chainHead: { seq: c.evidenceHead.seq, entryHash: c.evidenceHead.entryHash } } : {}),
     ...(office ? { observerRemarks: (c.observerRemarks ?? []).map((m) => ({ round: m.round, at: m.at, observerName: m.byName, text: m.text })) } : {}),
     decisions: await Promise.all((c.decisions ?? []).map((d) => toDecisionView(ctx, d, office))),

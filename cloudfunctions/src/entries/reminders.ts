@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import type { Deps } from '../api/context';
 import { type DeliveryReport, deliverOutbox } from '../application/deliver-outbox';
+import { advanceEvidenceChecks } from '../application/evidence-checks';
+import { advanceHashJobs, type HashingReport } from '../application/hash-jobs';
 import { queueReminders, type ReminderReport } from '../application/reminders';
 import { composeFromEnv } from '../compose/from-env';
 import type { Subscriber } from '../ports/subscriber';
@@ -9,7 +11,9 @@ import { isOwnTimer } from './timer-trigger';
 // The `reminders` cloud function, on a timer every five minutes (config.json `0 */5 * * * * *`; its
 // subscribeMessage.send permission is granted there too): queues the reminders due, then delivers the outbox as
 // subscription messages. In CloudBase through the cloud call; in the local runtime (RVI_LOCAL=1) each send is
-// written to <data dir>/subscribe-messages.jsonl. Only its own timer's event runs it (timer-trigger.ts); any other caller is refused.
+// written to <data dir>/subscribe-messages.jsonl. It also drives evidence files' hashing and evidence verifications,
+// a few steps each run (application/hash-jobs.ts, evidence-checks.ts). Only its own timer's event runs it
+// (timer-trigger.ts); any other caller is refused.
 
 let composed: { deps: Deps; subscriber: Subscriber; cloud?: typeof import('wx-server-sdk') } | undefined;
 
@@ -24,7 +28,7 @@ function compose(): NonNullable<typeof composed> {
   return { deps, subscriber: new RecordingSubscriber(file, deps.clock) };
 }
 
-export type SweepReport = { ok: true; reminders: ReminderReport; delivery: DeliveryReport } | { ok: false; code: string; message: string };
+export type SweepReport = { ok: true; reminders: ReminderReport; delivery: DeliveryReport; hashing: HashingReport; verificationsFinished: number } | { ok: false; code: string; message: string };
 
 export async function main(event: unknown = {}, context: { localOpenid?: string } = {}): Promise<SweepReport> {
   composed ??= compose();
@@ -33,5 +37,7 @@ export async function main(event: unknown = {}, context: { localOpenid?: string 
   const now = composed.deps.clock.now();
   const reminders = await queueReminders(composed.deps, now);
   const delivery = await deliverOutbox(composed.deps, composed.subscriber, now);
-  return { ok: true, reminders, delivery };
+  const hashing = await advanceHashJobs(composed.deps);
+  const verificationsFinished = await advanceEvidenceChecks(composed.deps);
+  return { ok: true, reminders, delivery, hashing, verificationsFinished };
 }

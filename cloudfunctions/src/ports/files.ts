@@ -22,10 +22,19 @@ export interface Files {
   copy(fileId: string, toPath: string): Promise<FileInfo>;
   /** Size of a stored file, or null when it is missing. */
   stat(fileId: string): Promise<FileInfo | null>;
-  /** The file's bytes as a stream, so large recordings are never read into memory at once. */
-  read(fileId: string): Promise<Readable>;
+  /**
+   * The file's bytes as a stream, so large recordings are never read into memory at once; with a range, only bytes
+   * [start, end) (resumable hashing reads a large file a step at a time).
+   */
+  read(fileId: string, range?: ByteRange): Promise<Readable>;
   /** A link the Mini Program can download or open for `seconds` (FILE_LINK_SECONDS when not given); then it is refused. */
   downloadUrl(fileId: string, seconds?: number): Promise<string>;
+}
+
+/** Bytes from `start` up to, not including, `end`. */
+export interface ByteRange {
+  start: number;
+  end: number;
 }
 
 export class FileExistsError extends Error {

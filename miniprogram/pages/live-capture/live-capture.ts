@@ -79,7 +79,8 @@ Page({
       const evidence = await addEvidence({
         caseId: this.data.caseId, fileId, kind: 'live-photo', capturedAt: capture.capturedAt, location: capture.location, clientSha256: capture.sha256,
       });
-      seqs.set(item.key, evidence.seq);
+      // A photo is small enough to be hashed before the answer; a file still 校验中 joins the chain shortly.
+      if (!('verifying' in evidence)) seqs.set(item.key, evidence.seq);
       return fileId;
     };
   },
@@ -91,7 +92,7 @@ Page({
     if (!done.length) return;
     this.setData({
       uploads: this.data.uploads.filter((u) => u.status !== 'done'),
-      taken: [...done.map((u) => ({ path: u.path, text: `已加入证据（第 ${seqs.get(u.key)} 条）` })), ...this.data.taken],
+      taken: [...done.map((u) => ({ path: u.path, text: seqs.has(u.key) ? `已加入证据（第 ${seqs.get(u.key)} 条）` : '已上传，校验中' })), ...this.data.taken],
     });
   },
 

@@ -43,6 +43,14 @@ function describeFilesContract(name: string, makeFiles: () => Promise<Files>, op
       expect((await readAll(await files.read(info.fileId))).equals(bytes)).toBe(true);
     });
 
+    it('reads a byte range [start, end) alone, to the last byte', async () => {
+      const bytes = randomBytes(1024 * 1024 + 5);
+      const { fileId } = await files.put(path, bytes);
+      expect((await readAll(await files.read(fileId, { start: 0, end: 1 }))).equals(bytes.subarray(0, 1))).toBe(true);
+      expect((await readAll(await files.read(fileId, { start: 1000, end: 700_000 }))).equals(bytes.subarray(1000, 700_000))).toBe(true);
+      expect((await readAll(await files.read(fileId, { start: 700_000, end: bytes.length }))).equals(bytes.subarray(700_000))).toBe(true);
+    });
+
     it('stores an empty file', async () => {
       const info = await files.put('cases/c-0001/empty.txt', Buffer.alloc(0));
       expect(await files.stat(info.fileId)).toEqual({ fileId: info.fileId, size: 0 });
@@ -193,4 +201,30 @@ describe('CloudbaseFiles (wx-server-sdk against the CloudBase stand-in)', () => 
     },
     download,
   );
+
+  describe('temporary links, on the stricter reading of the docs', () => {
+    it('asks for every link lifetime explicitly', async () => {
+      const files = new CloudbaseFiles(cloud);
+      const before = standin.requests.length;
+      const { fileId } = await files.put('cases/c1/a.txt', Buffer.from('abc'));
+      await files.stat(fileId);
+      await files.downloadUrl(fileId);
+      const asked = standin.requests.slice(before).filter((r) => r.action === 'storage.batchGetDownloadUrl')
+        .flatMap((r) => r.params.file_list as { max_age?: number }[]);
+      expect(asked.length).toBeGreaterThanOrEqual(3);
+      for (const file of asked) expect(file.max_age).toBe(600);
+    });
+
+    it('a link stops working when its lifetime runs out, and the adapter fetches a fresh one', async () => {
+      const files = new CloudbaseFiles(cloud);
+      const { fileId } = await files.put('cases/c1/b.txt', Buffer.from('later'));
+      const url = await files.downloadUrl(fileId);
+      expect((await download(url)).status).toBe(200);
+      standin.advanceClock(11 * 60 * 1000);
+      expect((await download(url)).status).toBe(403);
+      expect(await files.stat(fileId)).toEqual({ fileId, size: 5 });
+      expect((await readAll(await files.read(fileId))).toString()).toBe('later');
+      expect((await download(await files.downloadUrl(fileId))).status).toBe(200);
+    });
+  });
 });

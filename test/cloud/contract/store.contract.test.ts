@@ -253,6 +253,24 @@ describe('CloudbaseStore (wx-server-sdk against the CloudBase stand-in)', () => 
       standin.reset();
     });
 
+    it('answers at most 100 documents a query, and the adapter reads on until a page comes back empty', async () => {
+      standin.reset();
+      const store = new CloudbaseStore(cloud);
+      for (let start = 0; start < 250; start += 50) {
+        await Promise.all(Array.from({ length: 50 }, (_, i) => store.insert('audit', `a${String(start + i).padStart(3, '0')}`, { seq: start + i })));
+      }
+      const direct = await (cloud.database().collection('audit').limit(1000).get() as Promise<{ data: unknown[] }>);
+      expect(direct.data).toHaveLength(100);
+      const before = standin.requests.length;
+      expect(await store.find('audit', { orderBy: [['_id', 'asc']], limit: 1000 })).toHaveLength(250);
+      // 100 + 100 + 50, then an empty page.
+      expect(standin.requests.slice(before).filter((r) => r.action === 'database.getDocument')).toHaveLength(4);
+    });
+
+    it('an insert that fails for another reason than a taken id still fails', async () => {
+      await expect(new CloudbaseStore(cloud).insert('no_such_collection', 'x', { a: 1 })).rejects.toMatchObject({ errCode: -502005 });
+    });
+
     it('answers a collection that does not exist the way CloudBase does', async () => {
       await expect(new CloudbaseStore(cloud).get('no_such_collection', 'x')).rejects.toMatchObject({ errCode: -502005 });
     });

@@ -1,6 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { COLLECTIONS } from '../../../cloudfunctions/src/collections';
 import type { Query } from '../../../cloudfunctions/src/ports/store';
 import { type Harness, makeHarness } from '../../support/harness';
 
@@ -25,17 +22,4 @@ test.each(LISTINGS)('%s is served by an index', (_what, collection, query, index
   const plan = h.deps.store.explain(collection, query).join(' | ');
   expect(plan).toContain(index);
   expect(plan).not.toMatch(/USE TEMP B-TREE FOR ORDER BY/);
-});
-
-test('deploy/database.json lists exactly the collections and indexes of collections.ts', () => {
-  const deployed = JSON.parse(readFileSync(join(__dirname, '../../../deploy/database.json'), 'utf8')) as { collections: { name: string; indexes: { name: string; keys: { field: string; direction: string }[] }[] }[] };
-  const expected = Object.entries(COLLECTIONS).map(([name, indexes]) => ({
-    name, indexes: indexes.map((i) => ({ name: i.name, keys: i.keys.map(([field, direction]) => ({ field, direction })) })),
-  }));
-  expect(deployed.collections).toEqual(expected);
-});
-
-test('the security rule gives clients no direct access to any collection', () => {
-  const rules = JSON.parse(readFileSync(join(__dirname, '../../../deploy/security-rules.json'), 'utf8')) as { rule: { read: unknown; write: unknown } };
-  expect(rules.rule).toEqual({ read: false, write: false });
 });

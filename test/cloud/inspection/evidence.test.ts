@@ -5,7 +5,7 @@ import { type EvidenceRecord, type FileRecord, evidenceId } from '../../../cloud
 import { entryHashOf, genesisHash } from '../../../cloudfunctions/src/domain/evidence-chain';
 import { type Harness, makeHarness } from '../../support/harness';
 import { greyJpeg } from '../../support/images';
-import { AT_PREMISES, addLivePhoto, addScreenshot, inspectionOf, passedCase, startedCase, upload } from '../../support/inspection';
+import { AT_PREMISES, addLivePhoto, addScreenshot, chained, inspectionOf, verified, passedCase, startedCase, upload } from '../../support/inspection';
 
 // A pass or fail renders the archive PDF with the embedded Chinese font: seconds, on a busy machine.
 jest.setTimeout(30_000);
@@ -18,7 +18,7 @@ afterEach(() => h.close());
 
 const sha256 = (bytes: Uint8Array | string): string => createHash('sha256').update(bytes).digest('hex');
 const stored = (caseId: string, seq: number) => h.deps.store.get<FileRecord>('evidence', evidenceId(caseId, seq));
-const verify = (caseId: string) => h.ok('supervisor', 'verifyEvidence', { caseId });
+const verify = async (caseId: string) => verified(await h.ok('supervisor', 'verifyEvidence', { caseId }));
 
 /** A case being inspected with three pieces of evidence: a live photo, a screenshot, another live photo. */
 async function caseWithEvidence() {
@@ -64,8 +64,8 @@ describe('chaining evidence', () => {
   test('the same file sent again, as a retry after a lost answer does, is chained once', async () => {
     const { caseId } = await startedCase(h);
     const fileId = await upload(h, 'staff', 'evidence', 's.jpg', greyJpeg(16, 16, 50));
-    const first = await h.ok('staff', 'addEvidence', { caseId, fileId, kind: 'screenshot' });
-    const again = await h.ok('staff', 'addEvidence', { caseId, fileId, kind: 'screenshot' });
+    const first = chained(await h.ok('staff', 'addEvidence', { caseId, fileId, kind: 'screenshot' }));
+    const again = chained(await h.ok('staff', 'addEvidence', { caseId, fileId, kind: 'screenshot' }));
     expect(again.seq).toBe(first.seq);
     expect((await inspectionOf(h, caseId)).evidence).toHaveLength(1);
   });
@@ -73,7 +73,7 @@ describe('chaining evidence', () => {
   test('uploads at the same moment never fork the chain: each gets its own place after the one before', async () => {
     const { caseId } = await startedCase(h);
     const fileIds = await Promise.all([1, 2, 3, 4, 5, 6].map((n) => upload(h, 'staff', 'evidence', `s${n}.jpg`, greyJpeg(16, 16, 40 + n))));
-    const views = await Promise.all(fileIds.map((fileId) => h.ok('staff', 'addEvidence', { caseId, fileId, kind: 'screenshot' })));
+    const views = (await Promise.all(fileIds.map((fileId) => h.ok('staff', 'addEvidence', { caseId, fileId, kind: 'screenshot' })))).map(chained);
     expect(views.map((v) => v.seq).sort()).toEqual([1, 2, 3, 4, 5, 6]);
     for (let seq = 2; seq <= 6; seq++) expect((await stored(caseId, seq))!.prevHash).toBe((await stored(caseId, seq - 1))!.entryHash);
     expect((await inspectionOf(h, caseId)).chainHead?.seq).toBe(6);
@@ -107,7 +107,7 @@ describe('chaining evidence', () => {
       return inserted;
     }) as typeof store.insert;
 
-    const views = await Promise.all(fileIds.map((fileId) => h.ok('staff', 'addEvidence', { caseId, fileId, kind: 'screenshot' })));
+    const views = (await Promise.all(fileIds.map((fileId) => h.ok('staff', 'addEvidence', { caseId, fileId, kind: 'screenshot' })))).map(chained);
     expect(placesLost).toBe(1);
     expect(views.map((v) => v.seq).sort()).toEqual([1, 2]);
     expect((await stored(caseId, 2))!.prevHash).toBe((await stored(caseId, 1))!.entryHash);

@@ -236,7 +236,7 @@ describe('the reminders function in the local runtime', () => {
     expect(await main(timer, { localOpenid: 'demo-applicant' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(await main({}, {})).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(await main({ ...timer, TriggerName: 'monthly' }, {})).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    expect(await main(timer, {})).toEqual({ ok: true, reminders: { queued: 0, failed: [] }, delivery: { sent: 1, inboxOnly: 0, retrying: 0, failed: 0 } });
+    expect(await main(timer, {})).toEqual({ ok: true, reminders: { queued: 0, failed: [] }, delivery: { sent: 1, inboxOnly: 0, retrying: 0, failed: 0 }, hashing: { chained: 0, stillHashing: 0, failed: 0 }, verificationsFinished: 0 });
     const lines = readFileSync(join(dataDir, 'subscribe-messages.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(lines).toEqual([expect.objectContaining({ touser: 'demo-applicant', templateId: 'local-caseProgress', page: 'pages/case-detail/case-detail?id=c1' })]);
   });

@@ -49,6 +49,7 @@ export const inspectionView = (overrides: Partial<InspectionView> = {}, findings
   rounds: [{ round: 1, startedAt: '2026-06-15T02:00:00.000Z', itemCodes: CHECKLIST.map((i) => i.code), resumptions: [], premisesChecks: [] }],
   sessionCode: { code: '482913', issuedAt: '2026-06-15T02:00:00.000Z', expiresAt: '2099-06-15T02:30:00.000Z' },
   evidence: [],
+  evidenceVerifying: [],
   decisions: [],
   observerRemarks: [],
   can: ['resumeInspection', 'saveChecklistItem', 'addEvidence', 'attachMeetingRecording', 'verifyEvidence', 'decideInspection', 'switchToOnsite'],

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { defineAction } from '../../api/action';
 import { AppError } from '../../api/errors';
 import { idString, text } from '../../api/validation';
-import { chainFile, toEvidenceView } from '../../application/evidence';
+import { toEvidenceView } from '../../application/evidence';
+import { hashAndChain, pendingEvidenceView } from '../../application/hash-jobs';
 import { callerName, caseFor, roundInProgress } from '../../application/inspection';
 import { verifyOwnUploads } from '../../application/intake';
 import { deviceLocation, fileId } from './fields';
@@ -11,7 +12,8 @@ import { deviceLocation, fileId } from './fields';
 const CLOCK_TOLERANCE_MS = 5 * 60 * 1000;
 
 /**
- * A file joins the case's evidence chain (R4, R13); the cloud hashes it from storage. The handler's screenshots and
+ * A file joins the case's evidence chain (R4, R13); the cloud hashes it from storage, a large file in steps after the
+ * answer (the answer then says 校验中 and the file joins the chain when its hash is done, application/hash-jobs.ts). The handler's screenshots and
  * recordings come from the album or a chat and are marked so; the applicant's and on-site contacts' live photos come
  * from the Mini Program's camera, whose page stamps case number, time and place on the picture and declares them here.
  */
@@ -38,16 +40,16 @@ export const addEvidence = defineAction({
     if (live && !clientSha256) throw new AppError('VALIDATION', '现场照片须带手机端计算的校验值，请更新小程序后重新拍摄');
     if (capturedAt && Date.parse(capturedAt) > ctx.now.getTime() + CLOCK_TOLERANCE_MS) throw new AppError('VALIDATION', '拍摄时间晚于当前时间');
     const [upload] = await verifyOwnUploads(ctx, [file], ctx.caller.openid);
-    const record = await chainFile(
+    const outcome = await hashAndChain(
       ctx, c,
       {
         kind, fileId: file, source: live ? 'in-app-camera' : 'album-or-chat',
-        capturedAt: live ? new Date(capturedAt!) : null,
+        capturedAt: live ? new Date(capturedAt!).toISOString() : null,
         location: live ? { latitude: location!.latitude, longitude: location!.longitude, accuracy: location!.accuracy ?? null } : null,
       },
       { round: roundInProgress(c).round, uploaderName: callerName(ctx, c, relation), fileName: upload!.name, description: description ?? null, meetingRecording: null, ...(clientSha256 ? { clientSha256 } : {}) },
       'addEvidence',
     );
-    return toEvidenceView(ctx, record);
+    return outcome.status === 'chained' ? toEvidenceView(ctx, outcome.record) : pendingEvidenceView(outcome.job);
   },
 });

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { defineAction } from '../../api/action';
 import { idString } from '../../api/validation';
-import { verifyCaseEvidence } from '../../application/evidence';
+import { verifyCaseEvidence } from '../../application/evidence-checks';
 import { caseFor } from '../../application/inspection';
 
 /**
  * The handler, a supervisor or an admin recomputes every evidence file's SHA-256 from storage and checks the chain
- * and the case's head: each file or record that changed, went missing or moved is named.
+ * and the case's head: each file or record that changed, went missing or moved is named. Large files are hashed in
+ * steps across calls (application/evidence-checks.ts): until then the answer is 校验中 with the progress.
  */
 export const verifyEvidence = defineAction({
   name: 'verifyEvidence',

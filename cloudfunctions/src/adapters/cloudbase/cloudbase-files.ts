@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type * as WxServerSdk from 'wx-server-sdk';
-import { FILE_LINK_SECONDS, FileExistsError, type FileInfo, type Files } from '../../ports/files';
+import { type ByteRange, FILE_LINK_SECONDS, FileExistsError, type FileInfo, type Files } from '../../ports/files';
 
 // Files in CloudBase storage through wx-server-sdk. A file id is CloudBase's own (`cloud://<env>.<bucket>/<path>`),
 // which the Mini Program can also use directly. Sizes and contents are read over a temporary download link
@@ -19,8 +19,12 @@ type Cloud = Pick<typeof WxServerSdk, 'uploadFile' | 'getTempFileURL'>;
 
 /** getTempFileURL's per-file status for a file that does not exist (STORAGE_FILE_NONEXIST). */
 const FILE_MISSING_STATUS = -503003;
-/** Links used inside the function only need to outlive one request. */
-const INTERNAL_LINK_SECONDS = 10 * 60;
+/**
+ * Every link asks for its lifetime: the docs give ten minutes (SDK reference, private files) or a day (storage
+ * guide) as the default, and the longest the SDK reference allows for private files is the ten minutes. A link is
+ * checked when a download starts, so ten minutes is enough to start one; a page whose link ran out asks again.
+ */
+const LINK_SECONDS = FILE_LINK_SECONDS;
 /** How long to wait for a download link's response headers; the body may then take as long as it needs. */
 const RESPONSE_HEADERS_TIMEOUT_MS = 30_000;
 /** Uploaded (and re-uploaded, harmlessly) once per instance to learn how file ids look in this environment. */
@@ -60,9 +64,8 @@ export class CloudbaseFiles implements Files {
   }
 
   async stat(fileId: string): Promise<FileInfo | null> {
-    const link = await this.temporaryLink(fileId, INTERNAL_LINK_SECONDS);
-    if (!link) return null;
-    const response = await fetchLink(link, 'HEAD');
+    const response = await this.fetchFile(fileId, 'HEAD');
+    if (!response) return null;
     response.resume();
     // The storage may hand out a link for a file that is gone; the link's own answer is the last word.
     if (response.statusCode === 404) return null;
@@ -70,18 +73,17 @@ export class CloudbaseFiles implements Files {
     return { fileId, size: Number(response.headers['content-length']) };
   }
 
-  async read(fileId: string): Promise<Readable> {
-    const link = await this.temporaryLink(fileId, INTERNAL_LINK_SECONDS);
-    if (!link) throw new Error(`missing file: ${fileId}`);
-    const response = await fetchLink(link, 'GET');
-    if (response.statusCode !== 200) {
+  async read(fileId: string, range?: ByteRange): Promise<Readable> {
+    const response = await this.fetchFile(fileId, 'GET', range);
+    if (!response) throw new Error(`missing file: ${fileId}`);
+    if (response.statusCode !== (range ? 206 : 200)) {
       response.resume();
       throw new Error(response.statusCode === 404 ? `missing file: ${fileId}` : `read ${fileId}: HTTP ${response.statusCode}`);
     }
     return response;
   }
 
-  async downloadUrl(fileId: string, seconds: number = FILE_LINK_SECONDS): Promise<string> {
+  async downloadUrl(fileId: string, seconds: number = LINK_SECONDS): Promise<string> {
     const link = await this.temporaryLink(fileId, seconds);
     if (!link) throw new Error(`missing file: ${fileId}`);
     return link;
@@ -105,6 +107,20 @@ export class CloudbaseFiles implements Files {
     return this.fileIdPrefix;
   }
 
+  /**
+   * The storage's answer to a fresh link, or null when the storage says the file does not exist. A link refused as
+   * expired (HTTP 403: the clocks disagree, or the platform gave less than asked) is fetched anew once.
+   */
+  private async fetchFile(fileId: string, method: 'GET' | 'HEAD', range?: ByteRange): Promise<IncomingMessage | null> {
+    for (let attempt = 1; ; attempt++) {
+      const link = await this.temporaryLink(fileId, LINK_SECONDS);
+      if (!link) return null;
+      const response = await fetchLink(link, method, range ? { range: `bytes=${range.start}-${range.end - 1}` } : {});
+      if (response.statusCode !== 403 || attempt === 2) return response;
+      response.resume();
+    }
+  }
+
   /** A temporary link to the file, or null when the storage says it does not exist. */
   private async temporaryLink(fileId: string, maxAge: number): Promise<string | null> {
     const result = this.cloud.getTempFileURL({ fileList: [{ fileID: fileId, maxAge }] });
@@ -117,9 +133,9 @@ export class CloudbaseFiles implements Files {
   }
 }
 
-function fetchLink(link: string, method: 'GET' | 'HEAD'): Promise<IncomingMessage> {
+function fetchLink(link: string, method: 'GET' | 'HEAD', headers: Record<string, string> = {}): Promise<IncomingMessage> {
   return new Promise((resolve, reject) => {
-    const request = (link.startsWith('https:') ? httpsRequest : httpRequest)(link, { method }, (response) => {
+    const request = (link.startsWith('https:') ? httpsRequest : httpRequest)(link, { method, headers }, (response) => {
       request.setTimeout(0);
       resolve(response);
     });

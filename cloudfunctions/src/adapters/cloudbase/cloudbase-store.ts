@@ -20,13 +20,11 @@ function promised<T>(call: Promise<T> | void | string): Promise<T> {
 }
 
 /**
- * The server answers an insert over an existing `_id` with DATABASE_REQUEST_FAILED (-502001), whose message carries
- * MongoDB's E11000 duplicate-key text; -502001 alone is any database failure, so the text decides.
+ * How many documents one query may answer. The docs say 1000 in the `limit` reference and 100 in the read guide;
+ * find() asks for up to this many and keeps reading until it has what the caller asked for or a page comes back
+ * empty, so a lower cap on the server costs round trips, never documents.
  */
-function isDuplicateKey(error: unknown): boolean {
-  const { errCode, errMsg, message } = (error ?? {}) as { errCode?: number; errMsg?: string; message?: string };
-  return errCode === -502001 && /E11000|duplicate key/i.test(errMsg ?? message ?? '');
-}
+const PAGE_REQUEST = 1000;
 
 /** The caller's fields: `_id` and `_version` belong to the store. */
 function bodyOf(doc: object): Record<string, unknown> {
@@ -52,7 +50,10 @@ export class CloudbaseStore implements Store {
       await promised(this.db.collection(collection).add({ data: { ...bodyOf(doc), _id: id, _version: 1 } }));
       return true;
     } catch (error) {
-      if (isDuplicateKey(error)) return false;
+      // The server's answer to a taken `_id` is a generic DATABASE_REQUEST_FAILED whose text is not documented, so
+      // the document itself decides: there, the id was taken (by this insert too, if its answer was lost: the
+      // caller then reads it as a concurrent insert, which it handles); absent, the failure was something else.
+      if (await this.get(collection, id)) return false;
       throw error;
     }
   }
@@ -82,12 +83,18 @@ export class CloudbaseStore implements Store {
   }
 
   async find<T extends object>(collection: string, query: Query): Promise<Stored<T>[]> {
-    let selection = this.db.collection(collection).where(this.conditions(query.where));
-    for (const [field, direction] of query.orderBy ?? []) selection = selection.orderBy(field, direction);
-    if (query.offset) selection = selection.skip(query.offset);
-    selection = selection.limit(Math.min(query.limit ?? DEFAULT_QUERY_LIMIT, MAX_QUERY_LIMIT));
-    const { data } = await promised(selection.get());
-    return data as Stored<T>[];
+    const wanted = Math.min(query.limit ?? DEFAULT_QUERY_LIMIT, MAX_QUERY_LIMIT);
+    const found: Stored<T>[] = [];
+    while (found.length < wanted) {
+      let selection = this.db.collection(collection).where(this.conditions(query.where));
+      for (const [field, direction] of query.orderBy ?? []) selection = selection.orderBy(field, direction);
+      const offset = (query.offset ?? 0) + found.length;
+      if (offset) selection = selection.skip(offset);
+      const { data } = await promised(selection.limit(Math.min(wanted - found.length, PAGE_REQUEST)).get());
+      if (data.length === 0) break;
+      found.push(...(data as Stored<T>[]));
+    }
+    return found;
   }
 
   async count(collection: string, where?: Record<string, Condition>): Promise<number> {

@@ -6,7 +6,7 @@ import {
 import { dirname, join, posix } from 'node:path';
 import { type Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { FILE_LINK_SECONDS, FileExistsError, type FileInfo, type Files } from '../../ports/files';
+import { type ByteRange, FILE_LINK_SECONDS, FileExistsError, type FileInfo, type Files } from '../../ports/files';
 import { contentTypeOf } from '../../domain/file-type';
 
 // Files in a folder, behaving as CloudBase storage does towards clients. A file id is `local://<path>`.
@@ -98,10 +98,11 @@ export class FolderFiles implements Files {
     return isFile(abs) ? { fileId, size: statSync(abs).size } : null;
   }
 
-  async read(fileId: string): Promise<Readable> {
+  async read(fileId: string, range?: ByteRange): Promise<Readable> {
     const abs = this.pathOf(fileId);
     if (!isFile(abs)) throw new Error(`missing file: ${fileId}`);
-    return createReadStream(abs);
+    // createReadStream's `end` is inclusive.
+    return createReadStream(abs, range ? { start: range.start, end: range.end - 1 } : undefined);
   }
 
   async downloadUrl(fileId: string, seconds: number = FILE_LINK_SECONDS): Promise<string> {

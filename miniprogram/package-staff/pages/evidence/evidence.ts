@@ -29,6 +29,9 @@ const toVerification = (v: EvidenceVerification) => ({
   problems: v.problems.map((p) => ({ label: `${PROBLEM_LABELS[p.code]}${p.seq ? `（第 ${p.seq} 条）` : ''}`, message: p.message })),
 });
 
+/** How long the page waits before asking again while a verification is 校验中. */
+const VERIFY_POLL_MS = 3000;
+
 const toArchive = (a: ArchiveSummary) => ({
   fileName: a.fileName,
   detail: `${formatChinaTime(a.generatedAt)} 生成 · ${formatSize(a.size)}`,
@@ -50,6 +53,8 @@ Page({
     verification: null as ReturnType<typeof toVerification> | null,
     verifyError: '',
     verifying: false,
+    /** 校验中（n%） while large files are hashed. */
+    verifyProgress: '',
     busy: false,
   },
 
@@ -85,15 +90,22 @@ Page({
     this.load();
   },
 
+  /** Large files are hashed in steps across calls: while the answer is 校验中 the page asks again, showing the progress. */
   async onVerify() {
     if (this.data.verifying) return;
-    this.setData({ verifying: true, verifyError: '' });
+    this.setData({ verifying: true, verifyError: '', verifyProgress: '' });
     try {
-      this.setData({ verification: toVerification(await verifyEvidence({ caseId: this.data.caseId })) });
+      let answer = await verifyEvidence({ caseId: this.data.caseId });
+      while ('verifying' in answer) {
+        this.setData({ verifyProgress: `${answer.statusLabel}（${answer.progress}%）` });
+        await new Promise((resolve) => setTimeout(resolve, VERIFY_POLL_MS));
+        answer = await verifyEvidence({ caseId: this.data.caseId });
+      }
+      this.setData({ verification: toVerification(answer) });
     } catch (err) {
       this.setData({ verifyError: errorText(err, '核验失败，请重试') });
     }
-    this.setData({ verifying: false });
+    this.setData({ verifying: false, verifyProgress: '' });
   },
 
   onOpenEvidence(e: WechatMiniprogram.TouchEvent) {

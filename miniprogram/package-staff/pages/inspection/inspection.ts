@@ -138,6 +138,8 @@ Page({
     items: [] as ItemRow[],
     doneCount: 0,
     evidence: [] as EvidenceRow[],
+    /** Added files whose hash the cloud is still computing (校验中). */
+    verifying: [] as { key: string; text: string }[],
     remarks: [] as Array<{ text: string; byline: string }>,
     editing: '',
     draftNote: '',
@@ -206,6 +208,7 @@ Page({
       items,
       doneCount: items.filter((i) => i.result).length,
       evidence: v.evidence.map(toEvidenceRow),
+      verifying: v.evidenceVerifying.map((p) => ({ key: p.key, text: `${p.kindLabel}${p.fileName ? ` ${p.fileName}` : ''}：${p.statusLabel}${p.statusLabel === '校验中' ? `（${p.progress}%）` : ''}` })),
       remarks: (v.observerRemarks ?? []).map((m) => ({ text: m.text, byline: `${m.observerName} · ${formatChinaTime(m.at)}` })),
     });
     this.stopPolling();
