@@ -65,6 +65,8 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
   regulatorInbox: [{ name: 'by_sector_pushed', keys: [['sectorCode', 'asc'], ['pushedAt', 'desc']] }],
   // Notifications: what each person answered to wx.requestSubscribeMessage (id = OPENID).
   subscriptions: [],
+  // PDF rendering jobs the api hands the pdf function (id = random; removed once answered).
+  pdfJobs: [],
 };
 
 export type CollectionName = keyof typeof COLLECTIONS;

@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { FormCopy, FormKind } from '../../../typings/models';
 import type { ActionContext } from '../api/context';
 import { AppError } from '../api/errors';
-import { type FormTemplate, type FormValues, MissingFormValueError } from '../catalogue/form-templates';
+import { type FormTemplate, type FormValues, MissingFormValueError, fillTemplate } from '../catalogue/form-templates';
 import type { CaseRecord } from '../domain/case';
 import type { StoredPdf } from '../domain/signed-form';
 import { verifyOwnUploads } from './intake';
@@ -54,27 +53,32 @@ export async function readOwnSignature(ctx: ActionContext, fileId: string): Prom
 export interface FormRendering {
   template: FormTemplate;
   values: FormValues;
-  signaturePng: Uint8Array;
+  signatureFileId: string;
   signedAt: Date;
-  countersignPng?: Uint8Array;
+  countersignFileId?: string;
 }
 
 /**
- * Renders one copy of a signed form and stores it under the case's folder; the SHA-256 is of the very bytes
- * stored. Files are never overwritten, so each rendering gets a fresh name.
+ * Renders one copy of a signed form in the pdf function, which stores it under the case's folder; the SHA-256 is
+ * of the very bytes stored. A missing value fails here, before any rendering.
  */
 export async function renderAndStoreCopy(ctx: ActionContext, caseId: string, copy: FormCopy, form: FormRendering): Promise<StoredPdf> {
-  let bytes: Uint8Array;
   try {
-    // Loaded on first use: pdf-lib and fontkit cost hundreds of milliseconds, and most calls render nothing.
-    const { renderSignedForm } = await import('../render/signed-form-pdf');
-    ({ bytes } = await renderSignedForm({ ...form, copy, fontBytes: ctx.formFont() }));
+    fillTemplate(form.template, form.values);
   } catch (e) {
     if (e instanceof MissingFormValueError) throw new AppError('VALIDATION', e.message);
     throw e;
   }
   const kind: FormKind = form.template.kind;
-  const path = `cases/${caseId}/forms/${kind}-v${form.template.version}-${copy}-${ctx.ids.randomHex(6)}.pdf`;
-  const stored = await ctx.files.put(path, Buffer.from(bytes));
-  return { fileId: stored.fileId, sha256: createHash('sha256').update(bytes).digest('hex'), size: stored.size };
+  const { fileId, sha256, size } = await ctx.pdf.render({
+    kind: 'signedForm',
+    pathPrefix: `cases/${caseId}/forms/${kind}-v${form.template.version}-${copy}`,
+    template: form.template,
+    values: form.values,
+    copy,
+    signedAt: form.signedAt.toISOString(),
+    signatureFileId: form.signatureFileId,
+    ...(form.countersignFileId ? { countersignFileId: form.countersignFileId } : {}),
+  });
+  return { fileId, sha256, size };
 }

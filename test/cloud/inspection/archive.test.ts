@@ -94,12 +94,12 @@ describe('the archive PDF (R13)', () => {
   test('if archiving failed after the decision, the decision stands and archiveCase makes it', async () => {
     const { caseId } = await startedCase(h);
     await recordFindings(h, caseId);
-    const font = h.deps.formFont;
-    h.deps.formFont = () => { throw new Error('font missing'); };
+    const pdf = h.deps.pdf;
+    h.deps.pdf = { render: () => Promise.reject(new Error('pdf function unavailable')) };
     const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     const decided = await decide(h, caseId, 'pass');
     errors.mockRestore();
-    h.deps.formFont = font;
+    h.deps.pdf = pdf;
     expect(decided.state).toBe('passed');
     expect(decided.can).toContain('archiveCase');
     const archived = await h.ok('staff', 'archiveCase', { caseId, version: decided.version });

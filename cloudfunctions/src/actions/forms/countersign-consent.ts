@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction } from '../../api/action';
 import { idString, version } from '../../api/validation';
 import { relationTo } from '../../application/access';
@@ -23,13 +23,15 @@ export const countersignConsent = defineAction({
     if (relationTo(ctx.caller, c).handler && c.forms?.consent?.countersign) return toReadinessView(ctx, c);
     const saved = await changeCase(ctx, c, ref.version, 'countersignConsent', async (c) => {
       const consent = c.forms!.consent!;
-      const countersignPng = await readOwnSignature(ctx, signatureFileId);
+      await readOwnSignature(ctx, signatureFileId);
+      // The applicant's stored signature must still be a whole PNG (checked here; the pdf function reads it again).
+      await readSignaturePng(ctx, consent.signatureFileId);
       const officeCopy = await renderAndStoreCopy(ctx, c._id, 'office', {
         template: await signedFormTemplate(ctx.store, 'consent', consent.templateVersion),
         values: formValues(ctx, c),
-        signaturePng: await readSignaturePng(ctx, consent.signatureFileId),
+        signatureFileId: consent.signatureFileId,
         signedAt: new Date(consent.signedAt),
-        countersignPng,
+        countersignFileId: signatureFileId,
       });
       const countersign = { byId: ctx.caller.openid, byName: ctx.caller.name, at: ctx.now.toISOString(), signatureFileId, officeCopyBefore: consent.officeCopy };
       return [

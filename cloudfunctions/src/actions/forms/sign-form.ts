@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction } from '../../api/action';
 import { AppError } from '../../api/errors';
 import { idString, version } from '../../api/validation';
@@ -30,8 +30,8 @@ export const signForm = defineAction({
     const saved = await changeCase(ctx, c, ref.version, 'signForm', async (c) => {
       const template = await currentFormTemplate(ctx.store, kind);
       if (template.version !== templateVersion) throw new AppError('CONFLICT', `${FORM_NAMES[kind]}已更新为第${template.version}版，请重新阅读后签署`);
-      const signaturePng = await readOwnSignature(ctx, signatureFileId);
-      const form = { template, values: formValues(ctx, c), signaturePng, signedAt: ctx.now };
+      await readOwnSignature(ctx, signatureFileId);
+      const form = { template, values: formValues(ctx, c), signatureFileId, signedAt: ctx.now };
       const applicantCopy = await renderAndStoreCopy(ctx, c._id, 'applicant', form);
       const officeCopy = await renderAndStoreCopy(ctx, c._id, 'office', form);
       await keepFormTemplate(ctx, template);

@@ -1,0 +1,122 @@
+import { createHash } from 'node:crypto';
+import { PDFDocument } from 'pdf-lib';
+import { MissingFormValueError } from '../catalogue/form-templates';
+import type { Files } from '../ports/files';
+import type { ArchiveJob, PdfAnswer, PdfJob, RenderedDocument, SignedFormJob } from '../ports/pdf';
+import type { Store } from '../ports/store';
+import { type ArchiveInput, type ArchivePicture, renderInspectionArchive } from './archive-pdf';
+import type { RenderedPdf } from './pdf-flow';
+import { renderSignedForm } from './signed-form-pdf';
+
+// The work of the `pdf` cloud function: read a job the api stored in `pdfJobs`, read its files, render, store.
+
+export interface PdfWorkerDeps {
+  store: Store;
+  files: Files;
+  /** TrueType bytes of the Chinese font embedded in the PDFs. */
+  font: () => Uint8Array;
+}
+
+const MAX_PICTURE_BYTES = 10 * 1024 * 1024;
+const MAX_SIGNATURE_BYTES = 1024 * 1024;
+const JOB_ID = /^[0-9a-f]{32}$/;
+
+class JobFailure extends Error {
+  constructor(
+    readonly code: 'VALIDATION' | 'NOT_FOUND',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Serves one call `{jobId}`. Anyone can call a cloud function by name, so the call carries nothing but the id of
+ * a job only the api can write (the database refuses clients); an unknown id renders nothing.
+ */
+export async function servePdfJob(deps: PdfWorkerDeps, event: unknown): Promise<PdfAnswer> {
+  const jobId = (event as { jobId?: unknown } | null)?.jobId;
+  if (typeof jobId !== 'string' || !JOB_ID.test(jobId)) return { ok: false, code: 'VALIDATION', message: '无效的文档任务' };
+  const stored = await deps.store.get<{ job: PdfJob }>('pdfJobs', jobId);
+  if (!stored) return { ok: false, code: 'NOT_FOUND', message: '文档任务不存在' };
+  try {
+    return { ok: true, document: await runJob(deps, stored.job) };
+  } catch (e) {
+    if (e instanceof JobFailure) return { ok: false, code: e.code, message: e.message };
+    if (e instanceof MissingFormValueError) return { ok: false, code: 'VALIDATION', message: e.message };
+    console.error('pdf: job failed', stored.job.kind, (e as Error)?.name, (e as Error)?.message);
+    return { ok: false, code: 'INTERNAL', message: '文档生成失败，请稍后重试' };
+  }
+}
+
+async function runJob(deps: PdfWorkerDeps, job: PdfJob): Promise<RenderedDocument> {
+  const rendered = job.kind === 'signedForm' ? await signedForm(deps, job) : await archive(deps, job);
+  return store(deps.files, job.pathPrefix, rendered);
+}
+
+async function signedForm(deps: PdfWorkerDeps, job: SignedFormJob): Promise<RenderedPdf> {
+  const signaturePng = await required(deps.files, job.signatureFileId, MAX_SIGNATURE_BYTES, '签名图片已不存在，请重新签名');
+  const countersignPng = job.countersignFileId
+    ? await required(deps.files, job.countersignFileId, MAX_SIGNATURE_BYTES, '会签签名图片已不存在，请重新签名')
+    : undefined;
+  return renderSignedForm({
+    template: job.template, values: job.values, copy: job.copy, signedAt: new Date(job.signedAt), signaturePng,
+    ...(countersignPng ? { countersignPng } : {}), fontBytes: deps.font(),
+  });
+}
+
+async function archive(deps: PdfWorkerDeps, job: ArchiveJob): Promise<RenderedPdf> {
+  const { input } = job;
+  const signaturePng = await required(deps.files, input.opinion.signatureFileId, MAX_SIGNATURE_BYTES, '决定所附的签名图片已不存在，无法生成踏勘档案');
+  const pictures: ArchivePicture[] = [];
+  for (const { fileId, capturedAt, ...picture } of input.pictures) {
+    const bytes = await readSmall(deps.files, fileId, MAX_PICTURE_BYTES);
+    // One damaged upload must not stop the whole archive: a file the renderer cannot print is left out.
+    if (bytes && (await printable(bytes))) pictures.push({ ...picture, bytes, capturedAt: new Date(capturedAt) });
+  }
+  const full: ArchiveInput = {
+    ...input,
+    acceptedAt: new Date(input.acceptedAt),
+    decidedAt: new Date(input.decidedAt),
+    opinion: { text: input.opinion.text, signaturePng, signedAt: new Date(input.opinion.signedAt) },
+    observerRemarks: input.observerRemarks.map((m) => ({ ...m, at: new Date(m.at) })),
+    pictures,
+    evidence: input.evidence.map((e) => ({ ...e, storedAt: new Date(e.storedAt) })),
+    signedForms: input.signedForms.map((f) => ({ ...f, signedAt: new Date(f.signedAt) })),
+    generatedAt: new Date(input.generatedAt),
+  };
+  return renderInspectionArchive(full, deps.font());
+}
+
+/** Stores the bytes under a name made of their own hash (no random names: what is stored says what it holds). */
+async function store(files: Files, pathPrefix: string, { bytes, unsupportedCharacters }: RenderedPdf): Promise<RenderedDocument> {
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const stored = await files.put(`${pathPrefix}-${sha256.slice(0, 16)}.pdf`, Buffer.from(bytes));
+  return { fileId: stored.fileId, sha256, size: stored.size, unsupportedCharacters };
+}
+
+async function required(files: Files, fileId: string, maxBytes: number, missing: string): Promise<Buffer> {
+  const bytes = await readSmall(files, fileId, maxBytes);
+  if (!bytes) throw new JobFailure('NOT_FOUND', missing);
+  return bytes;
+}
+
+async function readSmall(files: Files, fileId: string, maxBytes: number): Promise<Buffer | null> {
+  const info = await files.stat(fileId);
+  if (!info || info.size > maxBytes) return null;
+  const chunks: Buffer[] = [];
+  for await (const chunk of await files.read(fileId)) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** Whether the bytes are a PNG or JPEG pdf-lib can embed. */
+async function printable(bytes: Buffer): Promise<boolean> {
+  const probe = await PDFDocument.create();
+  const own = new Uint8Array(bytes);
+  try {
+    await (own[0] === 0x89 ? probe.embedPng(own) : probe.embedJpg(own));
+    return true;
+  } catch {
+    return false;
+  }
+}
