@@ -1,3 +1,4 @@
+import { benchColdStart } from './cold-start.bench';
 import { benchDraw } from './draw.bench';
 import { benchHashLargeFile } from './hash-large-file.bench';
 import { benchQueries } from './queries.bench';
@@ -5,7 +6,7 @@ import { benchQueries } from './queries.bench';
 // Runs inside one process spawned by scripts/bench.mjs; prints its results as JSON on the last line.
 (async () => {
   const which = process.argv[2];
-  const result = which === 'queries' ? await benchQueries() : which === 'hash' ? await benchHashLargeFile() : which === 'draw' ? benchDraw() : null;
+  const result = which === 'cold' ? await benchColdStart() : which === 'queries' ? await benchQueries() : which === 'hash' ? await benchHashLargeFile() : which === 'draw' ? benchDraw() : null;
   if (!result) throw new Error(`unknown bench ${which}`);
   console.log(JSON.stringify(result));
 })();
