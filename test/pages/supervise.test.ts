@@ -123,6 +123,45 @@ describe('draw', () => {
     expect(text).toContain('代码 HASH_MISMATCH');
   });
 
+  test('a large draw loads its drawn cases and its population a page at a time as the supervisor scrolls', async () => {
+    const TOTAL = 100_000;
+    const SELECTED = 10_000;
+    const drawn = (i: number) => ({
+      caseId: `case-${i}`, number: `DL-20260513-${String(i).padStart(5, '0')}`, matterName: '二次供水单位卫生许可',
+      companyName: `天津东丽第${i}供水有限公司`, followUpId: `fu-${i}`, followUpStatus: 'open' as const,
+    });
+    const entry = (i: number) => ({ id: `case-${i}`, number: `DL-20260513-${String(i).padStart(5, '0')}`, matterCode: 'SECONDARY_WATER', decidedAt: '2026-05-13T03:00:00.000Z' });
+    const pageOf = <T,>(total: number, make: (i: number) => T, offset = 0, limit = 50) => ({
+      total, offset, limit, items: Array.from({ length: Math.max(0, Math.min(limit, total - offset)) }, (_, k) => make(offset + k)),
+    });
+    fake.server.on('getDraw', (req: { list?: string; offset?: number }) => drawView({
+      populationSize: TOTAL, selectedCount: SELECTED,
+      page: req.list === 'population' ? { list: 'population', ...pageOf(TOTAL, entry, req.offset) } : { list: 'selected', ...pageOf(SELECTED, drawn, req.offset) },
+    }));
+    const p = await open('package-supervise/pages/draw/draw', { month: '2026-05' });
+    expect(p.page.data.selected).toHaveLength(50);
+    expect(p.text()).toContain('抽中的办件（10000 件）');
+    expect(p.text()).toContain('已显示 50 件，上滑加载更多');
+
+    p.page.onReachBottom();
+    await settled();
+    expect(fake.server.sent('getDraw').at(-1)).toEqual({ month: '2026-05', list: 'selected', offset: 50 });
+    expect(p.page.data.selected).toHaveLength(100);
+    expect(p.page.data.selected[99].companyName).toBe('天津东丽第99供水有限公司');
+
+    // The population is asked for only when opened, and then scrolling pages it instead.
+    expect(fake.server.sent('getDraw').filter((r) => r.list === 'population')).toHaveLength(0);
+    await p.tap('#toggle-population');
+    expect(p.page.data.population).toHaveLength(50);
+    expect(p.text()).toContain('共 100000 件；核验时按完整名单复算。');
+    expect(p.text()).toContain('DL-20260513-00049 · 二次供水单位卫生许可');
+    p.page.onReachBottom();
+    await settled();
+    expect(fake.server.sent('getDraw').at(-1)).toEqual({ month: '2026-05', list: 'population', offset: 50 });
+    expect(p.page.data.population).toHaveLength(100);
+    expect(p.page.data.selected).toHaveLength(100);
+  });
+
   test('verifying an intact draw says it matches', async () => {
     fake.server.on('getDraw', drawView()).on('verifyDraw', {
       month: '2026-05', ok: true, problems: [], codes: [], drawHash: 'd'.repeat(64), checkedAt: '2026-06-20T02:00:00.000Z',
