@@ -145,7 +145,7 @@ describe('draw', () => {
 
     p.page.onReachBottom();
     await settled();
-    expect(fake.server.sent('getDraw').at(-1)).toEqual({ month: '2026-05', list: 'selected', offset: 50 });
+    expect(fake.server.sent('getDraw').slice(-1)[0]).toEqual({ month: '2026-05', list: 'selected', offset: 50 });
     expect(p.page.data.selected).toHaveLength(100);
     expect(p.page.data.selected[99].companyName).toBe('天津东丽第99供水有限公司');
 
@@ -157,7 +157,7 @@ describe('draw', () => {
     expect(p.text()).toContain('DL-20260513-00049 · 二次供水单位卫生许可');
     p.page.onReachBottom();
     await settled();
-    expect(fake.server.sent('getDraw').at(-1)).toEqual({ month: '2026-05', list: 'population', offset: 50 });
+    expect(fake.server.sent('getDraw').slice(-1)[0]).toEqual({ month: '2026-05', list: 'population', offset: 50 });
     expect(p.page.data.population).toHaveLength(100);
     expect(p.page.data.selected).toHaveLength(100);
   });
