@@ -1,8 +1,10 @@
-// npm run bench: cold start, query latency at 100,000 cases, large-file hashing memory, Mini Program package size.
+// npm run bench: cold start, query latency at 100,000 cases, large-file hashing memory, Mini Program package sizes,
+// setData payloads, function folder sizes.
 // Prints each number and writes them all to bench/results.json. Targets are printed beside the measurements.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const node = (args, env = {}) => execFileSync(process.execPath, args, { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 24 });
@@ -18,18 +20,28 @@ const queries = lastJson(node(['build/bench.js', 'queries']));
 const hash = lastJson(node(['--expose-gc', 'build/bench.js', 'hash']));
 const draw = lastJson(node(['--expose-gc', 'build/bench.js', 'draw']));
 
-// Main package: everything under miniprogram/ except the subpackage roots (source size; DevTools compiles .ts to .js).
-const SUBPACKAGES = new Set(['package-staff', 'package-supervise']);
+// The Mini Program's packages as DevTools uploads them (TypeScript compiled and minified, wxml, wxss, json, images).
+const packageSize = lastJson(node(['build/bench.js', 'packages']));
 const sizeOf = (dir, skip = new Set()) =>
   readdirSync(dir).filter((n) => !skip.has(n)).reduce((sum, n) => {
     const p = join(dir, n);
     return sum + (statSync(p).isDirectory() ? sizeOf(p) : statSync(p).size);
   }, 0);
-const packageSize = { mainPackageKB: +(sizeOf('miniprogram', SUBPACKAGES) / 1024).toFixed(1), wholeMiniProgramKB: +(sizeOf('miniprogram') / 1024).toFixed(1) };
+
+// setData payloads: the page tests record every one (test/pages/support/load-page.ts); the largest per page.
+const setDataLog = join(mkdtempSync(join(tmpdir(), 'rvi-setdata-')), 'setdata.jsonl');
+execFileSync('npx', ['jest', '--selectProjects', 'pages', '--maxWorkers=1', '--silent'], { env: { ...process.env, TZ: 'UTC', RVI_SETDATA_LOG: setDataLog }, stdio: 'ignore' });
+const largestSetData = {};
+for (const line of readFileSync(setDataLog, 'utf8').split('\n').filter(Boolean)) {
+  const { page, bytes } = JSON.parse(line);
+  largestSetData[page] = Math.max(largestSetData[page] ?? 0, bytes);
+}
+const setDataKB = Object.fromEntries(Object.entries(largestSetData).sort(([a], [b]) => a.localeCompare(b)).map(([page, bytes]) => [page, +(bytes / 1024).toFixed(1)]));
+
 const apiBundleKB = +(statSync('cloudfunctions/api/index.js').size / 1024).toFixed(1);
 
 const functionFolderKB = Object.fromEntries(['api', 'pdf', 'monthly-draw', 'reminders'].map((name) => [name, +(sizeOf(join('cloudfunctions', name), new Set(['node_modules'])) / 1024).toFixed(1)]));
-const results = { measuredAt: new Date().toISOString(), node: process.version, coldStart, queries, hashLargeFile: hash, monthlyDraw: draw, packageSize, apiBundleKB, functionFolderKB };
+const results = { measuredAt: new Date().toISOString(), node: process.version, coldStart, queries, hashLargeFile: hash, monthlyDraw: draw, packageSize, setDataKB, apiBundleKB, functionFolderKB };
 const coldTargets = ['api', 'pdf', 'monthly-draw', 'reminders'].map((name) => {
   const c = coldStart[name];
   return [`cold start ${name} ÷ wx-server-sdk floor, median of ${coldStart.pairs} pairs (min ${c.ratioMin}, max ${c.ratioMax}; ${c.firstCallMedianMs} vs ${c.floorMedianMs} ms) (target ≤ 1.1)`, c.ratioMedian, c.ratioMedian <= 1.1];
@@ -40,7 +52,8 @@ const targets = [
   ...coldTargets,
   ['officer queue p95 ms at 100k cases (target ≤ 10)', queries.officerQueueP95Ms, queries.officerQueueP95Ms <= 10],
   ['applicant list p95 ms at 100k cases (target ≤ 10)', queries.applicantListP95Ms, queries.applicantListP95Ms <= 10],
-  ['main package KB (target ≤ 400)', packageSize.mainPackageKB, packageSize.mainPackageKB <= 400],
+  ['main package KB as uploaded (target ≤ 300)', packageSize.mainKB, packageSize.mainKB <= 300],
+  ...Object.entries(setDataKB).map(([page, kb]) => [`largest setData KB on ${page} (target ≤ 32)`, kb, kb <= 32]),
 ];
 console.log(JSON.stringify(results, null, 2));
 for (const [what, value, met] of targets) console.log(`${met ? 'ok  ' : 'MISS'} ${what}: ${value}`);

@@ -3,7 +3,7 @@ import { installFakeWx, type FakeWx } from './support/fake-wx';
 import { me } from './support/fixtures';
 import { groupView, meetingCard } from './support/forms-fixtures';
 import { finding, inspectionView } from './support/inspection-fixtures';
-import { type LoadedPage, loadPage, settled } from './support/load-page';
+import { type LoadedPage, SET_DATA_BUDGET_BYTES, loadPage, setDataSizes, settled } from './support/load-page';
 import {
   creditFinding, drawPreview, drawView, followUp, listing, page, statisticsReport,
 } from './support/supervision-fixtures';
@@ -160,6 +160,10 @@ describe('draw', () => {
     expect(fake.server.sent('getDraw').slice(-1)[0]).toEqual({ month: '2026-05', list: 'population', offset: 50 });
     expect(p.page.data.population).toHaveLength(100);
     expect(p.page.data.selected).toHaveLength(100);
+    // Each scroll sends only the new page's rows.
+    const sizes = setDataSizes('package-supervise/pages/draw/draw');
+    expect(sizes.length).toBeGreaterThanOrEqual(6);
+    expect(Math.max(...sizes)).toBeLessThan(SET_DATA_BUDGET_BYTES / 2);
   });
 
   test('verifying an intact draw says it matches', async () => {
