@@ -161,14 +161,14 @@ function picturesOf(records: readonly EvidenceRecord[], marked: Map<number, Supe
   });
 }
 
-/** Both copies of each form the applicant signed (R6), as the forms area records them; none before signing. */
+/** Both copies of each form the applicant signed (R6), as the forms area records them (file and hash); none before signing. */
 function signedFormsOf(c: StoredCase): ArchiveJob['input']['signedForms'] {
   return FORM_KINDS.flatMap((kind: FormKind) => {
     const form = c.forms?.[kind];
     if (!form) return [];
     return [
-      { kind, version: form.templateVersion, copy: 'office' as const, signedAt: form.countersign?.at ?? form.signedAt, sha256: form.officeCopy.sha256 },
-      { kind, version: form.templateVersion, copy: 'applicant' as const, signedAt: form.signedAt, sha256: form.applicantCopy.sha256 },
+      { kind, version: form.templateVersion, copy: 'office' as const, signedAt: form.countersign?.at ?? form.signedAt, fileId: form.officeCopy.fileId, sha256: form.officeCopy.sha256 },
+      { kind, version: form.templateVersion, copy: 'applicant' as const, signedAt: form.signedAt, fileId: form.applicantCopy.fileId, sha256: form.applicantCopy.sha256 },
     ];
   });
 }

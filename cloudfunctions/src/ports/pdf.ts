@@ -32,9 +32,11 @@ export interface ArchivePictureRef extends Omit<Jsonified<ArchiveInput['pictures
 export interface ArchiveJob {
   kind: 'archive';
   pathPrefix: string;
-  input: Omit<Jsonified<ArchiveInput>, 'pictures' | 'opinion'> & {
+  input: Omit<Jsonified<ArchiveInput>, 'pictures' | 'opinion' | 'signedForms'> & {
     opinion: { text: string; signatureFileId: string; signedAt: string };
     pictures: ArchivePictureRef[];
+    /** Each copy of each signed form; its stored PDF is appended after its hash is checked. */
+    signedForms: (Jsonified<ArchiveInput['signedForms'][number]> & { fileId: string })[];
   };
 }
 

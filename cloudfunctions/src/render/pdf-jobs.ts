@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { PDFDocument } from 'pdf-lib';
-import { MissingFormValueError } from '../catalogue/form-templates';
+import { FORM_NAMES, MissingFormValueError } from '../catalogue/form-templates';
 import type { Files } from '../ports/files';
 import type { ArchiveJob, PdfAnswer, PdfJob, RenderedDocument, SignedFormJob } from '../ports/pdf';
 import type { Store } from '../ports/store';
 import { type ArchiveInput, type ArchivePicture, renderInspectionArchive } from './archive-pdf';
+import { COPY_LABELS } from './copy-labels';
 import type { RenderedPdf } from './pdf-flow';
 import { renderSignedForm } from './signed-form-pdf';
 
@@ -19,6 +20,7 @@ export interface PdfWorkerDeps {
 
 const MAX_PICTURE_BYTES = 10 * 1024 * 1024;
 const MAX_SIGNATURE_BYTES = 1024 * 1024;
+const MAX_FORM_BYTES = 5 * 1024 * 1024;
 const JOB_ID = /^[0-9a-f]{32}$/;
 
 class JobFailure extends Error {
@@ -74,6 +76,14 @@ async function archive(deps: PdfWorkerDeps, job: ArchiveJob): Promise<RenderedPd
     // One damaged upload must not stop the whole archive: a file the renderer cannot print is left out.
     if (bytes && (await printable(bytes))) pictures.push({ ...picture, bytes, capturedAt: new Date(capturedAt) });
   }
+  // The signed forms go in as stored, and only as recorded: a file whose bytes no longer match its hash stops the archive.
+  const signedFormPdfs: Buffer[] = [];
+  for (const form of input.signedForms) {
+    const name = `${FORM_NAMES[form.kind]}（${COPY_LABELS[form.copy]}）`;
+    const bytes = await required(deps.files, form.fileId, MAX_FORM_BYTES, `${name}的文件已不存在，无法生成踏勘档案`);
+    if (sha256Of(bytes) !== form.sha256) throw new JobFailure('VALIDATION', `${name}的文件与签署时记录的哈希不符，无法生成踏勘档案，请联系管理员核查`);
+    signedFormPdfs.push(bytes);
+  }
   const full: ArchiveInput = {
     ...input,
     acceptedAt: new Date(input.acceptedAt),
@@ -82,18 +92,20 @@ async function archive(deps: PdfWorkerDeps, job: ArchiveJob): Promise<RenderedPd
     observerRemarks: input.observerRemarks.map((m) => ({ ...m, at: new Date(m.at) })),
     pictures,
     evidence: input.evidence.map((e) => ({ ...e, storedAt: new Date(e.storedAt) })),
-    signedForms: input.signedForms.map((f) => ({ ...f, signedAt: new Date(f.signedAt) })),
+    signedForms: input.signedForms.map(({ fileId: _, ...f }) => ({ ...f, signedAt: new Date(f.signedAt) })),
     generatedAt: new Date(input.generatedAt),
   };
-  return renderInspectionArchive(full, deps.font());
+  return renderInspectionArchive(full, deps.font(), signedFormPdfs);
 }
 
 /** Stores the bytes under a name made of their own hash (no random names: what is stored says what it holds). */
 async function store(files: Files, pathPrefix: string, { bytes, unsupportedCharacters }: RenderedPdf): Promise<RenderedDocument> {
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const sha256 = sha256Of(bytes);
   const stored = await files.put(`${pathPrefix}-${sha256.slice(0, 16)}.pdf`, Buffer.from(bytes));
   return { fileId: stored.fileId, sha256, size: stored.size, unsupportedCharacters };
 }
+
+const sha256Of = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 async function required(files: Files, fileId: string, maxBytes: number, missing: string): Promise<Buffer> {
   const bytes = await readSmall(files, fileId, maxBytes);

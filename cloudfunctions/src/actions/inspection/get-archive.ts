@@ -3,7 +3,7 @@ import { defineAction } from '../../api/action';
 import { idString } from '../../api/validation';
 import { caseFor } from '../../application/inspection';
 
-/** A temporary link to the archive PDF for the office, supervisors and the sector's regulator (R13, R15). */
+/** A temporary link to the archive PDF for the applicant of the case, the office, supervisors and the sector's regulator (R13, R15). */
 export const getArchive = defineAction({
   name: 'getArchive',
   schema: z.strictObject({ caseId: idString }),
