@@ -67,6 +67,9 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
   subscriptions: [],
   // PDF rendering jobs the api hands the pdf function (id = random; removed once answered).
   pdfJobs: [],
+  // One claim per case version and form before rendering (id = '<caseId>:<form>:<version>'): concurrent signers of
+  // the same version do not all render.
+  renderingClaims: [],
 };
 
 export type CollectionName = keyof typeof COLLECTIONS;

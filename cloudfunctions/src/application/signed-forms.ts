@@ -50,6 +50,32 @@ export async function readOwnSignature(ctx: ActionContext, fileId: string): Prom
   return readSignaturePng(ctx, fileId);
 }
 
+/** A claim older than this was left by a call the platform killed mid-render; a new call may take it over. */
+const CLAIM_LEASE_MS = 2 * 60 * 1000;
+
+interface RenderingClaim {
+  caseId: string;
+  what: string;
+  version: number;
+  by: string;
+  at: string;
+}
+
+/**
+ * Claims the rendering of `what` (a form, or its countersignature) at the case version the caller saw, before any
+ * rendering: of many concurrent calls on the same version only the first renders, the others are told to wait and
+ * leave no file behind (issue 11). Claims are kept: a call that saw the version late must not claim it again.
+ */
+export async function claimRendering(ctx: ActionContext, caseId: string, version: number, what: string): Promise<void> {
+  const id = `${caseId}:${what}:${version}`;
+  const claim: RenderingClaim = { caseId, what, version, by: ctx.caller.openid, at: ctx.now.toISOString() };
+  if (await ctx.store.insert('renderingClaims', id, claim)) return;
+  const held = await ctx.store.get<RenderingClaim>('renderingClaims', id);
+  const expired = held && Date.parse(held.at) < ctx.now.getTime() - CLAIM_LEASE_MS;
+  if (expired && (await ctx.store.replace('renderingClaims', id, held._version, claim)) !== null) return;
+  throw new AppError('IN_PROGRESS', '该表单正在签署，请稍候刷新查看');
+}
+
 export interface FormRendering {
   template: FormTemplate;
   values: FormValues;

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import type { AuditEntry, CaseRecord } from '../../../cloudfunctions/src/domain/case';
 import { type Harness, makeHarness } from '../../support/harness';
 import { greyJpeg, png, signaturePng } from '../../support/images';
@@ -167,6 +169,31 @@ describe('signing the two forms (R6)', () => {
     } finally {
       other.close();
     }
+  });
+});
+
+describe('concurrent signing (issue 11)', () => {
+  test('ten concurrent signatures of one form: one renders and is recorded, the others leave no file behind', async () => {
+    const c = await prepared.accepted(h);
+    const signatures = await Promise.all(Array.from({ length: 10 }, () => uploadSignature(h, 'applicant')));
+    const answers = await Promise.all(signatures.map((signatureFileId) =>
+      h.call('applicant', 'signForm', { caseId: c.id, version: c.version, kind: 'consent', templateVersion: 1, signatureFileId })));
+    expect(answers.filter((a) => a.ok)).toHaveLength(1);
+    for (const refused of answers.filter((a) => !a.ok)) expect(['IN_PROGRESS', 'CONFLICT']).toContain((refused as { code: string }).code);
+    const { applicantCopy, officeCopy } = (await record(c.id)).forms!.consent!;
+    const folder = dirname(h.deps.files.pathOf(applicantCopy.fileId));
+    expect(readdirSync(folder).sort()).toEqual([basename(h.deps.files.pathOf(applicantCopy.fileId)), basename(h.deps.files.pathOf(officeCopy.fileId))].sort());
+  });
+
+  test('a claim left by a call killed mid-render holds for two minutes, then a new call takes it over', async () => {
+    const c = await prepared.accepted(h);
+    await h.deps.store.insert('renderingClaims', `${c.id}:consent:${c.version}`, { caseId: c.id, what: 'consent', version: c.version, by: 'applicant', at: h.clock.now().toISOString() });
+    const signatureFileId = await uploadSignature(h, 'applicant');
+    const payload = { caseId: c.id, version: c.version, kind: 'consent' as const, templateVersion: 1, signatureFileId };
+    expect(await h.call('applicant', 'signForm', payload)).toMatchObject({ ok: false, code: 'IN_PROGRESS', message: '该表单正在签署，请稍候刷新查看' });
+    h.clock.advance(2 * 60 * 1000 + 1);
+    await h.ok('applicant', 'signForm', payload);
+    expect((await record(c.id)).forms?.consent?.signatureFileId).toBe(signatureFileId);
   });
 });
 

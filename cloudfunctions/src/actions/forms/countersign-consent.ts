@@ -5,7 +5,7 @@ import { relationTo } from '../../application/access';
 import { loadCase } from '../../application/cases';
 import { signedFormTemplate } from '../../application/form-templates';
 import { changeCase, toReadinessView } from '../../application/readiness';
-import { formValues, readOwnSignature, readSignaturePng, renderAndStoreCopy } from '../../application/signed-forms';
+import { claimRendering, formValues, readOwnSignature, readSignaturePng, renderAndStoreCopy } from '../../application/signed-forms';
 import { fileId } from './fields';
 
 /**
@@ -26,6 +26,7 @@ export const countersignConsent = defineAction({
       await readOwnSignature(ctx, signatureFileId);
       // The applicant's stored signature must still be a whole PNG (checked here; the pdf function reads it again).
       await readSignaturePng(ctx, consent.signatureFileId);
+      await claimRendering(ctx, c._id, c._version, 'consent-countersign');
       const officeCopy = await renderAndStoreCopy(ctx, c._id, 'office', {
         template: await signedFormTemplate(ctx.store, 'consent', consent.templateVersion),
         values: formValues(ctx, c),
