@@ -7,6 +7,7 @@ import type { Store } from '../ports/store';
 import { type ArchiveInput, type ArchivePicture, renderInspectionArchive } from './archive-pdf';
 import { COPY_LABELS } from './copy-labels';
 import type { RenderedPdf } from './pdf-flow';
+import { printablePicture } from './print-picture';
 import { renderSignedForm } from './signed-form-pdf';
 
 // The work of the `pdf` cloud function: read a job the api stored in `pdfJobs`, read its files, render, store.
@@ -72,9 +73,10 @@ async function archive(deps: PdfWorkerDeps, job: ArchiveJob): Promise<RenderedPd
   const signaturePng = await required(deps.files, input.opinion.signatureFileId, MAX_SIGNATURE_BYTES, '决定所附的签名图片已不存在，无法生成踏勘档案');
   const pictures: ArchivePicture[] = [];
   for (const { fileId, capturedAt, ...picture } of input.pictures) {
-    const bytes = await readSmall(deps.files, fileId, MAX_PICTURE_BYTES);
-    // One damaged upload must not stop the whole archive: a file the renderer cannot print is left out.
-    if (bytes && (await printable(bytes))) pictures.push({ ...picture, bytes, capturedAt: new Date(capturedAt) });
+    const stored = await readSmall(deps.files, fileId, MAX_PICTURE_BYTES);
+    // Scaled down for print; one damaged upload must not stop the whole archive: a file that cannot be printed is left out.
+    const bytes = stored && (await printablePicture(stored));
+    if (bytes && (await embeddable(bytes))) pictures.push({ ...picture, bytes, capturedAt: new Date(capturedAt) });
   }
   // The signed forms go in as stored, and only as recorded: a file whose bytes no longer match its hash stops the archive.
   const signedFormPdfs: Buffer[] = [];
@@ -122,7 +124,7 @@ async function readSmall(files: Files, fileId: string, maxBytes: number): Promis
 }
 
 /** Whether the bytes are a PNG or JPEG pdf-lib can embed. */
-async function printable(bytes: Buffer): Promise<boolean> {
+async function embeddable(bytes: Buffer): Promise<boolean> {
   const probe = await PDFDocument.create();
   const own = new Uint8Array(bytes);
   try {
