@@ -28,6 +28,7 @@ export interface SupervisionActions {
   previewDraw: { req: MonthRef; res: DrawPreview };
   /** Supervisor: draws a closed month that was missed; a month already drawn returns its stored record. */
   runDraw: { req: MonthRef; res: DrawRunResult };
+  /** Supervisor: the draw's record and one page of its drawn cases (default) or of its frozen population. */
   getDraw: { req: MonthRef & PageQuery & { list?: DrawList }; res: DrawView };
   /** Supervisor: recomputes the stored draw from its record, the current cases and the previous draw. */
   verifyDraw: { req: MonthRef; res: DrawVerification };
