@@ -59,7 +59,7 @@ export async function benchColdStart(): Promise<Record<string, unknown>> {
   const seedPdfJob = async (n: number): Promise<string> => {
     const jobId = n.toString(16).padStart(32, '0');
     const job: SignedFormJob = {
-      kind: 'signedForm', pathPrefix: `cases/bench/forms/consent-v1-applicant-${n}`, template: CONSENT_FORM_V1, copy: 'applicant',
+      kind: 'signedForm', caseId: 'bench', pathPrefix: `cases/bench/forms/consent-v1-applicant-${n}`, template: CONSENT_FORM_V1, copy: 'applicant',
       values: {
         officeName: '示范区行政审批局', district: '示范区', companyName: '青禾餐饮有限公司', creditCode: '91310000MA1K000001',
         applicantName: '王小明', matterName: '食品经营许可', premisesAddress: '示范路1号', caseNumber: 'TK-2026-0001',

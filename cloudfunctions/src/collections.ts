@@ -65,8 +65,9 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
   regulatorInbox: [{ name: 'by_sector_pushed', keys: [['sectorCode', 'asc'], ['pushedAt', 'desc']] }],
   // Notifications: what each person answered to wx.requestSubscribeMessage (id = OPENID).
   subscriptions: [],
-  // PDF rendering jobs the api hands the pdf function (id = random; removed once answered).
-  pdfJobs: [],
+  // PDF rendering jobs the api hands the pdf function (id = random); once rendered, the record of the file stored
+  // until the sweep has checked that its case took it up.
+  pdfJobs: [{ name: 'by_created', keys: [['createdAt', 'asc']] }],
   // One claim per case version and form before rendering (id = '<caseId>:<form>:<version>'): concurrent signers of
   // the same version do not all render.
   renderingClaims: [],

@@ -215,6 +215,8 @@ class Backend {
         return this.batchGetDownloadUrl(params);
       case 'functions.invokeFunction':
         return this.invokeFunction(params);
+      case 'storage.batchDeleteFile':
+        return this.batchDeleteFile(params);
       default:
         throw new Unsupported(`action ${action}`);
     }
@@ -326,6 +328,18 @@ class Backend {
       return { code: 'SUCCESS', fileID: fileid, tempFileURL: `${this.baseUrl}/download/${path}?sign=standin`, maxAge: max_age };
     });
     return { data: { download_list } };
+  }
+
+  /** cloud.deleteFile: each file answers its own code; a missing one STORAGE_FILE_NONEXIST. */
+  private batchDeleteFile(params: Doc): Doc {
+    expectParams(params, [...ENVELOPE, 'fileid_list']);
+    if (!Array.isArray(params.fileid_list)) throw new Unsupported('fileid_list is not a list');
+    const delete_list = params.fileid_list.map((fileid: unknown) => {
+      const id = String(fileid);
+      const path = id.startsWith(`${this.fileIdPrefix}/`) ? id.slice(this.fileIdPrefix.length + 1) : undefined;
+      return { fileID: id, code: path !== undefined && this.files.delete(path) ? 'SUCCESS' : 'STORAGE_FILE_NONEXIST' };
+    });
+    return { data: { delete_list } };
   }
 
   /** cloud.callFunction: the event travels as a JSON string and the answer comes back as one in response_data. */

@@ -43,7 +43,7 @@ const PICTURE_KINDS = new Set<string>(['screenshot', 'live-photo', 'proof']);
 export async function archiveAndPush(ctx: ActionContext, c: StoredCase): Promise<StoredCase> {
   const input = await archiveInputOf(ctx, c);
   const stamp = formatChina(ctx.now, 'YYYYMMDDHHmmss');
-  const { fileId, sha256, size, unsupportedCharacters } = await ctx.pdf.render({ kind: 'archive', pathPrefix: `cases/${c._id}/archive/${c.number}-${stamp}`, input });
+  const { fileId, sha256, size, unsupportedCharacters } = await ctx.pdf.render({ kind: 'archive', caseId: c._id, pathPrefix: `cases/${c._id}/archive/${c.number}-${stamp}`, input });
   const archive: ArchiveRecord = {
     fileId,
     fileName: `踏勘档案-${c.number}.pdf`,

@@ -98,6 +98,7 @@ export async function renderAndStoreCopy(ctx: ActionContext, caseId: string, cop
   const kind: FormKind = form.template.kind;
   const { fileId, sha256, size } = await ctx.pdf.render({
     kind: 'signedForm',
+    caseId,
     pathPrefix: `cases/${caseId}/forms/${kind}-v${form.template.version}-${copy}`,
     template: form.template,
     values: form.values,

@@ -19,7 +19,7 @@ export interface LocalOptions {
   config: AppConfig;
   clock?: Clock;
   /** How the pdf function is reached; by default the built `cloudfunctions/pdf` folder, called directly. */
-  pdf?: (store: SqliteStore, files: FolderFiles) => InvokePdf;
+  pdf?: (store: SqliteStore, files: FolderFiles, clock: Clock) => InvokePdf;
 }
 
 /**
@@ -41,6 +41,6 @@ export function composeLocal(options: LocalOptions): Deps & { store: SqliteStore
   return {
     store, files, notifier: new OutboxNotifier(store, clock), clock, ids: randomIds, config: options.config,
     meetings: composeMeetings(options.config),
-    pdf: new PdfFunction(store, randomIds, clock, options.pdf?.(store, files) ?? builtPdfFunction),
+    pdf: new PdfFunction(store, randomIds, clock, options.pdf?.(store, files, clock) ?? builtPdfFunction),
   };
 }

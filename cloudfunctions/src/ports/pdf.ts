@@ -11,6 +11,8 @@ import type { ArchiveInput } from '../render/archive-pdf';
 /** One copy of a signed form (R6). */
 export interface SignedFormJob {
   kind: 'signedForm';
+  /** The case the PDF belongs to: the sweep removes a rendering its case never took up. */
+  caseId: string;
   /** The stored PDF's path without the suffix: `<pathPrefix>-<first 16 hex of its SHA-256>.pdf`. */
   pathPrefix: string;
   template: FormTemplate;
@@ -31,6 +33,7 @@ export interface ArchivePictureRef extends Omit<Jsonified<ArchiveInput['pictures
 /** The inspection archive (R13): everything the renderer prints, with the files it embeds by id. */
 export interface ArchiveJob {
   kind: 'archive';
+  caseId: string;
   pathPrefix: string;
   input: Omit<Jsonified<ArchiveInput>, 'pictures' | 'opinion' | 'signedForms'> & {
     opinion: { text: string; signatureFileId: string; signedAt: string };

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { PDFDocument } from 'pdf-lib';
 import { FORM_NAMES, MissingFormValueError } from '../catalogue/form-templates';
+import type { CaseRecord } from '../domain/case';
+import type { FileRemover } from '../ports/file-remover';
 import type { Files } from '../ports/files';
 import type { ArchiveJob, PdfAnswer, PdfJob, RenderedDocument, SignedFormJob } from '../ports/pdf';
 import type { Store } from '../ports/store';
@@ -15,9 +17,24 @@ import { renderSignedForm } from './signed-form-pdf';
 export interface PdfWorkerDeps {
   store: Store;
   files: Files;
+  remover: FileRemover;
+  now: () => Date;
   /** TrueType bytes of the Chinese font embedded in the PDFs. */
   font: () => Uint8Array;
 }
+
+/** A job as the api stores it, and after rendering the record of the file stored (the job's content dropped). */
+export interface PdfJobRecord {
+  createdAt: string;
+  job?: PdfJob;
+  caseId?: string;
+  fileId?: string;
+  renderedAt?: string;
+}
+
+/** Older than this, a rendering its case has not taken up never will be: the api's calls end within a minute. */
+export const ORPHAN_AFTER_MS = 15 * 60 * 1000;
+const SWEEP_BATCH = 20;
 
 const MAX_PICTURE_BYTES = 10 * 1024 * 1024;
 const MAX_SIGNATURE_BYTES = 1024 * 1024;
@@ -40,16 +57,47 @@ class JobFailure extends Error {
 export async function servePdfJob(deps: PdfWorkerDeps, event: unknown): Promise<PdfAnswer> {
   const jobId = (event as { jobId?: unknown } | null)?.jobId;
   if (typeof jobId !== 'string' || !JOB_ID.test(jobId)) return { ok: false, code: 'VALIDATION', message: '无效的文档任务' };
-  const stored = await deps.store.get<{ job: PdfJob }>('pdfJobs', jobId);
-  if (!stored) return { ok: false, code: 'NOT_FOUND', message: '文档任务不存在' };
+  const stored = await deps.store.get<PdfJobRecord>('pdfJobs', jobId);
+  if (!stored?.job) return { ok: false, code: 'NOT_FOUND', message: '文档任务不存在' };
+  const { job } = stored;
   try {
-    return { ok: true, document: await runJob(deps, stored.job) };
+    const document = await runJob(deps, job);
+    const record: PdfJobRecord = { createdAt: stored.createdAt, caseId: job.caseId, fileId: document.fileId, renderedAt: deps.now().toISOString() };
+    await deps.store.replace('pdfJobs', jobId, stored._version, record);
+    await sweepOrphanedRenderings(deps).catch((e: unknown) => console.error('pdf: sweep failed', (e as Error)?.message));
+    return { ok: true, document };
   } catch (e) {
     if (e instanceof JobFailure) return { ok: false, code: e.code, message: e.message };
     if (e instanceof MissingFormValueError) return { ok: false, code: 'VALIDATION', message: e.message };
-    console.error('pdf: job failed', stored.job.kind, (e as Error)?.name, (e as Error)?.message);
+    console.error('pdf: job failed', job.kind, (e as Error)?.name, (e as Error)?.message);
     return { ok: false, code: 'INTERNAL', message: '文档生成失败，请稍后重试' };
   }
+}
+
+/**
+ * Removes the PDFs whose case never took them up (a signature that lost a race after rendering, a call the platform
+ * killed before the case was saved) and forgets the old job entries, a batch at a time: run after each job.
+ */
+export async function sweepOrphanedRenderings(deps: Pick<PdfWorkerDeps, 'store' | 'remover' | 'now'>): Promise<{ checked: number; removed: number }> {
+  const before = new Date(deps.now().getTime() - ORPHAN_AFTER_MS).toISOString();
+  const old = await deps.store.find<PdfJobRecord>('pdfJobs', { where: { createdAt: { op: 'lt', value: before } }, orderBy: [['createdAt', 'asc']], limit: SWEEP_BATCH });
+  let removed = 0;
+  for (const entry of old) {
+    if (entry.fileId && !(await takenUp(deps.store, entry.caseId ?? '', entry.fileId))) {
+      await deps.remover.remove(entry.fileId);
+      removed++;
+    }
+    await deps.store.remove('pdfJobs', entry._id);
+  }
+  return { checked: old.length, removed };
+}
+
+/** Whether the case refers to the file: a copy of a signed form (the one before countersigning too) or its archive. */
+async function takenUp(store: Store, caseId: string, fileId: string): Promise<boolean> {
+  const c = caseId ? await store.get<CaseRecord>('cases', caseId) : null;
+  if (!c) return false;
+  const forms = Object.values(c.forms ?? {}).flatMap((f) => (f ? [f.applicantCopy.fileId, f.officeCopy.fileId, f.countersign?.officeCopyBefore.fileId] : []));
+  return [...forms, c.archive?.fileId].includes(fileId);
 }
 
 async function runJob(deps: PdfWorkerDeps, job: PdfJob): Promise<RenderedDocument> {

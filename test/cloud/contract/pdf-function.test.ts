@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
+import { CloudbaseFileRemover } from '../../../cloudfunctions/src/adapters/cloudbase/cloudbase-file-remover';
 import { CloudbaseFiles } from '../../../cloudfunctions/src/adapters/cloudbase/cloudbase-files';
 import { CloudbaseStore } from '../../../cloudfunctions/src/adapters/cloudbase/cloudbase-store';
 import { AppError } from '../../../cloudfunctions/src/api/errors';
@@ -8,7 +9,7 @@ import { composeCloud } from '../../../cloudfunctions/src/compose/cloud';
 import { configFromEnv } from '../../../cloudfunctions/src/config';
 import type { SignedFormJob } from '../../../cloudfunctions/src/ports/pdf';
 import { loadChineseFont } from '../../../cloudfunctions/src/render/font';
-import { servePdfJob } from '../../../cloudfunctions/src/render/pdf-jobs';
+import { servePdfJob, sweepOrphanedRenderings } from '../../../cloudfunctions/src/render/pdf-jobs';
 import { type CalledFunction, type CloudbaseStandin, initWxServerSdk, startCloudbaseStandin } from '../../support/cloudbase-standin';
 import { signaturePng } from '../../support/images';
 import { pdfText, squeeze } from '../../support/pdf-text';
@@ -29,12 +30,16 @@ describe('the pdf function through cloud.callFunction', () => {
   let deps: ReturnType<typeof composeCloud>;
   let files: CloudbaseFiles;
   const calls: unknown[] = [];
+  // The api stamps its jobs by the system clock; the pdf function's sweep runs on this one.
+  let now = new Date();
+  let sweep: () => Promise<{ checked: number; removed: number }>;
 
   beforeAll(async () => {
     standin = await startCloudbaseStandin({ functions });
     const cloud = initWxServerSdk(standin);
     files = new CloudbaseFiles(cloud);
-    const worker = { store: new CloudbaseStore(cloud), files, font: loadChineseFont };
+    const worker = { store: new CloudbaseStore(cloud), files, remover: new CloudbaseFileRemover(cloud), now: () => now, font: loadChineseFont };
+    sweep = () => sweepOrphanedRenderings(worker);
     functions.pdf = (event) => {
       calls.push(event);
       return servePdfJob(worker, event);
@@ -46,6 +51,7 @@ describe('the pdf function through cloud.callFunction', () => {
 
   const job = (signatureFileId: string): SignedFormJob => ({
     kind: 'signedForm',
+    caseId: 'c-1',
     pathPrefix: 'cases/c-1/forms/consent-v1-applicant',
     template: CONSENT_FORM_V1,
     values: {
@@ -57,7 +63,7 @@ describe('the pdf function through cloud.callFunction', () => {
     signatureFileId,
   });
 
-  test('renders a signed form, stores it under its own hash and answers the stored file; the job is gone after', async () => {
+  test('renders a signed form, stores it under its own hash and answers the stored file; the job content is dropped after', async () => {
     const signature = await files.put('uploads/u1/signature.png', Buffer.from(signaturePng()));
     const document = await deps.pdf.render(job(signature.fileId));
 
@@ -69,7 +75,27 @@ describe('the pdf function through cloud.callFunction', () => {
     // Only the id travelled in the call; the job itself went through the database and was removed once answered.
     expect(calls.at(-1)).toEqual({ jobId: expect.stringMatching(/^[0-9a-f]{32}$/) });
     expect(standin.requests.filter((r) => r.action === 'functions.invokeFunction')).toHaveLength(1);
-    expect(await deps.store.get('pdfJobs', (calls.at(-1) as { jobId: string }).jobId)).toBeNull();
+    // What stays is the record of the file stored, without the job's names and addresses.
+    const entry = await deps.store.get<Record<string, unknown>>('pdfJobs', (calls.at(-1) as { jobId: string }).jobId);
+    expect(entry).toMatchObject({ caseId: 'c-1', fileId: document.fileId });
+    expect(entry).not.toHaveProperty('job');
+  });
+
+  test('the sweep removes a rendering its case never took up, keeps one it did, and forgets both entries', async () => {
+    standin.reset();
+    const signature = await files.put('uploads/u1/signature-2.png', Buffer.from(signaturePng()));
+    const orphan = await deps.pdf.render({ ...job(signature.fileId), caseId: 'c-lost', pathPrefix: 'cases/c-lost/forms/consent-v1-applicant' });
+    const kept = await deps.pdf.render({ ...job(signature.fileId), caseId: 'c-2', pathPrefix: 'cases/c-2/forms/consent-v1-applicant' });
+    await deps.store.insert('cases', 'c-2', { forms: { consent: { applicantCopy: kept, officeCopy: kept } } });
+    // Within the quarter of an hour a save may still be under way: nothing is touched.
+    expect(await sweep()).toEqual({ checked: 0, removed: 0 });
+    now = new Date(now.getTime() + 16 * 60 * 1000);
+    const swept = await sweep();
+    expect(swept.removed).toBe(1);
+    expect(await files.stat(orphan.fileId)).toBeNull();
+    expect(await files.stat(kept.fileId)).toEqual({ fileId: kept.fileId, size: kept.size });
+    expect(await deps.store.count('pdfJobs')).toBe(0);
+    expect(standin.requests.filter((r) => r.action === 'storage.batchDeleteFile')).toHaveLength(1);
   });
 
   test('a missing signature comes back as NOT_FOUND with a message for people', async () => {

@@ -5,6 +5,7 @@ import type { AuditEntry, CaseRecord } from '../../../cloudfunctions/src/domain/
 import { type Harness, makeHarness } from '../../support/harness';
 import { greyJpeg, png, signaturePng } from '../../support/images';
 import { pdfText, squeeze } from '../../support/pdf-text';
+import { CONSENT_FORM_V1 } from '../../../cloudfunctions/src/catalogue/form-templates';
 import { prepared, sign, uploadSignature } from '../../support/readiness';
 import { ref, snapshot } from '../../support/scenarios';
 
@@ -183,6 +184,24 @@ describe('concurrent signing (issue 11)', () => {
     const { applicantCopy, officeCopy } = (await record(c.id)).forms!.consent!;
     const folder = dirname(h.deps.files.pathOf(applicantCopy.fileId));
     expect(readdirSync(folder).sort()).toEqual([basename(h.deps.files.pathOf(applicantCopy.fileId)), basename(h.deps.files.pathOf(officeCopy.fileId))].sort());
+  });
+
+  test('a rendering its case never took up is removed by the sweep after the next job, a quarter of an hour later', async () => {
+    const c = await prepared.accepted(h);
+    const stray = await h.deps.pdf.render({
+      kind: 'signedForm', caseId: c.id, pathPrefix: `cases/${c.id}/forms/consent-v1-applicant`, template: CONSENT_FORM_V1, copy: 'applicant',
+      values: {
+        officeName: '东丽区行政审批局', district: '天津市东丽区', companyName: '某公司', creditCode: '91120110MA05KXXX1X',
+        applicantName: '张三', matterName: '某事项', premisesAddress: '某地', caseNumber: c.number,
+      },
+      signedAt: h.clock.now().toISOString(), signatureFileId: await uploadSignature(h, 'applicant'),
+    });
+    expect(await h.deps.files.stat(stray.fileId)).not.toBeNull();
+    h.clock.advance(16 * 60 * 1000);
+    await sign(h, await h.ok('applicant', 'getCase', { caseId: c.id }), 'consent');
+    expect(await h.deps.files.stat(stray.fileId)).toBeNull();
+    const { applicantCopy, officeCopy } = (await record(c.id)).forms!.consent!;
+    for (const copy of [applicantCopy, officeCopy]) expect(await h.deps.files.stat(copy.fileId)).not.toBeNull();
   });
 
   test('a claim left by a call killed mid-render holds for two minutes, then a new call takes it over', async () => {

@@ -29,7 +29,7 @@ async function signedConsent(caseId: string) {
   const signature = await h.deps.files.put(`uploads/applicant/${caseId}-signature.png`, Buffer.from(signaturePng()));
   const copy = async (which: 'applicant' | 'office') => {
     const { fileId, sha256: hash, size } = await h.deps.pdf.render({
-      kind: 'signedForm', pathPrefix: `cases/${caseId}/forms/consent-v1-${which}`, template: CONSENT_FORM_V1, copy: which,
+      kind: 'signedForm', caseId, pathPrefix: `cases/${caseId}/forms/consent-v1-${which}`, template: CONSENT_FORM_V1, copy: which,
       values: {
         officeName: '东丽区行政审批局', district: '天津市东丽区', companyName: c.company.name, creditCode: c.company.creditCode,
         applicantName: c.applicantName, matterName: c.matterName, premisesAddress: c.premises.address, caseNumber: c.number,

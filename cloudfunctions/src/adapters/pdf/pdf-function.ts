@@ -8,8 +8,9 @@ import type { Store } from '../../ports/store';
 export type InvokePdf = (event: { jobId: string }) => Promise<unknown>;
 
 /**
- * The api's side of the pdf function: the job goes into `pdfJobs` (clients can neither read nor write it), the
- * function is called with its id only, and the job is removed once answered (it holds names and addresses).
+ * The api's side of the pdf function: the job goes into `pdfJobs` (clients can neither read nor write it) and the
+ * function is called with its id only. The pdf function keeps the entry, without the job's names and addresses, as
+ * the record of the file it stored, until its sweep has checked that the case took the file up.
  */
 export class PdfFunction implements PdfRenderer {
   constructor(
@@ -22,12 +23,7 @@ export class PdfFunction implements PdfRenderer {
   async render(job: PdfJob): Promise<RenderedDocument> {
     const jobId = this.ids.randomHex(16);
     await this.store.insert('pdfJobs', jobId, { job, createdAt: this.clock.now().toISOString() });
-    let answer: PdfAnswer;
-    try {
-      answer = (await this.invoke({ jobId })) as PdfAnswer;
-    } finally {
-      await this.store.remove('pdfJobs', jobId);
-    }
+    const answer = (await this.invoke({ jobId })) as PdfAnswer;
     if (answer?.ok === true) return answer.document;
     if (answer?.ok === false && (answer.code === 'VALIDATION' || answer.code === 'NOT_FOUND')) throw new AppError(answer.code, answer.message);
     throw new Error(`pdf function failed: ${answer?.ok === false ? answer.message : JSON.stringify(answer)}`);
