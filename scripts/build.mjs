@@ -3,27 +3,34 @@
 // cloud-check command (build/deploy.js), and the files derived from the code for people and tools that read files
 // (the security rules for the console, each function's config.json for WeChat DevTools).
 import { build } from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
 const require = createRequire(import.meta.url);
-const FUNCTIONS = ['api', 'monthly-draw', 'reminders'];
+const FUNCTIONS = ['api', 'monthly-draw', 'reminders', 'pdf'];
 const common = { bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning', legalComments: 'none' };
 
 const entries = FUNCTIONS.filter((name) => existsSync(`cloudfunctions/src/entries/${name}.ts`));
+mkdirSync('build/metafiles', { recursive: true });
 await Promise.all([
-  ...entries.map((name) =>
-    build({
+  ...entries.map(async (name) => {
+    // What each bundle is made of, for the size test (the api must carry no PDF code) and for reading by hand.
+    const { metafile } = await build({
       ...common,
       entryPoints: [`cloudfunctions/src/entries/${name}.ts`],
       outfile: `cloudfunctions/${name}/index.js`,
       // CloudBase runs Node 16 and up; native and platform modules are installed there, not bundled.
       target: 'node16',
       external: ['wx-server-sdk', 'better-sqlite3'],
-      minifyWhitespace: true,
-    }),
-  ),
+      // hash-wasm's CommonJS entry carries every algorithm's wasm (200 KB); its ES module lets the bundle keep SHA-256 only.
+      alias: { 'hash-wasm': 'hash-wasm/dist/index.esm.js' },
+      // Fully minified: CloudBase fetches, unpacks and compiles the folder on every cold start.
+      minify: true,
+      metafile: true,
+    });
+    writeFileSync(`build/metafiles/${name}.json`, JSON.stringify(metafile));
+  }),
   build({
     ...common,
     entryPoints: ['cloudfunctions/src/local-runtime/server.ts'],
@@ -44,9 +51,11 @@ const font = (() => {
   }
 })();
 if (font) {
-  mkdirSync('cloudfunctions/api/assets', { recursive: true });
-  copyFileSync(font, 'cloudfunctions/api/assets/NotoSansSC-Regular.ttf');
+  mkdirSync('cloudfunctions/pdf/assets', { recursive: true });
+  copyFileSync(font, 'cloudfunctions/pdf/assets/NotoSansSC-Regular.ttf');
 }
+// Only the pdf function renders: an older build's font must not ride along in another function's folder.
+for (const name of FUNCTIONS.filter((n) => n !== 'pdf')) rmSync(`cloudfunctions/${name}/assets`, { recursive: true, force: true });
 
 const { generatedFiles } = require(join(process.cwd(), 'build/generated-files.js'));
 const written = Object.entries(generatedFiles());

@@ -361,9 +361,19 @@ export interface DrawnCase {
   followUpStatus: FollowUpStatus;
 }
 
+/** The draw record without its two long lists (at 100,000 cases a month they would not fit a call), which come a page at a time. */
+export type DrawRecordHeader = Omit<DrawRecordData, 'population' | 'selectedIds'>;
+
+/** The drawn cases with their follow-up visits, or the frozen population the draw was made from. */
+export type DrawList = 'selected' | 'population';
+
+export type DrawPage = ({ list: 'selected' } & Page<DrawnCase>) | ({ list: 'population' } & Page<DrawPopulationEntry>);
+
 export interface DrawView extends DrawSummary {
-  record: DrawRecordData;
-  selected: DrawnCase[];
+  record: DrawRecordHeader;
+  /** The names of the matters the allocation and the population name by code. */
+  matterNames: Record<string, string>;
+  page: DrawPage;
 }
 
 export interface DrawRunResult {

@@ -75,6 +75,12 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
   ],
   // The latest evidence verification of each case (id = case id), recomputing files' hashes in steps like hashJobs.
   evidenceChecks: [{ name: 'by_status_started', keys: [['status', 'asc'], ['startedAt', 'asc']] }],
+  // PDF rendering jobs the api hands the pdf function (id = random); once rendered, the record of the file stored
+  // until the sweep has checked that its case took it up.
+  pdfJobs: [{ name: 'by_created', keys: [['createdAt', 'asc']] }],
+  // One claim per case version and form before rendering (id = '<caseId>:<form>:<version>'): concurrent signers of
+  // the same version do not all render.
+  renderingClaims: [],
 };
 
 export type CollectionName = keyof typeof COLLECTIONS;

@@ -104,3 +104,19 @@ test('the next step follows the case: sign the forms, enter the group, choose a 
   p = await openCase({ state: 'submitted', stateLabel: '待受理', can: ['withdrawCase'] });
   expect(p.page.data.steps).toEqual([]);
 });
+
+test('the applicant opens the archive of their own decided case', async () => {
+  fake.server.on('getInspection', {}).on('getArchive', {
+    fileName: '踏勘档案-DL-20260612-0007.pdf', sha256: 'a'.repeat(64), size: 350_000, generatedAt: '2026-06-15T03:00:05.000Z', downloadUrl: 'https://files.example/archive.pdf',
+  });
+  const p = await openCase({ state: 'archived', stateLabel: '已归档', can: ['getArchive'] });
+  await p.tap('#open-archive');
+  expect(fake.server.sent('getArchive')).toEqual([{ caseId: 'case-7' }]);
+  expect(fake.calls('downloadFile')[0]).toMatchObject({ url: 'https://files.example/archive.pdf' });
+  expect(fake.calls('openDocument')[0]).toMatchObject({ fileType: 'pdf', showMenu: true });
+});
+
+test('before the archive exists there is nothing to open', async () => {
+  const p = await openCase({ state: 'inspecting', stateLabel: '踏勘中', can: [] });
+  expect(p.exists('#open-archive')).toBe(false);
+});

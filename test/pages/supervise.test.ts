@@ -3,7 +3,7 @@ import { installFakeWx, type FakeWx } from './support/fake-wx';
 import { me } from './support/fixtures';
 import { groupView, meetingCard } from './support/forms-fixtures';
 import { finding, inspectionView } from './support/inspection-fixtures';
-import { type LoadedPage, loadPage, settled } from './support/load-page';
+import { type LoadedPage, SET_DATA_BUDGET_BYTES, loadPage, setDataSizes, settled } from './support/load-page';
 import {
   creditFinding, drawPreview, drawView, followUp, listing, page, statisticsReport,
 } from './support/supervision-fixtures';
@@ -121,6 +121,49 @@ describe('draw', () => {
     expect(text).toContain('核验发现 2 个问题');
     expect(text).toContain('按记录复算的抽中办件与存档不一致');
     expect(text).toContain('代码 HASH_MISMATCH');
+  });
+
+  test('a large draw loads its drawn cases and its population a page at a time as the supervisor scrolls', async () => {
+    const TOTAL = 100_000;
+    const SELECTED = 10_000;
+    const drawn = (i: number) => ({
+      caseId: `case-${i}`, number: `DL-20260513-${String(i).padStart(5, '0')}`, matterName: '二次供水单位卫生许可',
+      companyName: `天津东丽第${i}供水有限公司`, followUpId: `fu-${i}`, followUpStatus: 'open' as const,
+    });
+    const entry = (i: number) => ({ id: `case-${i}`, number: `DL-20260513-${String(i).padStart(5, '0')}`, matterCode: 'SECONDARY_WATER', decidedAt: '2026-05-13T03:00:00.000Z' });
+    const pageOf = <T,>(total: number, make: (i: number) => T, offset = 0, limit = 50) => ({
+      total, offset, limit, items: Array.from({ length: Math.max(0, Math.min(limit, total - offset)) }, (_, k) => make(offset + k)),
+    });
+    fake.server.on('getDraw', (req: { list?: string; offset?: number }) => drawView({
+      populationSize: TOTAL, selectedCount: SELECTED,
+      page: req.list === 'population' ? { list: 'population', ...pageOf(TOTAL, entry, req.offset) } : { list: 'selected', ...pageOf(SELECTED, drawn, req.offset) },
+    }));
+    const p = await open('package-supervise/pages/draw/draw', { month: '2026-05' });
+    expect(p.page.data.selected).toHaveLength(50);
+    expect(p.text()).toContain('抽中的办件（10000 件）');
+    expect(p.text()).toContain('已显示 50 件，上滑加载更多');
+
+    p.page.onReachBottom();
+    await settled();
+    expect(fake.server.sent('getDraw').slice(-1)[0]).toEqual({ month: '2026-05', list: 'selected', offset: 50 });
+    expect(p.page.data.selected).toHaveLength(100);
+    expect(p.page.data.selected[99].companyName).toBe('天津东丽第99供水有限公司');
+
+    // The population is asked for only when opened, and then scrolling pages it instead.
+    expect(fake.server.sent('getDraw').filter((r) => r.list === 'population')).toHaveLength(0);
+    await p.tap('#toggle-population');
+    expect(p.page.data.population).toHaveLength(50);
+    expect(p.text()).toContain('共 100000 件；核验时按完整名单复算。');
+    expect(p.text()).toContain('DL-20260513-00049 · 二次供水单位卫生许可');
+    p.page.onReachBottom();
+    await settled();
+    expect(fake.server.sent('getDraw').slice(-1)[0]).toEqual({ month: '2026-05', list: 'population', offset: 50 });
+    expect(p.page.data.population).toHaveLength(100);
+    expect(p.page.data.selected).toHaveLength(100);
+    // Each scroll sends only the new page's rows.
+    const sizes = setDataSizes('package-supervise/pages/draw/draw');
+    expect(sizes.length).toBeGreaterThanOrEqual(6);
+    expect(Math.max(...sizes)).toBeLessThan(SET_DATA_BUDGET_BYTES / 2);
   });
 
   test('verifying an intact draw says it matches', async () => {

@@ -53,6 +53,9 @@ export interface CloudbaseStandin {
 
 type Doc = Record<string, unknown>;
 
+/** A cloud function as the stand-in runs it for cloud.callFunction: the event in, the function's answer out. */
+export type CalledFunction = (event: unknown) => Promise<unknown>;
+
 class Unsupported extends Error {}
 
 /** A business error, answered the way the server does: HTTP 200 with `code` and `message`. */
@@ -206,7 +209,10 @@ class Backend {
     return `cloud://${STANDIN_ENV}.${STANDIN_BUCKET}`;
   }
 
-  handle(action: string, params: Doc): Doc {
+  /** Cloud functions another function may call with cloud.callFunction, by name. */
+  functions: Record<string, CalledFunction> = {};
+
+  handle(action: string, params: Doc): Doc | Promise<Doc> {
     switch (action) {
       case 'database.getDocument':
         return this.getDocument(params);
@@ -222,6 +228,10 @@ class Backend {
         return this.getUploadMetadata(params);
       case 'storage.batchGetDownloadUrl':
         return this.batchGetDownloadUrl(params);
+      case 'functions.invokeFunction':
+        return this.invokeFunction(params);
+      case 'storage.batchDeleteFile':
+        return this.batchDeleteFile(params);
       default:
         throw new Unsupported(`action ${action}`);
     }
@@ -338,6 +348,27 @@ class Backend {
     });
     return { data: { download_list } };
   }
+
+  /** cloud.deleteFile: each file answers its own code; a missing one STORAGE_FILE_NONEXIST. */
+  private batchDeleteFile(params: Doc): Doc {
+    expectParams(params, [...ENVELOPE, 'fileid_list']);
+    if (!Array.isArray(params.fileid_list)) throw new Unsupported('fileid_list is not a list');
+    const delete_list = params.fileid_list.map((fileid: unknown) => {
+      const id = String(fileid);
+      const path = id.startsWith(`${this.fileIdPrefix}/`) ? id.slice(this.fileIdPrefix.length + 1) : undefined;
+      return { fileID: id, code: path !== undefined && this.files.delete(path) ? 'SUCCESS' : 'STORAGE_FILE_NONEXIST' };
+    });
+    return { data: { delete_list } };
+  }
+
+  /** cloud.callFunction: the event travels as a JSON string and the answer comes back as one in response_data. */
+  private async invokeFunction(params: Doc): Promise<Doc> {
+    expectParams(params, [...ENVELOPE, 'function_name', 'request_data']);
+    const called = this.functions[String(params.function_name)];
+    if (!called) throw new ApiError('FUNCTIONS_NOT_EXIST', `[ResourceNotFound.Function] function not found: ${String(params.function_name)}`);
+    const event = typeof params.request_data === 'string' && params.request_data !== '' ? JSON.parse(params.request_data) : {};
+    return { data: { response_data: JSON.stringify(await called(event)) } };
+  }
 }
 
 const readBody = async (request: IncomingMessage): Promise<Buffer> => {
@@ -349,7 +380,7 @@ const readBody = async (request: IncomingMessage): Promise<Buffer> => {
 const cosError = (code: string, message: string): string =>
   `<?xml version='1.0' encoding='utf-8' ?><Error><Code>${code}</Code><Message>${message}</Message><RequestId>standin</RequestId><TraceId>standin</TraceId></Error>`;
 
-export async function startCloudbaseStandin(options: { collections?: string[] } = {}): Promise<CloudbaseStandin> {
+export async function startCloudbaseStandin(options: { collections?: string[]; functions?: Record<string, CalledFunction> } = {}): Promise<CloudbaseStandin> {
   const requests: RecordedRequest[] = [];
   const unsupported: string[] = [];
   let requestCount = 0;
@@ -367,7 +398,7 @@ export async function startCloudbaseStandin(options: { collections?: string[] } 
     const requestId = `standin-${++requestCount}`;
     let answer: Doc;
     try {
-      answer = { requestId, ...api.handle(action, params) };
+      answer = { requestId, ...(await api.handle(action, params)) };
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       answer = { requestId, code: error.code, message: error.message };
@@ -421,7 +452,8 @@ export async function startCloudbaseStandin(options: { collections?: string[] } 
   const collectionNames = options.collections ?? Object.keys(COLLECTIONS);
   let clockOffset = 0;
   const now = (): number => Date.now() + clockOffset;
-  let backend = new Backend(collectionNames, baseUrl, now);
+  const newBackend = (): Backend => Object.assign(new Backend(collectionNames, baseUrl, now), { functions: options.functions ?? {} });
+  let backend = newBackend();
 
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
     const { pathname, searchParams } = new URL(request.url ?? '/', baseUrl);
@@ -441,7 +473,7 @@ export async function startCloudbaseStandin(options: { collections?: string[] } 
     requests,
     unsupported,
     reset() {
-      backend = new Backend(collectionNames, baseUrl, now);
+      backend = newBackend();
       clockOffset = 0;
       requests.length = 0;
       unsupported.length = 0;

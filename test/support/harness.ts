@@ -7,6 +7,7 @@ import { ALL_ACTIONS } from '../../cloudfunctions/src/actions';
 import type { UserRecord } from '../../cloudfunctions/src/api/context';
 import { createApi } from '../../cloudfunctions/src/api/router';
 import { PILOT_MATTERS } from '../../cloudfunctions/src/catalogue/pilot-matters';
+import { inProcessPdf } from '../../cloudfunctions/src/compose/in-process-pdf';
 import { composeLocal } from '../../cloudfunctions/src/compose/local';
 import { type AppConfig, configFromEnv } from '../../cloudfunctions/src/config';
 import { creditCodeCheckChar } from '../../cloudfunctions/src/domain/credit-code';
@@ -61,7 +62,7 @@ export interface Harness {
 export async function makeHarness(options: { config?: Partial<AppConfig> } = {}): Promise<Harness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'rvi-test-'));
   const clock = new TestClock();
-  const deps = composeLocal({ dataDir, publicBaseUrl: 'http://127.0.0.1:0', config: { ...configFromEnv({}), localMode: true, ...options.config }, clock });
+  const deps = composeLocal({ dataDir, publicBaseUrl: 'http://127.0.0.1:0', config: { ...configFromEnv({}), localMode: true, ...options.config }, clock, pdf: inProcessPdf });
   for (const { matter, checklist } of PILOT_MATTERS) {
     await deps.store.insert('matters', matter.code, { ...matter, checklistVersion: 1 });
     await deps.store.insert('checklists', checklistId(matter.code, 1), { matterCode: matter.code, version: 1, items: checklist, publishedAt: clock.now().toISOString(), publishedBy: 'seed' });

@@ -1,4 +1,4 @@
-import type { CreditFindingView, DrawnCase } from '../../typings/models';
+import type { CreditFindingView, DrawList, DrawPage, DrawPopulationEntry, DrawView, DrawnCase } from '../../typings/models';
 import type { CaseRecord } from '../../cloudfunctions/src/domain/case';
 import type { Stored } from '../../cloudfunctions/src/ports/store';
 import { forceCase } from './fast-forward';
@@ -28,7 +28,26 @@ export async function decidedCase(h: Harness, decidedAt = '2026-05-20T02:00:00.0
 export async function drawnFollowUp(h: Harness): Promise<DrawnCase> {
   await decidedCase(h);
   const { draw } = await h.ok('supervisor', 'runDraw', { month: CLOSED_MONTH });
-  return draw.selected[0]!;
+  return drawnCases(draw)[0]!;
+}
+
+/** The drawn cases on a draw view's page (the first page of runDraw and getDraw). */
+export function drawnCases(draw: DrawView): DrawnCase[] {
+  if (draw.page.list !== 'selected') throw new Error(`expected the drawn cases, got the ${draw.page.list}`);
+  return draw.page.items;
+}
+
+type ListItem<L extends DrawList> = Extract<DrawPage, { list: L }>['items'][number];
+
+/** The whole of one of a draw's lists, read page by page as the draw page does when scrolled to the end. */
+export async function wholeDrawList<L extends DrawList>(h: Harness, month: string, list: L): Promise<ListItem<L>[]> {
+  const items: (DrawnCase | DrawPopulationEntry)[] = [];
+  for (let pages = 0; ; pages++) {
+    const { page } = await h.ok('supervisor', 'getDraw', { month, list, offset: items.length, limit: 100 });
+    if (page.list !== list) throw new Error(`asked for the ${list}, got the ${page.list}`);
+    items.push(...page.items);
+    if (items.length >= page.total || page.items.length === 0 || pages > 10_000) return items as ListItem<L>[];
+  }
 }
 
 /** A serious finding of a false address that the sector's regulator reported on a passed case. */

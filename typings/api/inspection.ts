@@ -85,7 +85,7 @@ export interface InspectionActions {
 
   /** Handler or admin: makes the archive and pushes the case again, when that failed after the decision. */
   archiveCase: { req: CaseRef; res: InspectionView };
-  /** Staff, supervisors, the sector's regulator, admin: a link to the archive PDF. */
+  /** The case's applicant, staff, supervisors, the sector's regulator, admin: a link to the archive PDF (signed forms appended). */
   getArchive: { req: { caseId: string }; res: ArchiveLink };
   /** Regulator: the cases pushed to their sector, newest first. */
   listRegulatorInbox: { req: PageQuery; res: Page<RegulatorInboxEntry> };

@@ -1,5 +1,5 @@
 import type {
-  BlacklistEntryView, CaseView, DrawPreview, DrawRunResult, DrawSummary, DrawVerification, DrawView, FindingKind,
+  BlacklistEntryView, CaseView, DrawList, DrawPreview, DrawRunResult, DrawSummary, DrawVerification, DrawView, FindingKind,
   FindingSeverity, CreditFindingView, FollowUpStatus, FollowUpView, MyCreditView, Page, StatisticsExport, StatisticsReport,
   UpcomingInspection, UserView,
 } from '../models';
@@ -28,7 +28,8 @@ export interface SupervisionActions {
   previewDraw: { req: MonthRef; res: DrawPreview };
   /** Supervisor: draws a closed month that was missed; a month already drawn returns its stored record. */
   runDraw: { req: MonthRef; res: DrawRunResult };
-  getDraw: { req: MonthRef; res: DrawView };
+  /** Supervisor: the draw's record and one page of its drawn cases (default) or of its frozen population. */
+  getDraw: { req: MonthRef & PageQuery & { list?: DrawList }; res: DrawView };
   /** Supervisor: recomputes the stored draw from its record, the current cases and the previous draw. */
   verifyDraw: { req: MonthRef; res: DrawVerification };
   listDraws: { req: PageQuery; res: Page<DrawSummary> };

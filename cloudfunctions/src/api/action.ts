@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { ActionName, ActionRequest, ActionResponse } from '../../../typings/api';
 import type { GrantedRole } from '../../../typings/models';
 import type { ActionContext } from './context';

@@ -5,6 +5,7 @@ import type { Files } from '../ports/files';
 import type { Ids } from '../ports/ids';
 import type { Meetings } from '../ports/meetings';
 import type { Notifier } from '../ports/notifier';
+import type { PdfRenderer } from '../ports/pdf';
 import type { Store } from '../ports/store';
 
 /** Everything an action may touch, composed once at the function's entry. */
@@ -16,8 +17,8 @@ export interface Deps {
   ids: Ids;
   config: AppConfig;
   meetings: MeetingServices;
-  /** TrueType bytes of the Chinese font embedded in rendered PDFs. */
-  formFont: () => Uint8Array;
+  /** The pdf function, which renders and stores the signed forms and the archive. */
+  pdf: PdfRenderer;
 }
 
 /** The video meetings of inspections (R12). */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ApiResult } from '../../../typings/api';
 import type { GrantedRole } from '../../../typings/models';
 import type { AnyAction } from './action';

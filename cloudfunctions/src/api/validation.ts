@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // Turns zod's findings into one sentence a user understands, naming the field in Chinese.
 

@@ -104,7 +104,8 @@ const CASE_RULES: Record<string, CaseRule> = {
   submitRectificationProof: { when: (c) => c.state === 'rectifying', who: (r) => r.applicant },
   requestReinspection: { event: 'requestReinspection', who: (r) => r.applicant },
   archiveCase: { event: 'archive', who: (r) => r.handler || r.admin },
-  getArchive: { when: (c) => !!c.archive, who: (r) => r.handler || r.sectionStaff || r.sectionHead || r.supervisor || r.regulator || r.admin },
+  // The applicant gets the archive of their own case too (issue 11): it is the record of their inspection.
+  getArchive: { when: (c) => !!c.archive, who: (r) => r.applicant || r.handler || r.sectionStaff || r.sectionHead || r.supervisor || r.regulator || r.admin },
   rateService: { when: (c) => DECIDED.has(c.state) && !c.rating, who: (r) => r.applicant },
 };
 

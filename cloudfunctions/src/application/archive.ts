@@ -1,16 +1,15 @@
-import { createHash } from 'node:crypto';
 import type { ChecklistItem } from '../../../typings/models';
 import type { ActionContext, UserRecord } from '../api/context';
-import { AppError } from '../api/errors';
 import type { FormKind } from '../catalogue/form-templates';
 import { formatChina } from '../domain/china-time';
 import { type ArchiveRecord, type DecisionRecord, type InspectionRound, OUTCOME_LABELS, RESULT_LABELS, findingOf } from '../domain/inspection';
 import { FORM_KINDS } from '../domain/signed-form';
 import type { Notice } from '../ports/notifier';
-import type { ArchiveChecklistItem, ArchiveInput, ArchivePicture, ArchiveSignedForm } from '../render/archive-pdf';
+import type { ArchivePictureRef, ArchiveJob } from '../ports/pdf';
+import type { ArchiveChecklistItem } from '../render/archive-pdf';
 import type { StoredCase } from './cases';
 import { loadChecklist } from './catalogue';
-import { type EvidenceRecord, KIND_LABELS, type Supersession, isFileRecord, loadChain, readSmallFile, supersessions } from './evidence';
+import { type EvidenceRecord, KIND_LABELS, type Supersession, isFileRecord, loadChain, supersessions } from './evidence';
 import { changeCase } from './inspection';
 import { caseNotice } from './notices';
 import { roleHolders } from './role-holders';
@@ -34,8 +33,6 @@ export interface RegulatorInboxRecord {
 
 export const pushNoticeId = (caseId: string, openid: string): string => `${caseId}:casePushed:${openid}`;
 
-const MAX_PICTURE_BYTES = 10 * 1024 * 1024;
-const MAX_SIGNATURE_BYTES = 1024 * 1024;
 const PICTURE_KINDS = new Set<string>(['screenshot', 'live-photo', 'proof']);
 
 /**
@@ -45,16 +42,13 @@ const PICTURE_KINDS = new Set<string>(['screenshot', 'live-photo', 'proof']);
  */
 export async function archiveAndPush(ctx: ActionContext, c: StoredCase): Promise<StoredCase> {
   const input = await archiveInputOf(ctx, c);
-  // Loaded on first use: pdf-lib and fontkit cost hundreds of milliseconds, and most calls render nothing.
-  const { renderInspectionArchive } = await import('../render/archive-pdf');
-  const { bytes, unsupportedCharacters } = await renderInspectionArchive(input, ctx.formFont());
   const stamp = formatChina(ctx.now, 'YYYYMMDDHHmmss');
-  const stored = await ctx.files.put(`cases/${c._id}/archive/${c.number}-${stamp}-${ctx.ids.randomHex(4)}.pdf`, Buffer.from(bytes));
+  const { fileId, sha256, size, unsupportedCharacters } = await ctx.pdf.render({ kind: 'archive', caseId: c._id, pathPrefix: `cases/${c._id}/archive/${c.number}-${stamp}`, input });
   const archive: ArchiveRecord = {
-    fileId: stored.fileId,
+    fileId,
     fileName: `踏勘档案-${c.number}.pdf`,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
-    size: stored.size,
+    sha256,
+    size,
     generatedAt: ctx.now.toISOString(),
     chainHead: c.evidenceHead ? { seq: c.evidenceHead.seq, entryHash: c.evidenceHead.entryHash } : null,
     unsupportedCharacters,
@@ -84,7 +78,7 @@ async function pushToRegulators(ctx: ActionContext, c: StoredCase): Promise<void
   await ctx.notifier.queue(notices);
 }
 
-async function archiveInputOf(ctx: ActionContext, c: StoredCase): Promise<ArchiveInput> {
+async function archiveInputOf(ctx: ActionContext, c: StoredCase): Promise<ArchiveJob['input']> {
   const checklist = (await loadChecklist(ctx.store, c.matterCode, c.checklistVersion!)).items;
   const records = await loadChain(ctx, c._id);
   const marked = supersessions(records);
@@ -100,35 +94,29 @@ async function archiveInputOf(ctx: ActionContext, c: StoredCase): Promise<Archiv
     applicantName: c.applicantName,
     handlerName: c.handlerName ?? '',
     observerNames: observers.flatMap((u) => (u ? [u.name] : [])),
-    acceptedAt: new Date(c.acceptedAt ?? c.submittedAt),
-    decidedAt: new Date(final.decidedAt),
+    acceptedAt: c.acceptedAt ?? c.submittedAt,
+    decidedAt: final.decidedAt,
     decision: final.outcome === 'pass' ? 'passed' : 'failed',
     checklistVersion: c.checklistVersion!,
     checklist: archiveChecklist(checklist, c.inspections ?? []),
     opinion: {
       text: decisions.map((d) => opinionText(d, decisions.length > 1)).join('\n'),
-      signaturePng: await signatureOf(ctx, final),
-      signedAt: new Date(final.decidedAt),
+      signatureFileId: final.signatureFileId,
+      signedAt: final.decidedAt,
     },
-    observerRemarks: (c.observerRemarks ?? []).map((m) => ({ observerName: m.byName, at: new Date(m.at), text: m.text })),
-    pictures: await picturesOf(ctx, records, marked),
+    observerRemarks: (c.observerRemarks ?? []).map((m) => ({ observerName: m.byName, at: m.at, text: m.text })),
+    pictures: picturesOf(records, marked),
     evidence: records.filter(isFileRecord).map((e) => ({
       seq: e.seq,
       description: [KIND_LABELS[e.kind], e.fileName, e.description].filter(Boolean).join(' '),
-      storedAt: new Date(e.uploadedAt),
+      storedAt: e.uploadedAt,
       sha256: e.fileSha256,
       ...(marked.has(e.seq) ? { supersededReason: marked.get(e.seq)!.reason } : {}),
     })),
     chainHead: c.evidenceHead?.entryHash ?? '无（本案没有证据记录）',
     signedForms: signedFormsOf(c),
-    generatedAt: ctx.now,
+    generatedAt: ctx.now.toISOString(),
   };
-}
-
-async function signatureOf(ctx: ActionContext, d: DecisionRecord): Promise<Buffer> {
-  const png = await readSmallFile(ctx, d.signatureFileId, MAX_SIGNATURE_BYTES);
-  if (!png) throw new AppError('NOT_FOUND', '决定所附的签名图片已不存在，无法生成踏勘档案');
-  return png;
 }
 
 /** Each item checked, with its latest result; a re-checked item's note gives the first finding beside the follow-up. */
@@ -155,50 +143,32 @@ function opinionText(d: DecisionRecord, numbered: boolean): string {
   return `${heading}${d.opinion}${reasons}`;
 }
 
-/** The pictures among the evidence still in force, read from storage; a file the renderer could not print is left out. */
-async function picturesOf(ctx: ActionContext, records: readonly EvidenceRecord[], marked: Map<number, Supersession>): Promise<ArchivePicture[]> {
-  const pictures: ArchivePicture[] = [];
-  for (const e of records) {
-    if (!isFileRecord(e) || !PICTURE_KINDS.has(e.kind) || marked.has(e.seq)) continue;
-    const bytes = await readSmallFile(ctx, e.fileId, MAX_PICTURE_BYTES);
-    if (!bytes || !(await printable(bytes))) continue;
+/** The pictures among the evidence still in force; the pdf function reads them and leaves out a file it cannot print. */
+function picturesOf(records: readonly EvidenceRecord[], marked: Map<number, Supersession>): ArchivePictureRef[] {
+  return records.flatMap((e) => {
+    if (!isFileRecord(e) || !PICTURE_KINDS.has(e.kind) || marked.has(e.seq)) return [];
     const live = e.source === 'in-app-camera';
-    pictures.push({
+    return [{
       evidenceSeq: e.seq,
-      bytes,
-      source: live ? 'live' : 'album',
-      capturedAt: new Date(live && e.capturedAt ? e.capturedAt : e.uploadedAt),
+      fileId: e.fileId,
+      source: live ? 'live' as const : 'album' as const,
+      capturedAt: live && e.capturedAt ? e.capturedAt : e.uploadedAt,
       ...(live && e.location
         ? { place: `纬度 ${e.location.latitude.toFixed(5)}，经度 ${e.location.longitude.toFixed(5)}${e.location.accuracy !== null ? `（精度 ±${Math.round(e.location.accuracy)} 米）` : ''}` }
         : {}),
       description: [KIND_LABELS[e.kind], e.description].filter(Boolean).join('：'),
-    });
-  }
-  return pictures;
+    }];
+  });
 }
 
-/** Whether the bytes are a PNG or JPEG pdf-lib can embed: one damaged upload must not stop the whole archive. */
-async function printable(bytes: Buffer): Promise<boolean> {
-  const { PDFDocument } = await import('pdf-lib');
-  const probe = await PDFDocument.create();
-  const own = new Uint8Array(bytes);
-  try {
-    await (own[0] === 0x89 ? probe.embedPng(own) : probe.embedJpg(own));
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Both copies of each form the applicant signed (R6), as the forms area records them; none before signing. */
-function signedFormsOf(c: StoredCase): ArchiveSignedForm[] {
+/** Both copies of each form the applicant signed (R6), as the forms area records them (file and hash); none before signing. */
+function signedFormsOf(c: StoredCase): ArchiveJob['input']['signedForms'] {
   return FORM_KINDS.flatMap((kind: FormKind) => {
     const form = c.forms?.[kind];
     if (!form) return [];
-    const signedAt = new Date(form.signedAt);
     return [
-      { kind, version: form.templateVersion, copy: 'office' as const, signedAt: new Date(form.countersign?.at ?? form.signedAt), sha256: form.officeCopy.sha256 },
-      { kind, version: form.templateVersion, copy: 'applicant' as const, signedAt, sha256: form.applicantCopy.sha256 },
+      { kind, version: form.templateVersion, copy: 'office' as const, signedAt: form.countersign?.at ?? form.signedAt, fileId: form.officeCopy.fileId, sha256: form.officeCopy.sha256 },
+      { kind, version: form.templateVersion, copy: 'applicant' as const, signedAt: form.signedAt, fileId: form.applicantCopy.fileId, sha256: form.applicantCopy.sha256 },
     ];
   });
 }

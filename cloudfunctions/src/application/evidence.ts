@@ -220,11 +220,3 @@ export async function toEvidenceViews(ctx: ActionContext, records: readonly Evid
   return Promise.all(records.filter(isFileRecord).map((r) => toEvidenceView(ctx, r, marked.get(r.seq))));
 }
 
-/** A small stored file read whole (pictures, signatures), or null when it is missing or larger than `maxBytes`. */
-export async function readSmallFile(ctx: ActionContext, fileId: string, maxBytes: number): Promise<Buffer | null> {
-  const info = await ctx.files.stat(fileId);
-  if (!info || info.size > maxBytes) return null;
-  const chunks: Buffer[] = [];
-  for await (const chunk of await ctx.files.read(fileId)) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}

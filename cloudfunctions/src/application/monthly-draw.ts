@@ -2,7 +2,7 @@
 // decided cases, chain to the previous draw, store one record per month, open a follow-up visit per drawn case
 // and tell the supervisors. Shared by the timer function and the supervisors' actions.
 
-import type { DrawPreview, DrawSummary, DrawVerification, DrawView, DrawnCase } from '../../../typings/models';
+import type { DrawList, DrawPreview, DrawSummary, DrawVerification, DrawView, DrawnCase } from '../../../typings/models';
 import type { ActionContext } from '../api/context';
 import { AppError } from '../api/errors';
 import { CN_HOLIDAY_CALENDAR } from '../catalogue/holidays-cn';
@@ -14,7 +14,7 @@ import {
 import { addWorkingDays } from '../domain/working-days';
 import type { Store, Stored } from '../ports/store';
 import { writeAudit } from './audit';
-import { findAll, findInRange } from './find-all';
+import { findInRange } from './find-all';
 import { type FollowUpRecord, followUpId } from './follow-ups';
 import { roleHolders } from './role-holders';
 import { SUPERVISE_PAGES } from './supervision-pages';
@@ -159,17 +159,31 @@ export const toDrawSummary = (d: StoredDraw): DrawSummary => ({
   drawHash: d.drawHash,
 });
 
-/** The draw with its record and the drawn cases' follow-up visits, in the record's order. */
-export async function toDrawView(store: Store, d: StoredDraw): Promise<DrawView> {
-  const followUps = await findAll<FollowUpRecord>(store, 'followUps', { where: { month: d.month }, orderBy: [['dueAt', 'asc'], ['_id', 'asc']] });
-  const byCase = new Map(followUps.map((f) => [f.caseId, f]));
-  const selected = d.selectedIds.flatMap((caseId): DrawnCase[] => {
-    const f = byCase.get(caseId);
+export const DRAW_PAGE_SIZE = 50;
+
+/**
+ * The draw's record without its long lists, and one page of the list asked for: the drawn cases (with their
+ * follow-up visits, in the record's order) or the frozen population. Only the page's follow-ups are read.
+ */
+export async function toDrawView(store: Store, d: StoredDraw, request: { list?: DrawList; offset?: number; limit?: number } = {}): Promise<DrawView> {
+  const { population, selectedIds, ...header } = recordOf(d);
+  const offset = request.offset ?? 0;
+  const limit = request.limit ?? DRAW_PAGE_SIZE;
+  const matters = await Promise.all(header.allocation.map((a) => store.get<{ name: string }>('matters', a.matterCode)));
+  const matterNames = Object.fromEntries(header.allocation.map((a, i) => [a.matterCode, matters[i]?.name ?? a.matterCode]));
+  const view = { ...toDrawSummary(d), record: header, matterNames };
+  if (request.list === 'population') {
+    return { ...view, page: { list: 'population', items: population.slice(offset, offset + limit), total: population.length, offset, limit } };
+  }
+  const ids = selectedIds.slice(offset, offset + limit);
+  const followUps = await Promise.all(ids.map((caseId) => store.get<FollowUpRecord>('followUps', followUpId(d.month, caseId))));
+  const items = ids.flatMap((caseId, i): DrawnCase[] => {
+    const f = followUps[i];
     return f
       ? [{ caseId, number: f.caseNumber, matterName: f.matterName, companyName: f.companyName, followUpId: f._id, followUpStatus: f.status }]
       : [];
   });
-  return { ...toDrawSummary(d), record: recordOf(d), selected };
+  return { ...view, page: { list: 'selected', items, total: selectedIds.length, offset, limit } };
 }
 
 /** Population, minimum sample and allocation of a closed month, as the draw would find them now; nothing is stored. */

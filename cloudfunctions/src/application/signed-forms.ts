@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { FormCopy, FormKind } from '../../../typings/models';
 import type { ActionContext } from '../api/context';
 import { AppError } from '../api/errors';
-import { type FormTemplate, type FormValues, MissingFormValueError } from '../catalogue/form-templates';
+import { type FormTemplate, type FormValues, MissingFormValueError, fillTemplate } from '../catalogue/form-templates';
 import type { CaseRecord } from '../domain/case';
 import type { StoredPdf } from '../domain/signed-form';
 import { verifyOwnUploads } from './intake';
@@ -51,30 +50,62 @@ export async function readOwnSignature(ctx: ActionContext, fileId: string): Prom
   return readSignaturePng(ctx, fileId);
 }
 
-export interface FormRendering {
-  template: FormTemplate;
-  values: FormValues;
-  signaturePng: Uint8Array;
-  signedAt: Date;
-  countersignPng?: Uint8Array;
+/** A claim older than this was left by a call the platform killed mid-render; a new call may take it over. */
+const CLAIM_LEASE_MS = 2 * 60 * 1000;
+
+interface RenderingClaim {
+  caseId: string;
+  what: string;
+  version: number;
+  by: string;
+  at: string;
 }
 
 /**
- * Renders one copy of a signed form and stores it under the case's folder; the SHA-256 is of the very bytes
- * stored. Files are never overwritten, so each rendering gets a fresh name.
+ * Claims the rendering of `what` (a form, or its countersignature) at the case version the caller saw, before any
+ * rendering: of many concurrent calls on the same version only the first renders, the others are told to wait and
+ * leave no file behind (issue 11). Claims are kept: a call that saw the version late must not claim it again.
+ */
+export async function claimRendering(ctx: ActionContext, caseId: string, version: number, what: string): Promise<void> {
+  const id = `${caseId}:${what}:${version}`;
+  const claim: RenderingClaim = { caseId, what, version, by: ctx.caller.openid, at: ctx.now.toISOString() };
+  if (await ctx.store.insert('renderingClaims', id, claim)) return;
+  const held = await ctx.store.get<RenderingClaim>('renderingClaims', id);
+  const expired = held && Date.parse(held.at) < ctx.now.getTime() - CLAIM_LEASE_MS;
+  if (expired && (await ctx.store.replace('renderingClaims', id, held._version, claim)) !== null) return;
+  throw new AppError('IN_PROGRESS', '该表单正在签署，请稍候刷新查看');
+}
+
+export interface FormRendering {
+  template: FormTemplate;
+  values: FormValues;
+  signatureFileId: string;
+  signedAt: Date;
+  countersignFileId?: string;
+}
+
+/**
+ * Renders one copy of a signed form in the pdf function, which stores it under the case's folder; the SHA-256 is
+ * of the very bytes stored. A missing value fails here, before any rendering.
  */
 export async function renderAndStoreCopy(ctx: ActionContext, caseId: string, copy: FormCopy, form: FormRendering): Promise<StoredPdf> {
-  let bytes: Uint8Array;
   try {
-    // Loaded on first use: pdf-lib and fontkit cost hundreds of milliseconds, and most calls render nothing.
-    const { renderSignedForm } = await import('../render/signed-form-pdf');
-    ({ bytes } = await renderSignedForm({ ...form, copy, fontBytes: ctx.formFont() }));
+    fillTemplate(form.template, form.values);
   } catch (e) {
     if (e instanceof MissingFormValueError) throw new AppError('VALIDATION', e.message);
     throw e;
   }
   const kind: FormKind = form.template.kind;
-  const path = `cases/${caseId}/forms/${kind}-v${form.template.version}-${copy}-${ctx.ids.randomHex(6)}.pdf`;
-  const stored = await ctx.files.put(path, Buffer.from(bytes));
-  return { fileId: stored.fileId, sha256: createHash('sha256').update(bytes).digest('hex'), size: stored.size };
+  const { fileId, sha256, size } = await ctx.pdf.render({
+    kind: 'signedForm',
+    caseId,
+    pathPrefix: `cases/${caseId}/forms/${kind}-v${form.template.version}-${copy}`,
+    template: form.template,
+    values: form.values,
+    copy,
+    signedAt: form.signedAt.toISOString(),
+    signatureFileId: form.signatureFileId,
+    ...(form.countersignFileId ? { countersignFileId: form.countersignFileId } : {}),
+  });
+  return { fileId, sha256, size };
 }

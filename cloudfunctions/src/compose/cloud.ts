@@ -2,10 +2,10 @@ import type { Deps } from '../api/context';
 import { CloudbaseFiles } from '../adapters/cloudbase/cloudbase-files';
 import { CloudbaseStore } from '../adapters/cloudbase/cloudbase-store';
 import { OutboxNotifier } from '../adapters/outbox-notifier';
+import { PdfFunction } from '../adapters/pdf/pdf-function';
 import type { AppConfig } from '../config';
 import { systemClock } from '../ports/clock';
 import { randomIds } from '../ports/ids';
-import { loadChineseFont } from '../render/font';
 import { composeMeetings } from './meetings';
 
 type WxCloud = typeof import('wx-server-sdk');
@@ -15,6 +15,7 @@ export function composeCloud(cloud: WxCloud, config: AppConfig): Deps {
   const store = new CloudbaseStore(cloud);
   return {
     store, files: new CloudbaseFiles(cloud), notifier: new OutboxNotifier(store, systemClock), clock: systemClock, ids: randomIds, config,
-    meetings: composeMeetings(config), formFont: loadChineseFont,
+    meetings: composeMeetings(config),
+    pdf: new PdfFunction(store, randomIds, systemClock, async (data) => ((await cloud.callFunction({ name: 'pdf', data })) as { result?: unknown }).result),
   };
 }

@@ -9,7 +9,7 @@ export interface TimerTrigger {
 }
 
 export interface FunctionSpec {
-  name: 'api' | 'monthly-draw' | 'reminders';
+  name: 'api' | 'pdf' | 'monthly-draw' | 'reminders';
   /** Seconds; CloudBase allows at most 60 for an event function (3 by default). */
   timeoutSeconds: number;
   /** MB. */
@@ -20,8 +20,10 @@ export interface FunctionSpec {
 }
 
 export const FUNCTIONS: readonly FunctionSpec[] = [
-  // PDFs (a 10 MB font, pictures) render here; work longer than a request (hashing a large file) leaves it.
-  { name: 'api', timeoutSeconds: 60, memoryMB: 512, triggers: [], openapi: ['subscribeMessage.send'] },
+  // Waits for `pdf` when signing and archiving; work longer than a request (hashing a large file) leaves it.
+  { name: 'api', timeoutSeconds: 60, memoryMB: 256, triggers: [], openapi: ['subscribeMessage.send'] },
+  // Renders the signed forms and the archive (a 10 MB font in assets/, pictures decoded and scaled); called by `api`.
+  { name: 'pdf', timeoutSeconds: 60, memoryMB: 512, triggers: [], openapi: [] },
   {
     name: 'monthly-draw', timeoutSeconds: 60, memoryMB: 256,
     triggers: [{ name: 'monthly', type: 'timer', config: '0 0 2 1 * * *' }], openapi: ['subscribeMessage.send'],

@@ -4,7 +4,7 @@
 // which random words are consumed must bump ALGORITHM_VERSION, or old records stop verifying.
 
 import { createHash, createHmac } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { chinaMonthRange, previousMonth } from './china-time';
 
 export const ALGORITHM_VERSION = 'monthly-draw/v1';

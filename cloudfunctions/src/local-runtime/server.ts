@@ -35,7 +35,7 @@ const FORM_OVERHEAD_BYTES = 64 * 1024;
 
 if (process.argv.includes('--reset') && existsSync(dataDir)) rmSync(dataDir, { recursive: true, force: true });
 Object.assign(process.env, {
-  RVI_LOCAL: '1', RVI_DATA_DIR: dataDir, RVI_PUBLIC_URL: publicUrl,
+  RVI_LOCAL: '1', RVI_DATA_DIR: dataDir, RVI_PUBLIC_URL: publicUrl, RVI_FUNCTIONS_DIR: join(root, 'cloudfunctions'),
   FIRST_ADMIN_OPENIDS: process.env.FIRST_ADMIN_OPENIDS ?? DEMO_ADMIN,
 });
 

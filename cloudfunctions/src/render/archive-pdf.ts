@@ -112,8 +112,11 @@ const CAPTION_SIZE = 9;
 const HASH_TABLE_SIZE = 8;
 const PICTURE_HEIGHT = 240;
 
-/** The printable inspection archive: case facts, record, opinion, remarks, pictures and the evidence hashes. */
-export async function renderInspectionArchive(input: ArchiveInput, fontBytes: Uint8Array): Promise<RenderedPdf> {
+/**
+ * The printable inspection archive: case facts, record, opinion, remarks, pictures and the evidence hashes; the
+ * signed forms' own PDFs (`signedFormPdfs`, in the order of `input.signedForms`) follow as appended pages.
+ */
+export async function renderInspectionArchive(input: ArchiveInput, fontBytes: Uint8Array, signedFormPdfs: readonly Uint8Array[] = []): Promise<RenderedPdf> {
   const flow = await PdfFlow.open(fontBytes, {
     title: `远程视频踏勘档案 ${input.caseNumber}`,
     author: input.officeName,
@@ -216,10 +219,14 @@ export async function renderInspectionArchive(input: ArchiveInput, fontBytes: Ui
     ]),
     { header: ['序号', '文书', 'SHA-256'], size: HASH_TABLE_SIZE },
   );
+  if (signedFormPdfs.length) {
+    flow.moveDown(6);
+    flow.paragraph(`以上 ${signedFormPdfs.length} 份文书的原件按序附于本档案之后，每份的 SHA-256 见上表。`, { size: 9, color: MUTED });
+  }
   flow.moveDown(10);
   flow.paragraph(`本档案由系统于 ${when(input.generatedAt)} 生成。`, { size: 9, color: MUTED });
 
-  return flow.finish({ left: `${input.officeName} 远程视频踏勘档案`, right: `案件编号：${input.caseNumber}` });
+  return flow.finish({ left: `${input.officeName} 远程视频踏勘档案`, right: `案件编号：${input.caseNumber}` }, signedFormPdfs);
 }
 
 /** Two pictures a row, each scaled into its box with a caption under it (R13: pictures printed with the file). */

@@ -330,8 +330,11 @@ export class PdfFlow {
     this.page.drawImage(image, { ...at, width, height });
   }
 
-  /** Adds the running header and 第 n 页 共 m 页 to every page, and saves. */
-  async finish(header: { left: string; right: string }): Promise<RenderedPdf> {
+  /**
+   * Adds the running header and 第 n 页 共 m 页 to every page, appends the pages of `appendix` (PDFs kept as they
+   * are, their own headers included), and saves.
+   */
+  async finish(header: { left: string; right: string }, appendix: readonly Uint8Array[] = []): Promise<RenderedPdf> {
     const pages = this.doc.getPages();
     const size = 9;
     const left = this.clean(header.left);
@@ -350,6 +353,11 @@ export class PdfFlow {
       const folio = `第 ${i + 1} 页 共 ${pages.length} 页`;
       this.drawText(folio, this.left + (this.contentWidth - this.measure(folio, size)) / 2, 32, size, MUTED);
     });
+    for (const attached of appendix) {
+      // updateMetadata:false: loading must not stamp the current time (the same input gives the same bytes).
+      const source = await PDFDocument.load(attached, { updateMetadata: false });
+      for (const page of await this.doc.copyPages(source, source.getPageIndices())) this.doc.addPage(page);
+    }
     const bytes = await this.doc.save();
     return { bytes, unsupportedCharacters: [...this.unsupported] };
   }

@@ -1,6 +1,8 @@
 import type { CaseView } from '../../../typings/models';
 import { getCase } from '../../services/case/get-case';
 import { listFileAccess } from '../../services/case/list-file-access';
+import { openDocument } from '../../services/file/open-document';
+import { getArchive } from '../../services/inspection/get-archive';
 import { resubmitCase } from '../../services/case/resubmit-case';
 import { withdrawCase } from '../../services/case/withdraw-case';
 import { getInspection } from '../../services/inspection/get-inspection';
@@ -32,6 +34,8 @@ Page({
     steps: [] as CaseStep[],
     canWithdraw: false,
     canResubmit: false,
+    canOpenArchive: false,
+    openingArchive: false,
     panel: '' as Panel,
     reason: '',
     reasonError: '',
@@ -107,8 +111,21 @@ Page({
       steps: applicantSteps(c),
       canWithdraw: c.can.includes('withdrawCase'),
       canResubmit: c.can.includes('resubmitCase'),
+      canOpenArchive: c.can.includes('getArchive'),
       panel: '',
     });
+  },
+
+  /** The inspection archive of the applicant's own case, with the signed forms at its end (R13). */
+  async onOpenArchive() {
+    if (this.data.openingArchive) return;
+    this.setData({ openingArchive: true });
+    try {
+      await openDocument((await getArchive({ caseId: this.data.caseId })).downloadUrl);
+    } catch (err) {
+      wx.showToast({ title: errorText(err, '档案打开失败，请重试'), icon: 'none' });
+    }
+    this.setData({ openingArchive: false });
   },
 
   onRetry() {

@@ -1,4 +1,4 @@
 import { bindAction } from '../transport/transport';
 
-/** 查询某月抽查的完整记录与抽中办件 */
+/** 查询某月抽查记录，及抽中办件或总体名单的一页 */
 export const getDraw = bindAction('getDraw');

@@ -133,7 +133,7 @@ test('only what drifted is changed: an index, a rule, a timeout, a trigger, the 
     'replace index cases.by_applicant with (applicantId asc, submittedAt desc)',
     'create index audit.by_case (caseId asc, at asc)',
     `set storage rule to ${JSON.stringify(STORAGE_RULE)}`,
-    'set function api to timeout 60 s, memory 512 MB; env (unchanged)',
+    'set function api to timeout 60 s, memory 256 MB; env (unchanged)',
     'delete trigger monthly of function monthly-draw',
     'delete trigger old of function monthly-draw',
     'create trigger monthly "0 0 2 1 * * *" of function monthly-draw',

@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import type { AuditEntry, CaseRecord } from '../../../cloudfunctions/src/domain/case';
 import { type Harness, makeHarness } from '../../support/harness';
 import { greyJpeg, png, signaturePng } from '../../support/images';
 import { pdfText, squeeze } from '../../support/pdf-text';
+import { CONSENT_FORM_V1 } from '../../../cloudfunctions/src/catalogue/form-templates';
 import { prepared, sign, uploadSignature } from '../../support/readiness';
 import { ref, snapshot } from '../../support/scenarios';
 
@@ -167,6 +170,49 @@ describe('signing the two forms (R6)', () => {
     } finally {
       other.close();
     }
+  });
+});
+
+describe('concurrent signing (issue 11)', () => {
+  test('ten concurrent signatures of one form: one renders and is recorded, the others leave no file behind', async () => {
+    const c = await prepared.accepted(h);
+    const signatures = await Promise.all(Array.from({ length: 10 }, () => uploadSignature(h, 'applicant')));
+    const answers = await Promise.all(signatures.map((signatureFileId) =>
+      h.call('applicant', 'signForm', { caseId: c.id, version: c.version, kind: 'consent', templateVersion: 1, signatureFileId })));
+    expect(answers.filter((a) => a.ok)).toHaveLength(1);
+    for (const refused of answers.filter((a) => !a.ok)) expect(['IN_PROGRESS', 'CONFLICT']).toContain((refused as { code: string }).code);
+    const { applicantCopy, officeCopy } = (await record(c.id)).forms!.consent!;
+    const folder = dirname(h.deps.files.pathOf(applicantCopy.fileId));
+    expect(readdirSync(folder).sort()).toEqual([basename(h.deps.files.pathOf(applicantCopy.fileId)), basename(h.deps.files.pathOf(officeCopy.fileId))].sort());
+  });
+
+  test('a rendering its case never took up is removed by the sweep after the next job, a quarter of an hour later', async () => {
+    const c = await prepared.accepted(h);
+    const stray = await h.deps.pdf.render({
+      kind: 'signedForm', caseId: c.id, pathPrefix: `cases/${c.id}/forms/consent-v1-applicant`, template: CONSENT_FORM_V1, copy: 'applicant',
+      values: {
+        officeName: '东丽区行政审批局', district: '天津市东丽区', companyName: '某公司', creditCode: '91120110MA05KXXX1X',
+        applicantName: '张三', matterName: '某事项', premisesAddress: '某地', caseNumber: c.number,
+      },
+      signedAt: h.clock.now().toISOString(), signatureFileId: await uploadSignature(h, 'applicant'),
+    });
+    expect(await h.deps.files.stat(stray.fileId)).not.toBeNull();
+    h.clock.advance(16 * 60 * 1000);
+    await sign(h, await h.ok('applicant', 'getCase', { caseId: c.id }), 'consent');
+    expect(await h.deps.files.stat(stray.fileId)).toBeNull();
+    const { applicantCopy, officeCopy } = (await record(c.id)).forms!.consent!;
+    for (const copy of [applicantCopy, officeCopy]) expect(await h.deps.files.stat(copy.fileId)).not.toBeNull();
+  });
+
+  test('a claim left by a call killed mid-render holds for two minutes, then a new call takes it over', async () => {
+    const c = await prepared.accepted(h);
+    await h.deps.store.insert('renderingClaims', `${c.id}:consent:${c.version}`, { caseId: c.id, what: 'consent', version: c.version, by: 'applicant', at: h.clock.now().toISOString() });
+    const signatureFileId = await uploadSignature(h, 'applicant');
+    const payload = { caseId: c.id, version: c.version, kind: 'consent' as const, templateVersion: 1, signatureFileId };
+    expect(await h.call('applicant', 'signForm', payload)).toMatchObject({ ok: false, code: 'IN_PROGRESS', message: '该表单正在签署，请稍候刷新查看' });
+    h.clock.advance(2 * 60 * 1000 + 1);
+    await h.ok('applicant', 'signForm', payload);
+    expect((await record(c.id)).forms?.consent?.signatureFileId).toBe(signatureFileId);
   });
 });
 

@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { PDFDocument } from 'pdf-lib';
 import type { OutboxMessage } from '../../../cloudfunctions/src/adapters/outbox-notifier';
+import { CONSENT_FORM_V1 } from '../../../cloudfunctions/src/catalogue/form-templates';
 import { forceCase } from '../../support/fast-forward';
 import { type Harness, makeHarness } from '../../support/harness';
+import { signaturePng } from '../../support/images';
 import { pdfText, squeeze } from '../../support/pdf-text';
 import {
   AT_PREMISES, caseRecord, addLivePhoto, addScreenshot, decide, firstItem, inspectionOf, proveAll, recordFindings, rectifyingCase, startedCase,
@@ -20,18 +23,28 @@ afterEach(() => h.close());
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 const archiveBytes = async (caseId: string) => readFileSync(h.deps.files.pathOf((await caseRecord(h, caseId)).archive!.fileId));
 
+/** Both copies of the consent form, rendered and stored by the pdf function as signing does. */
+async function signedConsent(caseId: string) {
+  const c = await caseRecord(h, caseId);
+  const signature = await h.deps.files.put(`uploads/applicant/${caseId}-signature.png`, Buffer.from(signaturePng()));
+  const copy = async (which: 'applicant' | 'office') => {
+    const { fileId, sha256: hash, size } = await h.deps.pdf.render({
+      kind: 'signedForm', caseId, pathPrefix: `cases/${caseId}/forms/consent-v1-${which}`, template: CONSENT_FORM_V1, copy: which,
+      values: {
+        officeName: '东丽区行政审批局', district: '天津市东丽区', companyName: c.company.name, creditCode: c.company.creditCode,
+        applicantName: c.applicantName, matterName: c.matterName, premisesAddress: c.premises.address, caseNumber: c.number,
+      },
+      signedAt: '2026-06-12T02:05:00.000Z', signatureFileId: signature.fileId,
+    });
+    return { fileId, sha256: hash, size };
+  };
+  return { templateVersion: 1, signedAt: '2026-06-12T02:05:00.000Z', signatureFileId: signature.fileId, applicantCopy: await copy('applicant'), officeCopy: await copy('office') };
+}
+
 /** A case inspected with pictures, a recording reference, an observer remark and signed forms, then passed. */
 async function archivedCase() {
   const { caseId } = await startedCase(h, AT_PREMISES);
-  await forceCase(h, caseId, {
-    observerIds: ['supervisor'],
-    forms: {
-      consent: {
-        templateVersion: 1, signedAt: '2026-06-12T02:05:00.000Z', signatureFileId: 'local://x',
-        applicantCopy: { fileId: 'local://a', sha256: 'a'.repeat(64), size: 1 }, officeCopy: { fileId: 'local://o', sha256: 'b'.repeat(64), size: 1 },
-      },
-    },
-  });
+  await forceCase(h, caseId, { observerIds: ['supervisor'], forms: { consent: await signedConsent(caseId) } });
   await addLivePhoto(h, caseId);
   await addScreenshot(h, caseId);
   await h.ok('staff', 'attachMeetingRecording', { caseId, recordFileId: 'rec-778899', meetingCode: '123456789' });
@@ -64,8 +77,41 @@ describe('the archive PDF (R13)', () => {
     expect(view.evidence).toHaveLength(3);
     for (const e of view.evidence) expect(text).toContain(e.sha256);
     expect(text).toContain(view.chainHead!.entryHash);
-    expect(text).toContain('b'.repeat(64)); // the office copy of the signed consent form
     expect(text).toContain('图2'); // both pictures printed: the live photo and the screenshot
+  });
+
+  test('carries the signed forms: each copy\'s hash in the table and its pages appended as stored', async () => {
+    const view = await archivedCase();
+    const { forms } = await caseRecord(h, view.caseId);
+    const archive = await archiveBytes(view.caseId);
+    const text = squeeze(pdfText(archive));
+    for (const copy of [forms!.consent!.applicantCopy, forms!.consent!.officeCopy]) expect(text).toContain(copy.sha256);
+    expect(text).toContain('以上2份文书的原件按序附于本档案之后');
+    // The forms' own pages follow the archive's: their title, both copies' labels, and their page count adds up.
+    expect(text).toContain('远程视频踏勘同意书');
+    expect(text).toContain('申请人留存联');
+    expect(text).toContain('审批局存档联');
+    const pages = async (bytes: Uint8Array) => (await PDFDocument.load(bytes)).getPageCount();
+    const formPages = await pages(readFileSync(h.deps.files.pathOf(forms!.consent!.officeCopy.fileId)));
+    expect(formPages).toBeGreaterThanOrEqual(1);
+    expect(text).toMatch(/第1页共(\d+)页/);
+    const own = Number(/第1页共(\d+)页/.exec(text)![1]);
+    expect(await pages(archive)).toBe(own + 2 * formPages);
+  });
+
+  test('a signed form whose stored bytes no longer match their hash stops the archive with a clear message; the decision stands', async () => {
+    const { caseId } = await startedCase(h, AT_PREMISES);
+    const consent = await signedConsent(caseId);
+    await forceCase(h, caseId, { forms: { consent } });
+    writeFileSync(h.deps.files.pathOf(consent.officeCopy.fileId), Buffer.from('%PDF-1.7 altered'));
+    await recordFindings(h, caseId);
+    const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const decided = await decide(h, caseId, 'pass');
+    expect(decided.state).toBe('passed');
+    const retried = await h.call('staff', 'archiveCase', { caseId, version: decided.version });
+    errors.mockRestore();
+    expect(retried).toMatchObject({ ok: false, code: 'VALIDATION', message: expect.stringContaining('远程视频踏勘同意书（审批局存档联）的文件与签署时记录的哈希不符') });
+    expect((await caseRecord(h, caseId)).archive).toBeUndefined();
   });
 
   test('shows the first finding beside the re-inspection\'s', async () => {
@@ -81,12 +127,13 @@ describe('the archive PDF (R13)', () => {
     expect(text).toContain('第2次复查：符合（已整改到位）');
   });
 
-  test('staff, supervisors and the sector\'s regulator get a link; the applicant and other sectors do not', async () => {
+  test('the applicant of the case, staff, supervisors and the sector\'s regulator get a link; other sectors do not', async () => {
     const { caseId } = await archivedCase();
-    for (const who of ['staff', 'head', 'supervisor', 'regulator', 'admin']) {
+    for (const who of ['applicant', 'staff', 'head', 'supervisor', 'regulator', 'admin']) {
       expect((await h.ok(who, 'getArchive', { caseId })).downloadUrl).toContain('/archive/');
     }
-    for (const who of ['applicant', 'foreignRegulator', 'foreignStaff']) {
+    expect((await h.ok('applicant', 'getCase', { caseId })).can).toContain('getArchive');
+    for (const who of ['foreignRegulator', 'foreignStaff']) {
       expect(await h.call(who, 'getArchive', { caseId })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     }
   });
@@ -94,12 +141,12 @@ describe('the archive PDF (R13)', () => {
   test('if archiving failed after the decision, the decision stands and archiveCase makes it', async () => {
     const { caseId } = await startedCase(h);
     await recordFindings(h, caseId);
-    const font = h.deps.formFont;
-    h.deps.formFont = () => { throw new Error('font missing'); };
+    const pdf = h.deps.pdf;
+    h.deps.pdf = { render: () => Promise.reject(new Error('pdf function unavailable')) };
     const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     const decided = await decide(h, caseId, 'pass');
     errors.mockRestore();
-    h.deps.formFont = font;
+    h.deps.pdf = pdf;
     expect(decided.state).toBe('passed');
     expect(decided.can).toContain('archiveCase');
     const archived = await h.ok('staff', 'archiveCase', { caseId, version: decided.version });

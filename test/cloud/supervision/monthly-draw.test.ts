@@ -6,7 +6,7 @@ import { GENESIS_DRAW_HASH } from '../../../cloudfunctions/src/domain/monthly-dr
 import { addWorkingDays } from '../../../cloudfunctions/src/domain/working-days';
 import { forceCase } from '../../support/fast-forward';
 import { type Harness, makeHarness } from '../../support/harness';
-import { CLOSED_MONTH, decidedCase } from '../../support/supervision-fixtures';
+import { CLOSED_MONTH, decidedCase, wholeDrawList } from '../../support/supervision-fixtures';
 
 // The monthly spot-check draw (R7) as the supervisors and the timer run it: the month's population read from the
 // cases in China time, one stored record per month, chained month to month, a follow-up visit per drawn case.
@@ -24,12 +24,13 @@ describe('the population of a month', () => {
     const lateMay = await decidedCase(h, '2026-05-31T15:30:00.000Z');
     const earlyJune = await decidedCase(h, '2026-05-31T16:30:00.000Z');
     const { draw } = await h.ok('supervisor', 'runDraw', { month: CLOSED_MONTH });
-    expect(draw.record.population.map((e) => e.id)).toEqual([lateMay._id]);
+    expect((await wholeDrawList(h, CLOSED_MONTH, 'population')).map((e) => e.id)).toEqual([lateMay._id]);
     expect(draw.populationSize).toBe(1);
 
     h.clock.set('2026-07-01T00:00:00Z');
     const june = await h.ok('supervisor', 'runDraw', { month: '2026-06' });
-    expect(june.draw.record.population.map((e) => e.id)).toEqual([earlyJune._id]);
+    expect(june.draw.populationSize).toBe(1);
+    expect((await wholeDrawList(h, '2026-06', 'population')).map((e) => e.id)).toEqual([earlyJune._id]);
   });
 
   test('counts only remote-inspection cases that are decided', async () => {
@@ -51,7 +52,7 @@ describe('drawing a month', () => {
     expect(draw.selectedCount).toBe(3); // ceil(25 × 10%)
     expect(draw.record.previousDrawHash).toBe(GENESIS_DRAW_HASH);
     const followUps = await h.deps.store.find<FollowUpRecord>('followUps', { where: { month: CLOSED_MONTH } });
-    expect(followUps.map((f) => f.caseId).sort()).toEqual([...draw.record.selectedIds].sort());
+    expect(followUps.map((f) => f.caseId).sort()).toEqual((await wholeDrawList(h, CLOSED_MONTH, 'selected')).map((s) => s.caseId).sort());
     const due = addWorkingDays(new Date('2026-06-01T02:00:00+08:00'), 20, CN_HOLIDAY_CALENDAR).toISOString();
     expect(followUps.every((f) => f.status === 'open' && f.dueAt === due)).toBe(true);
     expect(await outboxTo('supervisor', 'drawDone')).toHaveLength(1);
@@ -111,6 +112,36 @@ describe('drawing a month', () => {
     await h.ok('supervisor', 'previewDraw', { month: CLOSED_MONTH });
     expect(await h.deps.store.count('draws')).toBe(0);
     expect(await h.deps.store.count('followUps')).toBe(0);
+  });
+});
+
+describe('reading a draw a page at a time', () => {
+  test('getDraw answers the record without its lists and one page of the list asked for; the pages together are the frozen lists', async () => {
+    for (let day = 1; day <= 25; day++) await decidedCase(h, `2026-05-${String(day).padStart(2, '0')}T02:00:00.000Z`);
+    await h.ok('supervisor', 'runDraw', { month: CLOSED_MONTH });
+    const stored = (await h.deps.store.get<DrawDocument>('draws', CLOSED_MONTH))!;
+
+    const first = await h.ok('supervisor', 'getDraw', { month: CLOSED_MONTH, list: 'population', limit: 10 });
+    expect(first.record).not.toHaveProperty('population');
+    expect(first.record).not.toHaveProperty('selectedIds');
+    expect(first.record.drawHash).toBe(stored.drawHash);
+    expect(first.page).toMatchObject({ list: 'population', total: 25, offset: 0, limit: 10 });
+    expect(first.page.items).toHaveLength(10);
+    const last = await h.ok('supervisor', 'getDraw', { month: CLOSED_MONTH, list: 'population', offset: 20, limit: 10 });
+    expect(last.page.items).toEqual(stored.population.slice(20));
+    expect(await wholeDrawList(h, CLOSED_MONTH, 'population')).toEqual(stored.population);
+    expect((await wholeDrawList(h, CLOSED_MONTH, 'selected')).map((s) => s.caseId)).toEqual(stored.selectedIds);
+    // The matters the allocation names by code come with their names.
+    expect(Object.keys(first.matterNames).sort()).toEqual(stored.allocation.map((a) => a.matterCode).sort());
+    expect(Object.values(first.matterNames).every((name) => /[\u4e00-\u9fff]/.test(name))).toBe(true);
+  });
+
+  test('verifying a draw answers the verdict only: no case of the population travels to the phone', async () => {
+    for (let day = 1; day <= 12; day++) await decidedCase(h, `2026-05-${String(day).padStart(2, '0')}T02:00:00.000Z`);
+    await h.ok('supervisor', 'runDraw', { month: CLOSED_MONTH });
+    const { population } = (await h.deps.store.get<DrawDocument>('draws', CLOSED_MONTH))!;
+    const answer = JSON.stringify(await h.ok('supervisor', 'verifyDraw', { month: CLOSED_MONTH }));
+    expect(population.filter((e) => answer.includes(e.id) || answer.includes(e.number))).toEqual([]);
   });
 });
 

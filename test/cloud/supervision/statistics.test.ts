@@ -2,6 +2,7 @@ import type { StatisticsRow } from '../../../typings/models';
 import type { CaseRecord } from '../../../cloudfunctions/src/domain/case';
 import { forceCase } from '../../support/fast-forward';
 import { type Harness, makeHarness, remoteMatter } from '../../support/harness';
+import { drawnCases } from '../../support/supervision-fixtures';
 
 // Statistics (R1, R19, R20) over a hand-made May 2026, counted by hand below. China's calendar that month: 1–5 May
 // are the Labour Day holiday, Saturday 9 May is a working day in exchange.
@@ -44,7 +45,7 @@ beforeEach(async () => {
   // The May draw: 4 remote decided cases (A 2, B 2), minimum 1, but every matter gets one: 2 drawn.
   h.clock.set('2026-06-01T02:00:00+08:00');
   const { draw } = await h.ok('supervisor', 'runDraw', { month: '2026-05' });
-  const drawnA = draw.selected.find((s) => s.matterName === remoteMatter.name)!;
+  const drawnA = drawnCases(draw).find((s) => s.matterName === remoteMatter.name)!;
   await h.ok('supervisor', 'recordFollowUpOutcome', {
     followUpId: drawnA.followUpId, version: 1, result: 'finding', findingKind: 'falseAddress', severity: 'serious', note: '地址不实', evidenceFileIds: [],
   });

@@ -72,24 +72,23 @@ export const drawView = (overrides: Partial<DrawView> = {}): DrawView => ({
     algorithmVersion: 'draw-v1',
     month: '2026-05',
     share: 0.1,
-    population: [
-      { id: 'case-1', number: 'DL-20260512-0001', matterCode: 'SECONDARY_WATER', decidedAt: '2026-05-12T03:00:00.000Z' },
-      { id: 'case-2', number: 'DL-20260513-0002', matterCode: 'SECONDARY_WATER', decidedAt: '2026-05-13T03:00:00.000Z' },
-    ],
     populationHash: 'a1'.repeat(32),
     previousDrawHash: '0'.repeat(64),
     seed: 'e'.repeat(64),
     minimumSample: 1,
     allocation: [{ matterCode: 'SECONDARY_WATER', cases: 2, drawn: 1 }],
-    selectedIds: ['case-2'],
     drawHash: 'd'.repeat(64),
   },
-  selected: [
-    {
-      caseId: 'case-2', number: 'DL-20260513-0002', matterName: '二次供水单位卫生许可', companyName: '天津东丽第2供水有限公司',
-      followUpId: 'fu-2', followUpStatus: 'open',
-    },
-  ],
+  matterNames: { SECONDARY_WATER: '二次供水单位卫生许可' },
+  page: {
+    list: 'selected', total: 1, offset: 0, limit: 50,
+    items: [
+      {
+        caseId: 'case-2', number: 'DL-20260513-0002', matterName: '二次供水单位卫生许可', companyName: '天津东丽第2供水有限公司',
+        followUpId: 'fu-2', followUpStatus: 'open',
+      },
+    ],
+  },
   ...overrides,
 });
 

@@ -114,7 +114,7 @@ export const INSPECTION_SCENARIOS: { [A in keyof InspectionActions]: ActionScena
   },
   getArchive: {
     payload: async (h) => ({ caseId: await decidedCase(h, 'archived') }),
-    allowed: [...STAFF_OF_SECTION, 'supervisor', 'regulator', 'admin'],
+    allowed: ['applicant', ...STAFF_OF_SECTION, 'supervisor', 'regulator', 'admin'],
   },
   listRegulatorInbox: { payload: async () => ({}), allowed: ['regulator', 'foreignRegulator'] },
   rateService: { payload: async (h) => ({ caseId: await decidedCase(h, 'archived'), score: 5, suggestions: '流程便捷' }), allowed: ['applicant'] },

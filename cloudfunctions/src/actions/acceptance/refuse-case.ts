@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction } from '../../api/action';
 import { idString, reasonText, version } from '../../api/validation';
 import { actOnCase } from '../../application/cases';

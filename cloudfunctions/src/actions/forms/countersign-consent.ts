@@ -1,11 +1,11 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction } from '../../api/action';
 import { idString, version } from '../../api/validation';
 import { relationTo } from '../../application/access';
 import { loadCase } from '../../application/cases';
 import { signedFormTemplate } from '../../application/form-templates';
 import { changeCase, toReadinessView } from '../../application/readiness';
-import { formValues, readOwnSignature, readSignaturePng, renderAndStoreCopy } from '../../application/signed-forms';
+import { claimRendering, formValues, readOwnSignature, readSignaturePng, renderAndStoreCopy } from '../../application/signed-forms';
 import { fileId } from './fields';
 
 /**
@@ -23,13 +23,16 @@ export const countersignConsent = defineAction({
     if (relationTo(ctx.caller, c).handler && c.forms?.consent?.countersign) return toReadinessView(ctx, c);
     const saved = await changeCase(ctx, c, ref.version, 'countersignConsent', async (c) => {
       const consent = c.forms!.consent!;
-      const countersignPng = await readOwnSignature(ctx, signatureFileId);
+      await readOwnSignature(ctx, signatureFileId);
+      // The applicant's stored signature must still be a whole PNG (checked here; the pdf function reads it again).
+      await readSignaturePng(ctx, consent.signatureFileId);
+      await claimRendering(ctx, c._id, c._version, 'consent-countersign');
       const officeCopy = await renderAndStoreCopy(ctx, c._id, 'office', {
         template: await signedFormTemplate(ctx.store, 'consent', consent.templateVersion),
         values: formValues(ctx, c),
-        signaturePng: await readSignaturePng(ctx, consent.signatureFileId),
+        signatureFileId: consent.signatureFileId,
         signedAt: new Date(consent.signedAt),
-        countersignPng,
+        countersignFileId: signatureFileId,
       });
       const countersign = { byId: ctx.caller.openid, byName: ctx.caller.name, at: ctx.now.toISOString(), signatureFileId, officeCopyBefore: consent.officeCopy };
       return [

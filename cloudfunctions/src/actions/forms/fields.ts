@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // Payload fields shared by the forms, group and scheduling actions.
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction } from '../../api/action';
 import { currentFormTemplate, toFormTemplateView } from '../../application/form-templates';
 import { FORM_KINDS } from '../../domain/signed-form';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction } from '../../api/action';
 import { idString } from '../../api/validation';
 import { loadCase } from '../../application/cases';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { FormCopy, SignedCopyView } from '../../../../typings/models';
 import { defineAction } from '../../api/action';
 import { AppError } from '../../api/errors';

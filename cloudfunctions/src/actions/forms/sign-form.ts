@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction } from '../../api/action';
 import { AppError } from '../../api/errors';
 import { idString, version } from '../../api/validation';
@@ -7,7 +7,7 @@ import { loadCase } from '../../application/cases';
 import { currentFormTemplate, keepFormTemplate } from '../../application/form-templates';
 import { noticeToStaff } from '../../application/notices';
 import { changeCase, toReadinessView } from '../../application/readiness';
-import { formValues, readOwnSignature, renderAndStoreCopy } from '../../application/signed-forms';
+import { claimRendering, formValues, readOwnSignature, renderAndStoreCopy } from '../../application/signed-forms';
 import { FORM_NAMES } from '../../catalogue/form-templates';
 import { nextState } from '../../domain/case-state';
 import { bothSigned, type SignedForms } from '../../domain/signed-form';
@@ -17,7 +17,7 @@ import { fileId, formKind } from './fields';
  * The applicant signs one form with the signature image they uploaded (R6). The cloud renders both copies
  * (一式两份) as PDFs with real Chinese text, stores them and records each one's SHA-256 and the template version.
  * With both forms signed the case is signed, and ready at once if the applicant has already opened the group.
- * Signing a form again changes nothing and answers the case as it is.
+ * Signing a form again changes nothing and answers the case as it is; of concurrent calls only the first renders.
  */
 export const signForm = defineAction({
   name: 'signForm',
@@ -30,8 +30,9 @@ export const signForm = defineAction({
     const saved = await changeCase(ctx, c, ref.version, 'signForm', async (c) => {
       const template = await currentFormTemplate(ctx.store, kind);
       if (template.version !== templateVersion) throw new AppError('CONFLICT', `${FORM_NAMES[kind]}已更新为第${template.version}版，请重新阅读后签署`);
-      const signaturePng = await readOwnSignature(ctx, signatureFileId);
-      const form = { template, values: formValues(ctx, c), signaturePng, signedAt: ctx.now };
+      await readOwnSignature(ctx, signatureFileId);
+      await claimRendering(ctx, c._id, c._version, kind);
+      const form = { template, values: formValues(ctx, c), signatureFileId, signedAt: ctx.now };
       const applicantCopy = await renderAndStoreCopy(ctx, c._id, 'applicant', form);
       const officeCopy = await renderAndStoreCopy(ctx, c._id, 'office', form);
       await keepFormTemplate(ctx, template);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction } from '../../api/action';
 import { AppError } from '../../api/errors';
 import { idString, text } from '../../api/validation';

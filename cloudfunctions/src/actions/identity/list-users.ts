@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction } from '../../api/action';
 import type { UserRecord } from '../../api/context';
 import { pageQuery } from '../../api/validation';

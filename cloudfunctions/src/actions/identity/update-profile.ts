@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction } from '../../api/action';
 import { phone, text } from '../../api/validation';
 import { saveUser } from './save-user';

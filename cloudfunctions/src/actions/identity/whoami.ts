@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Role } from '../../../../typings/models';
 import { defineAction } from '../../api/action';
 

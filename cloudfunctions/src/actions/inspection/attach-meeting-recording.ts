@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction } from '../../api/action';
 import { idString, text } from '../../api/validation';
 import { chainFile, isFileRecord, loadChain, toEvidenceView } from '../../application/evidence';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { SessionCodeConfirmation } from '../../../../typings/models';
 import { defineAction } from '../../api/action';
 import { idString } from '../../api/validation';

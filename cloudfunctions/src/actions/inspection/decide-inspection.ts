@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction } from '../../api/action';
 import { AppError } from '../../api/errors';
 import { idString, text, version } from '../../api/validation';

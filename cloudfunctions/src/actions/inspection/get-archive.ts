@@ -1,10 +1,10 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction } from '../../api/action';
 import { idString } from '../../api/validation';
 import { handOutLink } from '../../application/file-access';
 import { caseFor } from '../../application/inspection';
 
-/** A temporary link to the archive PDF for the office, supervisors and the sector's regulator (R13, R15). */
+/** A temporary link to the archive PDF for the applicant of the case, the office, supervisors and the sector's regulator (R13, R15). */
 export const getArchive = defineAction({
   name: 'getArchive',
   schema: z.strictObject({ caseId: idString }),

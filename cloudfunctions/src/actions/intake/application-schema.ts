@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { phone, text } from '../../api/validation';
 import { isValidCreditCode } from '../../domain/credit-code';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { SubscribeMoment } from '../../../../typings/models';
 import { defineAction } from '../../api/action';
 import { MAX_TEMPLATES_PER_REQUEST, SUBSCRIBE_MOMENTS, TEMPLATES } from '../../catalogue/message-catalogue';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { FailedDelivery } from '../../../../typings/models';
 import type { OutboxMessage } from '../../adapters/outbox-notifier';
 import { defineAction } from '../../api/action';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { SubscribeTemplateKey } from '../../../../typings/models';
 import { defineAction } from '../../api/action';
 import { TEMPLATE_KEYS } from '../../catalogue/message-catalogue';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction } from '../../api/action';
 import { pageQuery } from '../../api/validation';
 import { pageOf } from '../../application/find-all';

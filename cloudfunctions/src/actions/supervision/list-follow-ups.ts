@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { FollowUpView } from '../../../../typings/models';
 import { defineAction } from '../../api/action';
 import { pageQuery } from '../../api/validation';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction } from '../../api/action';
 import { type CreditRecord, type ListingRecord, toCreditRecordView, toListingView } from '../../application/credit';
 import type { CaseRecord } from '../../domain/case';

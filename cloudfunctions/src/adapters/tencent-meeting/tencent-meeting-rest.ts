@@ -1,5 +1,5 @@
 import { createHmac, randomInt } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { systemClock, type Clock } from '../../ports/clock';
 import { MeetingError, type MeetingInfo, type MeetingRequest, type Meetings } from '../../ports/meetings';
 

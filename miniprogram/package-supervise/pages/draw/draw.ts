@@ -1,4 +1,4 @@
-import type { DrawAllocation, DrawPreview, DrawVerification, DrawView } from '../../../../typings/models';
+import type { DrawAllocation, DrawList, DrawPopulationEntry, DrawPreview, DrawVerification, DrawView, DrawnCase } from '../../../../typings/models';
 import { getDraw } from '../../../services/supervision/get-draw';
 import { previewDraw } from '../../../services/supervision/preview-draw';
 import { runDraw } from '../../../services/supervision/run-draw';
@@ -10,7 +10,8 @@ import { percentText } from '../../utils/percent';
 import { FOLLOW_UP_STATUS_LABELS } from '../../utils/supervision-labels';
 
 // A month's draw (R7): the record an auditor recomputes and the drawn cases; or, for a closed month not drawn yet,
-// what the draw would be made of and the button that draws it.
+// what the draw would be made of and the button that draws it. The drawn cases and the population (100,000 cases
+// in a large month) come a page at a time as the supervisor scrolls; verifying runs in the cloud on the whole record.
 
 type Mode = 'draw' | 'preview' | 'unavailable';
 
@@ -24,14 +25,12 @@ interface Fact {
 const allocationRows = (allocation: DrawAllocation[], names: Map<string, string>) =>
   allocation.map((a) => ({ matter: names.get(a.matterCode) ?? a.matterCode, cases: a.cases, drawn: a.drawn }));
 
-/** The population list shown on demand is cut here: a month of a large district would not fit one setData. */
-const POPULATION_SHOWN = 200;
+type SelectedRow = ReturnType<typeof selectedRow>;
+type PopulationRow = ReturnType<typeof populationRow>;
 
 function drawData(d: DrawView) {
   const r = d.record;
-  // The record names matters by code; every matter with cases has a drawn case, which carries its name.
-  const matterOf = new Map(r.population.map((p) => [p.id, p.matterCode]));
-  const names = new Map(d.selected.map((s) => [matterOf.get(s.caseId) ?? '', s.matterName]));
+  const names = new Map(Object.entries(d.matterNames));
   return {
     facts: [
       { label: '抽取时间', value: formatChinaTime(d.drawnAt, true) },
@@ -47,20 +46,27 @@ function drawData(d: DrawView) {
       { label: '本次抽查哈希', value: r.drawHash },
     ] as Fact[],
     allocation: allocationRows(r.allocation, names),
-    selected: d.selected.map((s) => ({
-      caseId: s.caseId,
-      followUpId: s.followUpId,
-      number: s.number,
-      matterName: s.matterName,
-      companyName: s.companyName,
-      status: s.followUpStatus,
-      statusLabel: FOLLOW_UP_STATUS_LABELS[s.followUpStatus],
-    })),
-    population: r.population
-      .slice(0, POPULATION_SHOWN)
-      .map((p) => ({ id: p.id, text: `${p.number} · ${names.get(p.matterCode) ?? p.matterCode} · 办结于 ${formatChinaTime(p.decidedAt)}` })),
-    populationCut: r.population.length > POPULATION_SHOWN ? `共 ${r.population.length} 件，此处显示前 ${POPULATION_SHOWN} 件；核验时按完整名单复算。` : '',
   };
+}
+
+const selectedRow = (s: DrawnCase) => ({
+  caseId: s.caseId,
+  followUpId: s.followUpId,
+  number: s.number,
+  matterName: s.matterName,
+  companyName: s.companyName,
+  status: s.followUpStatus,
+  statusLabel: FOLLOW_UP_STATUS_LABELS[s.followUpStatus],
+});
+
+const populationRow = (p: DrawPopulationEntry, names: Record<string, string>) => ({
+  id: p.id,
+  text: `${p.number} · ${names[p.matterCode] ?? p.matterCode} · 办结于 ${formatChinaTime(p.decidedAt)}`,
+});
+
+/** Rows appended by path (`list[n]`), so each setData carries only the new page, never the rows already shown. */
+function appended<T>(list: 'selected' | 'population', from: number, rows: T[]): Record<string, T> {
+  return Object.fromEntries(rows.map((row, i) => [`${list}[${from + i}]`, row]));
 }
 
 const previewData = (p: DrawPreview) => ({
@@ -93,7 +99,15 @@ Page({
     unavailableText: '',
     draw: null as ReturnType<typeof drawData> | null,
     preview: null as ReturnType<typeof previewData> | null,
+    selected: [] as SelectedRow[],
+    selectedTotal: 0,
     showPopulation: false,
+    population: [] as PopulationRow[],
+    populationTotal: 0,
+    /** The names of the matters the population names by code (a few). */
+    matterNames: {} as Record<string, string>,
+    /** Which list is fetching its next page. */
+    loadingMore: '' as DrawList | '',
     verifying: false,
     verification: null as ReturnType<typeof verificationData> | null,
     busy: false,
@@ -140,7 +154,35 @@ Page({
   },
 
   showDraw(d: DrawView) {
-    this.setData({ status: 'ready', mode: 'draw', draw: drawData(d), preview: null });
+    const selected = d.page.list === 'selected' ? d.page.items.map(selectedRow) : [];
+    this.setData({
+      status: 'ready', mode: 'draw', draw: drawData(d), preview: null, matterNames: d.matterNames,
+      selected, selectedTotal: d.selectedCount, population: [], populationTotal: d.populationSize,
+    });
+    if (this.data.showPopulation) this.loadMore('population');
+  },
+
+  /** The next page of a list, appended below the rows already shown. */
+  async loadMore(list: DrawList) {
+    const shown = this.data[list].length;
+    const total = list === 'selected' ? this.data.selectedTotal : this.data.populationTotal;
+    if (this.data.loadingMore || shown >= total) return;
+    this.setData({ loadingMore: list });
+    try {
+      const { page } = await getDraw({ month: this.data.month, list, offset: shown });
+      if (page.list === 'selected') this.setData({ ...appended('selected', shown, page.items.map(selectedRow)), selectedTotal: page.total });
+      else this.setData({ ...appended('population', shown, page.items.map((p) => populationRow(p, this.data.matterNames))), populationTotal: page.total });
+    } catch (err) {
+      wx.showToast({ title: errorText(err, '加载失败，请重试'), icon: 'none' });
+    }
+    this.setData({ loadingMore: '' });
+  },
+
+  onReachBottom() {
+    if (this.data.mode !== 'draw') return;
+    // The population, once opened, sits at the bottom of the page; otherwise the drawn cases do.
+    const population = this.data.showPopulation && this.data.population.length < this.data.populationTotal;
+    this.loadMore(population ? 'population' : 'selected');
   },
 
   fail(err: unknown) {
@@ -185,7 +227,9 @@ Page({
   },
 
   onTogglePopulation() {
-    this.setData({ showPopulation: !this.data.showPopulation });
+    const showPopulation = !this.data.showPopulation;
+    this.setData({ showPopulation });
+    if (showPopulation && !this.data.population.length) this.loadMore('population');
   },
 
   onCopy(e: WechatMiniprogram.TouchEvent) {

@@ -1,0 +1,52 @@
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+// The deployable api folder as CloudBase fetches it on a cold start (issue 14): at most 1 MB, its bundle at most
+// 400 KB and free of PDF code — pdf-lib, fontkit and the 10.5 MB font belong to the pdf function alone.
+// Reads the folders `npm run build` wrote (npm test builds first).
+
+const folderSize = (dir: string): number =>
+  readdirSync(dir).reduce((sum, name) => {
+    const path = join(dir, name);
+    return sum + (statSync(path).isDirectory() ? (name === 'node_modules' ? 0 : folderSize(path)) : statSync(path).size);
+  }, 0);
+
+interface Metafile {
+  inputs: Record<string, unknown>;
+  outputs: Record<string, { bytes: number; inputs: Record<string, { bytesInOutput: number }> }>;
+}
+
+const metafileOf = (name: string): Metafile => JSON.parse(readFileSync(join('build/metafiles', `${name}.json`), 'utf8')) as Metafile;
+const PDF_CODE = /node_modules\/(pdf-lib|@pdf-lib|fontkit|@expo-google-fonts)\/|cloudfunctions\/src\/render\/(?!copy-labels)/;
+
+describe('deployable function folders', () => {
+  beforeAll(() => {
+    if (!existsSync('cloudfunctions/api/index.js') || !existsSync('build/metafiles/api.json')) throw new Error('run `node scripts/build.mjs` first');
+  });
+
+  test('the api folder stays within 1 MB and its bundle within 400 KB', () => {
+    expect(folderSize('cloudfunctions/api')).toBeLessThanOrEqual(1024 * 1024);
+    expect(statSync('cloudfunctions/api/index.js').size).toBeLessThanOrEqual(400 * 1024);
+  });
+
+  test('the api bundle holds no PDF library, no renderer and no font; the pdf function holds them', () => {
+    const api = metafileOf('api');
+    const [output] = Object.values(api.outputs);
+    // The metafile describes the bundle on disk, not an older build.
+    expect(output!.bytes).toBe(statSync('cloudfunctions/api/index.js').size);
+    expect(Object.keys(output!.inputs).filter((input) => PDF_CODE.test(input))).toEqual([]);
+    expect(existsSync('cloudfunctions/api/assets')).toBe(false);
+
+    const pdf = Object.keys(Object.values(metafileOf('pdf').outputs)[0]!.inputs);
+    expect(pdf.some((input) => input.includes('node_modules/pdf-lib/'))).toBe(true);
+    expect(pdf.some((input) => input.includes('cloudfunctions/src/render/pdf-jobs.ts'))).toBe(true);
+    expect(existsSync('cloudfunctions/pdf/assets/NotoSansSC-Regular.ttf')).toBe(true);
+  });
+
+  test('the timer functions carry no PDF code either', () => {
+    for (const name of ['monthly-draw', 'reminders']) {
+      const [output] = Object.values(metafileOf(name).outputs);
+      expect(Object.keys(output!.inputs).filter((input) => PDF_CODE.test(input))).toEqual([]);
+    }
+  });
+});
