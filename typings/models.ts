@@ -144,6 +144,23 @@ export interface CaseView extends CaseSummary {
   handlerOpenid?: string;
   /** What the caller may do next on this case (the server still checks). */
   can: string[];
+  /** A counter or e-mail case (R9): how it came in, shown to the office's side. */
+  intake?: IntakeView;
+  /** Registered by the office and not yet claimed in WeChat: the forms wait for the applicant's claim. */
+  awaitingClaim?: boolean;
+}
+
+/** How a registered case came in, and where its claim stands. */
+export interface IntakeView {
+  channelLabel: string;
+  receivedAt: string;
+  registeredByName: string;
+  emailFrom?: string;
+  emailSubject?: string;
+  applicantEmail?: string;
+  /** The current claim code's expiry while the case is unclaimed. */
+  claimExpiresAt?: string;
+  claimedAt?: string;
 }
 
 export interface UploadTicket {

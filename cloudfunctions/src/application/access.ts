@@ -18,6 +18,8 @@ export interface Relation {
   /** The sector regulator, once the case is decided and pushed (R15). */
   regulator: boolean;
   admin: boolean;
+  /** The officer who registered a counter or e-mail case: not its applicant, nor its handler unless the head decides. */
+  registrar: boolean;
 }
 
 const DECIDED = new Set(['passed', 'failed', 'archived']);
@@ -34,6 +36,7 @@ export function relationTo(caller: Caller, c: CaseRecord): Relation {
     supervisor: caller.roles.has('supervisor'),
     regulator: caller.roles.has('regulator') && caller.sectorCode === c.sectorCode && DECIDED.has(c.state),
     admin: caller.roles.has('admin'),
+    registrar: !!c.registeredBy && c.registeredBy === caller.openid,
   };
 }
 
@@ -58,7 +61,9 @@ const ready = (c: CaseRecord, rule: CaseRule): boolean =>
 
 /** Who may take each per-case action. The same table drives enforcement and the `can` list the client shows. */
 const CASE_RULES: Record<string, CaseRule> = {
-  acceptCase: { event: 'accept', who: (r) => r.sectionStaff },
+  // Whoever registered a case does not accept it: the head may still reassign it to them, with a reason.
+  acceptCase: { event: 'accept', who: (r) => r.sectionStaff && !r.registrar },
+  reissueClaimCode: { when: (c) => !!c.registration && !c.applicantId && OPEN_STATES.includes(c.state), who: (r) => r.sectionStaff },
   returnCase: { event: 'return', who: (r) => r.sectionStaff },
   refuseCase: { event: 'refuse', who: (r) => r.sectionStaff },
   resubmitCase: { event: 'resubmit', who: (r) => r.applicant },

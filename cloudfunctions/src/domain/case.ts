@@ -37,9 +37,10 @@ export interface CaseRecord {
   /** On-site contacts 现场联系人 the applicant invited, and observers 观察员 a supervisor assigned. */
   contactIds?: string[];
   observerIds?: string[];
+  /** The officer who registered a counter or e-mail case: never its applicant, nor its handler unless the head decides. */
   registeredBy?: string;
-  /** Code an applicant enters to take over a case staff registered for them. */
-  claimCode?: string;
+  /** How a counter or e-mail case came in, and its claim by the applicant (R9). */
+  registration?: Registration;
   submittedAt: string;
   acceptedAt: string | null;
   decidedAt: string | null;
@@ -87,6 +88,17 @@ export interface CaseRecord {
   evidenceHead?: ChainHead;
   /** The inspection archive PDF made at the final decision (R13). */
   archive?: ArchiveRecord;
+}
+
+export interface Registration {
+  receivedAt: string;
+  registeredByName: string;
+  email?: { from: string; subject: string };
+  applicantEmail?: string;
+  /** The claim code in force (its hash: the code itself is only printed); a re-issue replaces it. */
+  claimCodeHash: string;
+  claimExpiresAt: string;
+  claimedAt?: string;
 }
 
 /** An append-only audit entry: who, when, which case, from → to, why. */
