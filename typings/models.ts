@@ -66,10 +66,11 @@ export interface MatterSummary {
   sectionName: string;
   remoteAllowed: boolean;
   checklistVersion: number;
+  /** The approving section: the counter registers only its own section's matters. */
+  sectionCode: string;
 }
 
 export interface MatterView extends MatterSummary {
-  sectionCode: string;
   regulatorName: string;
   sectorCode: string;
   legalBasis: string[];
