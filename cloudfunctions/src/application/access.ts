@@ -49,9 +49,12 @@ interface CaseRule {
   who: (r: Relation) => boolean;
 }
 
+/** A remote case: the consent form, the video group, the meeting and the session code are the remote path's (R1). */
+const remote = (c: CaseRecord): boolean => c.mode === 'remote';
+
 /** The inspection group is in use from acceptance until the case is decided, withdrawn or moved on-site (R5). */
 export const groupInUse = (c: CaseRecord): boolean =>
-  OPEN_STATES.includes(c.state) && c.state !== 'submitted' && c.state !== 'returned';
+  remote(c) && OPEN_STATES.includes(c.state) && c.state !== 'submitted' && c.state !== 'returned';
 
 const inspecting = (c: CaseRecord): boolean => c.state === 'inspecting';
 const inspectingOrRectifying = (c: CaseRecord): boolean => c.state === 'inspecting' || c.state === 'rectifying';
@@ -79,10 +82,10 @@ const CASE_RULES: Record<string, CaseRule> = {
     who: (r) => r.supervisor,
   },
   // Forms (R6): the applicant signs each form once, after acceptance; the handler countersigns the office's copy.
-  signForm: { when: (c) => c.state === 'accepted', who: (r) => r.applicant },
-  countersignConsent: { when: (c) => !!c.forms?.consent && !c.forms.consent.countersign, who: (r) => r.handler },
+  signForm: { when: (c) => remote(c) && c.state === 'accepted', who: (r) => r.applicant },
+  countersignConsent: { when: (c) => remote(c) && !!c.forms?.consent && !c.forms.consent.countersign, who: (r) => r.handler },
   // The group (R5, R10): opening it the first time makes a signed case ready.
-  openGroup: { when: (c) => !c.groupOpenedAt && (c.state === 'accepted' || c.state === 'signed'), who: (r) => r.applicant },
+  openGroup: { when: (c) => remote(c) && !c.groupOpenedAt && (c.state === 'accepted' || c.state === 'signed'), who: (r) => r.applicant },
   inviteContact: { when: groupInUse, who: (r) => r.applicant },
   postGroupMessage: { when: groupInUse, who: (r) => r.applicant || r.contact || r.handler },
   // Scheduling (R11) and the meeting (R12).
@@ -91,13 +94,14 @@ const CASE_RULES: Record<string, CaseRule> = {
   bookSlot: { event: 'book', when: (c) => !!c.offeredSlots?.length, who: (r) => r.applicant },
   rescheduleInspection: { event: 'reschedule', who: (r) => r.applicant || r.handler },
   recordNoShow: { event: 'reschedule', who: (r) => r.handler },
-  createMeeting: { when: (c) => c.state === 'scheduled', who: (r) => r.handler },
-  setMeetingManually: { when: (c) => c.state === 'scheduled', who: (r) => r.handler },
+  createMeeting: { when: (c) => remote(c) && c.state === 'scheduled', who: (r) => r.handler },
+  setMeetingManually: { when: (c) => remote(c) && c.state === 'scheduled', who: (r) => r.handler },
   // The inspection (R4, R8, R12–R15, R19): the handler runs and decides it; the applicant and on-site contacts enter
   // the session code and take live photos; observers remark; after the decision come the archive and the rating.
   startInspection: { event: 'start', who: (r) => r.handler },
-  resumeInspection: { when: inspecting, who: (r) => r.handler },
-  confirmSessionCode: { when: inspecting, who: (r) => r.applicant || r.contact },
+  // On site the officer is there: no session code to read out, no video call to resume.
+  resumeInspection: { when: (c) => remote(c) && inspecting(c), who: (r) => r.handler },
+  confirmSessionCode: { when: (c) => remote(c) && inspecting(c), who: (r) => r.applicant || r.contact },
   saveChecklistItem: { when: inspecting, who: (r) => r.handler },
   addObserverRemark: { when: inspectingOrRectifying, who: (r) => r.observer },
   addEvidence: { when: inspecting, who: (r) => r.handler || r.applicant || r.contact },

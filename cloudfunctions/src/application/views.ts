@@ -38,7 +38,7 @@ export const ACTION_LABELS: Record<string, string> = {
   recordNoShow: '记录未按约参加',
   createMeeting: '创建腾讯会议',
   setMeetingManually: '填写腾讯会议号',
-  startInspection: '开始视频踏勘',
+  startInspection: '开始踏勘',
   resumeInspection: '恢复中断的踏勘',
   confirmSessionCode: '现场确认会话码',
   saveChecklistItem: '填写核查记录',

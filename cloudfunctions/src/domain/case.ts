@@ -49,6 +49,10 @@ export interface CaseRecord {
   refuseReason?: string;
   withdrawReason?: string;
   onsiteReason?: string;
+  /** When a remote case was switched to on-site inspection; it then goes on along the on-site path. */
+  switchedToOnsiteAt?: string;
+  /** The mode the applicant chose, kept when the office switched it (R20 counts the applicant's choice). */
+  requestedMode?: InspectionMode;
   /** Start of the booked inspection slot, while one is booked (supervisors list upcoming inspections by it, R17). */
   scheduledAt?: string;
   /** Result of the first inspection, the one made at decidedAt (R20 statistics; absent counts as none). */
