@@ -789,6 +789,8 @@ export interface InspectionView {
   /** The case's version, for the actions that name it. */
   version: number;
   number: string;
+  /** 现场踏勘 has no session code or meeting; the officer takes the live photos at the premises. */
+  mode: InspectionMode;
   state: CaseState;
   stateLabel: string;
   checklistVersion?: number;
