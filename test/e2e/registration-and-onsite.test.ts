@@ -67,6 +67,11 @@ async function pass(handler: string, caseId: string, opinion: string) {
 test('a counter case: registered, claimed by the applicant, signed, inspected over video and passed', async () => {
   const receipt = await register({ name: '天津东丽窗口登记测试有限公司', creditCode: creditCode('91120110MA0E2EC01') });
   expect(receipt.case).toMatchObject({ stateLabel: '待受理', channel: 'counter', awaitingClaim: true, intake: { channelLabel: '窗口收件', registeredByName: '王芳' } });
+  // The receipt's QR code holds the claim link; opened, it lands on the claim page with the link, as WeChat passes it.
+  expect(receipt.claim.link).toBe(`${rt.url}/claim?code=${receipt.claim.code.replace('-', '')}`);
+  expect(receipt.claim.qrDataUrl).toMatch(/^data:image\/gif;base64,/);
+  const opened = await fetch(receipt.claim.link!, { redirect: 'manual' });
+  expect(opened.headers.get('location')).toBe(`/preview/#/pages/claim-case/claim-case?q=${encodeURIComponent(receipt.claim.link!)}`);
 
   // The registering officer neither accepts it nor claims it.
   expect(await rt.call('demo-staff', 'acceptCase', { caseId: receipt.case.id, version: receipt.case.version })).toMatchObject({ ok: false, code: 'FORBIDDEN' });

@@ -12,7 +12,10 @@ const receipt = {
     id: 'case-9', number: 'DL-20260612-0009', channel: 'email', awaitingClaim: true,
     intake: { channelLabel: '电子邮件收件', receivedAt: '2026-06-12T00:10:00.000Z', registeredByName: '王芳', emailFrom: 'hr@example.com', emailSubject: '申请材料' },
   }),
-  claim: { code: 'ABCD-2345', expiresAt: '2026-06-26T01:30:00.000Z', path: '/pages/claim-case/claim-case?code=ABCD2345' },
+  claim: {
+    code: 'ABCD-2345', expiresAt: '2026-06-26T01:30:00.000Z', path: '/pages/claim-case/claim-case?code=ABCD2345',
+    link: 'https://zwfw.example.gov.cn/rvi/claim?code=ABCD2345', qrDataUrl: 'data:image/gif;base64,R0lGODdhAQABAAAAACwAAAAAAQABAAAC',
+  },
   receivedAt: '2026-06-12T00:10:00.000Z',
 };
 
@@ -69,6 +72,7 @@ test('the registration is sent with the channel details and the receipt shows th
   expect(p.text()).toContain('申请登记回执');
   expect(p.comp.querySelector('#claim-code')!.dom!.textContent).toBe('ABCD-2345');
   expect(p.text()).toContain('有效期至 2026-06-26 09:30');
+  expect(p.comp.querySelector('#claim-qr')).toBeTruthy();
   await p.tap('#copy-claim');
   expect(fake.calls('setClipboardData')[0]!.data).toContain('认领码 ABCD-2345');
 });
@@ -99,6 +103,11 @@ describe('the applicant’s claim page', () => {
     await p.tap('#claim');
     expect(fake.server.sent('claimCase')).toEqual([{ code: 'ABCD-2345', creditCode: VALID_CREDIT_CODE, phoneTail: '8000' }]);
     expect(fake.calls('redirectTo')[0]!.url).toBe('/pages/case-detail/case-detail?id=case-9');
+  });
+
+  test('a scanned receipt QR opens the page with the link in q: the code is taken from it', async () => {
+    const p = await openClaim({ q: encodeURIComponent('https://zwfw.example.gov.cn/rvi/claim?code=WXYZ6789') });
+    expect(p.page.data.form.code).toBe('WXYZ-6789');
   });
 
   test('missing answers are not sent; the server’s refusal is shown as it is', async () => {

@@ -19,8 +19,12 @@ export interface ClaimTicket {
   /** As printed: XXXX-XXXX. Shown once: only its hash is kept. */
   code: string;
   expiresAt: string;
-  /** The Mini Program page that claims with this code (for the QR code and the e-mail). */
+  /** The Mini Program page that claims with this code. */
   path: string;
+  /** The link the QR code holds (scanned in WeChat it opens the claim page), where the office registered one. */
+  link?: string;
+  /** The QR code of `link`, a GIF data URL for the receipt. */
+  qrDataUrl?: string;
 }
 
 /** What the officer prints for the applicant: the case and its claim code. */

@@ -4,6 +4,7 @@ import { AppError } from '../api/errors';
 import {
   CLAIM_CODE_TTL_DAYS, type ClaimCodeRecord, claimCodeHash, formatClaimCode, generateClaimCode,
 } from '../domain/claim-code';
+import { claimQrDataUrl } from '../render/claim-qr';
 
 /** The applicant's page that claims a case; the QR code and the e-mail open it with the code. */
 export const CLAIM_PAGE = 'pages/claim-case/claim-case';
@@ -21,7 +22,10 @@ export async function issueClaimCode(ctx: ActionContext, caseId: string): Promis
     caseId, issuedAt: ctx.now.toISOString(), expiresAt, issuedBy: ctx.caller.openid, usedAt: null, revokedAt: null, failures: 0,
   };
   if (!(await ctx.store.insert('claimCodes', hash, record))) throw new AppError('CONFLICT', '系统繁忙，请稍后重试');
-  return { ticket: { code: formatClaimCode(code), expiresAt, path: `/${CLAIM_PAGE}?code=${code}` }, hash };
+  const base = ctx.config.claimLinkBase;
+  const link = base ? `${base}${base.includes('?') ? '&' : '?'}code=${code}` : undefined;
+  const scan = link ? { link, qrDataUrl: claimQrDataUrl(link) } : {};
+  return { ticket: { code: formatClaimCode(code), expiresAt, path: `/${CLAIM_PAGE}?code=${code}`, ...scan }, hash };
 }
 
 /** Changes a claim code's record by compare-and-set; false when someone else changed it first. */

@@ -25,6 +25,8 @@ if (process.argv.includes('--reset') && existsSync(dataDir)) rmSync(dataDir, { r
 Object.assign(process.env, {
   RVI_LOCAL: '1', RVI_DATA_DIR: dataDir, RVI_PUBLIC_URL: publicUrl,
   FIRST_ADMIN_OPENIDS: process.env.FIRST_ADMIN_OPENIDS ?? DEMO_ADMIN,
+  // Receipts' QR codes point here; /claim opens the claim page in the preview as WeChat would (the link in `q`).
+  CLAIM_LINK_BASE: process.env.CLAIM_LINK_BASE ?? `${publicUrl}/claim`,
 });
 
 const deps = composeLocal({ dataDir, publicBaseUrl: publicUrl, config: configFromEnv(process.env) });
@@ -89,6 +91,10 @@ const server = createServer(async (req, res) => {
       return res.end();
     }
     if (req.method === 'GET' && url.pathname === '/healthz') return send(res, 200, { ok: true });
+    if (req.method === 'GET' && url.pathname === '/claim') {
+      res.writeHead(302, { Location: `/preview/#/pages/claim-case/claim-case?q=${encodeURIComponent(url.href)}` });
+      return res.end();
+    }
     if (await servePreview(req.method ?? '', url.pathname, res)) return;
     const fn = /^\/functions\/([a-z-]+)$/.exec(url.pathname);
     if (req.method === 'POST' && fn) {

@@ -4,9 +4,12 @@ import { errorText } from '../../utils/format';
 
 type Field = 'code' | 'creditCode' | 'phoneTail';
 
-/** The claim code as printed (XXXX-XXXX) or as a link carries it (8 characters, perhaps percent-encoded). */
+/** The code a scanned link carries: WeChat opens the page with the whole link, percent-encoded, in `q`. */
+const codeInLink = (q: string): string => /[?&]code=([^&#]*)/.exec(decodeURIComponent(q))?.[1] ?? '';
+
+/** The claim code as printed (XXXX-XXXX), from the receipt's QR link, or from a page link (perhaps percent-encoded). */
 const codeFromQuery = (query: Record<string, string | undefined>): string => {
-  const raw = decodeURIComponent(query.code ?? query.scene ?? '').replace(/[\s-]/g, '').toUpperCase();
+  const raw = decodeURIComponent(query.q ? codeInLink(query.q) : query.code ?? '').replace(/[\s-]/g, '').toUpperCase();
   return raw.length === 8 ? `${raw.slice(0, 4)}-${raw.slice(4)}` : raw;
 };
 

@@ -56,6 +56,23 @@ describe('counter and e-mail registration', () => {
     expect((await auditOf(receipt.case.id))[0]).toMatchObject({ action: 'registerCase', actorId: 'staff', note: `邮件收件：zhang.san@example.com「${email.subject}」` });
   });
 
+  test('where the office registered a claim link, the receipt carries its QR code; without one, the code only', async () => {
+    expect((await registered(h)).claim).not.toHaveProperty('qrDataUrl');
+    const withLink = await makeHarness({ config: { claimLinkBase: 'https://zwfw.example.gov.cn/rvi/claim' } });
+    try {
+      const { claim } = await registered(withLink);
+      const code = claim.code.replace('-', '');
+      expect(claim.link).toBe(`https://zwfw.example.gov.cn/rvi/claim?code=${code}`);
+      const gif = Buffer.from(claim.qrDataUrl!.replace(/^data:image\/gif;base64,/, ''), 'base64');
+      expect(gif.subarray(0, 6).toString('latin1')).toBe('GIF87a');
+      // A whole QR symbol (17 + 4 × version modules, the link needs version 3 or more) at 6 px, 4-module quiet zones.
+      const modules = (gif.readUInt16LE(6) - 2 * 4 * 6) / 6;
+      expect(Number.isInteger(modules) && (modules - 17) % 4 === 0 && modules >= 29).toBe(true);
+    } finally {
+      withLink.close();
+    }
+  });
+
   test('an e-mail registration without the e-mail, or materials someone else uploaded, is refused', async () => {
     expect(await h.call('staff', 'registerCase', await registration(h, 'staff', { channel: 'email' }))).toMatchObject({ ok: false, code: 'VALIDATION', message: expect.stringContaining('发件人') });
     const theirs = await h.uploadMaterial('applicant');
