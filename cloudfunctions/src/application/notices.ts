@@ -20,6 +20,7 @@ const caseFields = (c: CaseRecord): Record<string, string> => ({
   number: c.number,
   matter: c.matterName,
   company: c.company.name,
+  mode: c.mode,
   ...(c.scheduledAt ? { start: c.scheduledAt } : {}),
   ...(c.rectification ? { deadline: c.rectification.deadline } : {}),
 });

@@ -1,4 +1,6 @@
-import type { AuditEntry } from '../../../cloudfunctions/src/domain/case';
+import type { AuditEntry, CaseRecord } from '../../../cloudfunctions/src/domain/case';
+import { AT_PREMISES } from '../../support/inspection';
+import { MONDAY_10, prepared } from '../../support/readiness';
 import { CLAIM_CODE_TTL_DAYS } from '../../../cloudfunctions/src/domain/claim-code';
 import { type Harness, makeHarness, remoteMatter, validCreditCode } from '../../support/harness';
 import { PILOT_MATTERS } from '../../../cloudfunctions/src/catalogue/pilot-matters';
@@ -141,5 +143,46 @@ describe('the claim', () => {
     const receipt = await registered(h);
     expect(await h.call('staff', 'claimCase', answers(receipt))).toEqual({ ok: false, code: 'FORBIDDEN', message: '登记或经办该办件的工作人员不能认领为申请人' });
     expect((await h.ok('otherStaff', 'getCase', { caseId: receipt.case.id })).awaitingClaim).toBe(true);
+  });
+});
+
+describe('the on-site path', () => {
+  const outboxTitles = async (to: string) => (await h.deps.store.find<{ to: string; title: string; body: string }>('outbox', { where: { to }, limit: 100 })).map((m) => m.title + m.body);
+
+  test('an on-site case is ready on acceptance, with no forms, group, meeting or session code; its messages say 现场踏勘', async () => {
+    const c = await h.apply('applicant', { mode: 'onsite' });
+    const accepted = await h.ok('staff', 'acceptCase', { caseId: c.id, version: c.version });
+    expect(accepted).toMatchObject({ state: 'ready', stateLabel: '待预约' });
+    expect(accepted.groupLabel).toBeUndefined();
+    const mine = await h.ok('applicant', 'getCase', { caseId: c.id });
+    for (const remoteOnly of ['signForm', 'openGroup', 'inviteContact', 'postGroupMessage']) expect(mine.can).not.toContain(remoteOnly);
+    const offered = await h.ok('staff', 'offerSlots', { caseId: c.id, version: accepted.version, starts: [MONDAY_10] });
+    const booked = await h.ok('applicant', 'bookSlot', { caseId: c.id, version: offered.case.version, start: MONDAY_10 });
+    expect(booked.meeting?.meetingCode).toBeUndefined();
+    expect(booked.case.can).not.toContain('setMeetingManually');
+    const titles = await outboxTitles('applicant');
+    expect(titles.some((t) => t.includes('请选择现场踏勘时间'))).toBe(true);
+    expect(titles.join()).not.toContain('视频');
+
+    expect(await h.call('staff', 'startInspection', { caseId: c.id, version: booked.case.version })).toMatchObject({ ok: false, code: 'VALIDATION' });
+    const started = await h.ok('staff', 'startInspection', { caseId: c.id, version: booked.case.version, location: AT_PREMISES });
+    expect(started).toMatchObject({ mode: 'onsite', state: 'inspecting', premisesCheck: { flagged: false } });
+    expect(started.sessionCode).toBeUndefined();
+    expect(started.can).not.toContain('resumeInspection');
+    expect(await h.call('applicant', 'confirmSessionCode', { caseId: c.id, code: '123456', location: AT_PREMISES })).toMatchObject({ ok: false, code: 'INVALID_STATE' });
+  });
+
+  test('a booked remote case switched to on-site releases its slot and meeting, keeps its history and the applicant’s choice', async () => {
+    const booked = await prepared.scheduled(h);
+    const switched = await h.ok('staff', 'switchToOnsite', { caseId: booked.id, version: booked.version, reason: '视频无法核实' });
+    expect(switched).toMatchObject({ state: 'ready', mode: 'onsite', onsiteReason: '视频无法核实' });
+    const stored = await h.deps.store.get<CaseRecord>('cases', booked.id);
+    expect(stored).toMatchObject({ requestedMode: 'remote', switchedToOnsiteAt: h.clock.now().toISOString() });
+    expect(stored!.scheduledAt).toBeUndefined();
+    const days = await h.deps.store.find<{ bookings: unknown[] }>('officerDays', {});
+    expect(days.flatMap((d) => d.bookings)).toEqual([]);
+    expect(switched.timeline.map((t) => t.action)).toEqual(expect.arrayContaining(['bookSlot', 'switchToOnsite']));
+    // The same officer's queue, in acceptance order, offers it a visit slot.
+    expect((await h.ok('staff', 'getReadyQueue', {})).items.map((i) => i.id)).toContain(booked.id);
   });
 });
