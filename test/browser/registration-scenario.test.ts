@@ -1,0 +1,91 @@
+import type { Browser } from 'playwright-core';
+import { type RunningRuntime, startLocalRuntime } from '../support/local-runtime';
+import { APPLICANT, CREDIT_CODE, OFFICER, openProfileAs } from './support/main-scenario';
+import { CHROMIUM, Preview, hasChromium, launchChromium } from './support/preview';
+
+// A counter case clicked through the preview (issue 12): an officer registers what the applicant brought to the
+// counter in the workbench and prints the receipt; the applicant claims it in WeChat with the receipt's code; another
+// officer accepts it (the registering officer may not).
+
+if (!hasChromium) console.warn(`SKIPPED: browser tests — no Chromium at ${CHROMIUM} (npm test installs Debian's chromium when CI=true and run as root)`);
+const describeInChromium = hasChromium ? describe : describe.skip;
+jest.setTimeout(30_000);
+
+const COMPANY = '天津东丽窗口收件有限公司';
+
+describeInChromium('a counter case in the browser preview', () => {
+  let rt: RunningRuntime;
+  let browser: Browser;
+  let p: Preview;
+  let claimCode = '';
+  let caseNumber = '';
+
+  beforeAll(async () => {
+    [rt, browser] = await Promise.all([startLocalRuntime(), launchChromium()]);
+    p = await Preview.open(browser, rt.url);
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await rt?.stop();
+  });
+
+  test('an officer registers the application from the workbench and gets the receipt with the claim code', async () => {
+    await openProfileAs(p, OFFICER);
+    await p.tap(/^工作台/);
+    await p.tap('窗口/邮件登记');
+    await p.navTitle.getByText('窗口/邮件登记').waitFor();
+    await p.screen.locator('#matter select').selectOption({ label: '二次供水单位卫生许可' });
+    await p.fill('企业名称', COMPANY);
+    await p.fill('统一社会信用代码', CREDIT_CODE);
+    await p.fill('申请人姓名', '孙八');
+    await p.fill('联系电话', '13698761234');
+    await p.tap('在地图上选择位置');
+    const prompt = p.screen.getByText('用户隐私保护提示');
+    await prompt.or(p.modal).first().waitFor();
+    if (await prompt.isVisible()) await p.tap('同意');
+    await p.modal.locator('input').nth(1).fill('天津市东丽区登记路8号');
+    await p.confirmModal('确定');
+    await p.chooseFile('添加材料', '从微信聊天中选择文件', { name: '窗口扫描件.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 窗口扫描件') });
+    await p.sees('已上传');
+    await p.tap('登记并生成回执');
+    await p.sees('申请登记回执');
+    claimCode = (await p.screen.locator('#claim-code').innerText()).trim();
+    caseNumber = (await p.screen.locator('#receipt-number').innerText()).trim();
+    expect(claimCode).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    expect(caseNumber).toMatch(/^DL-\d{8}-\d{4}$/);
+    expect(await p.screen.locator('#claim-qr').count()).toBe(1);
+    expect(await p.text()).toContain('窗口扫描件.pdf');
+  });
+
+  test('the applicant claims it under 我的 → 认领办件 with the code, the credit code and the phone’s last digits', async () => {
+    await openProfileAs(p, APPLICANT);
+    await p.screen.locator('#claim-case').click();
+    await p.navTitle.getByText('认领办件').waitFor();
+    await p.fill('认领码', claimCode);
+    await p.fill('统一社会信用代码', CREDIT_CODE);
+    await p.fill('手机号后四位', '1234');
+    await p.screen.locator('#claim').click();
+    await p.navTitle.getByText('办件详情').waitFor();
+    await p.sees('待受理');
+    expect(await p.text()).toContain(caseNumber);
+  });
+
+  test('the registering officer is not offered to accept it; another officer accepts it', async () => {
+    await openProfileAs(p, OFFICER);
+    await p.tap(/^工作台/);
+    await p.screen.locator('case-card', { hasText: caseNumber }).click();
+    await p.navTitle.getByText('办件审查').waitFor();
+    await p.sees('登记人');
+    expect(await p.screen.getByText('受理', { exact: true }).count()).toBe(0);
+
+    await openProfileAs(p, 'demo-staff-2');
+    await p.tap(/^工作台/);
+    await p.screen.locator('case-card', { hasText: caseNumber }).click();
+    await p.navTitle.getByText('办件审查').waitFor();
+    await p.sees('窗口收件');
+    await p.tap('受理');
+    await p.confirmModal('受理');
+    await p.sees('已受理');
+    expect(await p.problems()).toEqual([]);
+  });
+});
