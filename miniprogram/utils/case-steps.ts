@@ -35,6 +35,8 @@ export function handlerSteps(c: CaseView): CaseStep[] {
   const steps: Array<CaseStep | false> = [
     has(c, 'countersignConsent') && { key: 'countersign', label: '会签同意书', url: `/package-staff/pages/countersign/countersign?id=${id}` },
     has(c, 'offerSlots') && { key: 'offer', label: '提供踏勘时段', url: `/package-staff/pages/offer-slots/offer-slots?id=${id}` },
+    // A registered case not yet claimed: the handler books the time agreed with the applicant by phone.
+    has(c, 'bookSlot') && { key: 'book', label: '代申请人预约（电话约定的时间）', url: `/pages/booking/booking?id=${id}` },
     has(c, 'setMeetingManually', 'createMeeting', 'recordNoShow', 'rescheduleInspection') && {
       key: 'meeting', label: '会议与改期', url: `/package-staff/pages/meeting/meeting?id=${id}`,
     },

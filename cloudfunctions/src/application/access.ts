@@ -20,6 +20,8 @@ export interface Relation {
   admin: boolean;
   /** The officer who registered a counter or e-mail case: not its applicant, nor its handler unless the head decides. */
   registrar: boolean;
+  /** The handler of a registered case nobody has claimed yet: books the visit agreed with the applicant by phone. */
+  actsForApplicant: boolean;
 }
 
 const DECIDED = new Set(['passed', 'failed', 'archived']);
@@ -37,6 +39,7 @@ export function relationTo(caller: Caller, c: CaseRecord): Relation {
     regulator: caller.roles.has('regulator') && caller.sectorCode === c.sectorCode && DECIDED.has(c.state),
     admin: caller.roles.has('admin'),
     registrar: !!c.registeredBy && c.registeredBy === caller.openid,
+    actsForApplicant: c.handlerId === caller.openid && !!c.registration && !c.applicantId,
   };
 }
 
@@ -91,7 +94,8 @@ const CASE_RULES: Record<string, CaseRule> = {
   // Scheduling (R11) and the meeting (R12).
   offerSlots: { when: (c) => c.state === 'ready', who: (r) => r.handler },
   requestOtherTimes: { when: (c) => c.state === 'ready', who: (r) => r.applicant },
-  bookSlot: { event: 'book', when: (c) => !!c.offeredSlots?.length, who: (r) => r.applicant },
+  // Until a registered case is claimed (R9), its handler books the time agreed with the applicant by phone.
+  bookSlot: { event: 'book', when: (c) => !!c.offeredSlots?.length, who: (r) => r.applicant || r.actsForApplicant },
   rescheduleInspection: { event: 'reschedule', who: (r) => r.applicant || r.handler },
   recordNoShow: { event: 'reschedule', who: (r) => r.handler },
   createMeeting: { when: (c) => remote(c) && c.state === 'scheduled', who: (r) => r.handler },

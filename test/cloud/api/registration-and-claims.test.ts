@@ -186,3 +186,14 @@ describe('the on-site path', () => {
     expect((await h.ok('staff', 'getReadyQueue', {})).items.map((i) => i.id)).toContain(booked.id);
   });
 });
+
+test('until claimed, an on-site counter case is accepted and scheduled: the handler books the time agreed by phone', async () => {
+  const { case: c } = await registered(h, { mode: 'onsite' });
+  const accepted = await h.ok('otherStaff', 'acceptCase', { caseId: c.id, version: c.version });
+  expect(accepted).toMatchObject({ state: 'ready', awaitingClaim: true });
+  const offered = await h.ok('otherStaff', 'offerSlots', { caseId: c.id, version: accepted.version, starts: [MONDAY_10] });
+  expect(await h.call('staff', 'bookSlot', { caseId: c.id, version: offered.case.version, start: MONDAY_10 })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+  const booked = await h.ok('otherStaff', 'bookSlot', { caseId: c.id, version: offered.case.version, start: MONDAY_10 });
+  expect(booked.case).toMatchObject({ state: 'scheduled', awaitingClaim: true });
+  expect(booked.case.timeline.at(-1)).toMatchObject({ action: 'bookSlot', actorName: '赵磊' });
+});
