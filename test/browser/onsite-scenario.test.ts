@@ -1,0 +1,83 @@
+import type { Browser } from 'playwright-core';
+import { type RunningRuntime, startLocalRuntime } from '../support/local-runtime';
+import {
+  APPLICATION, OFFICER, bookAsApplicant, decideAsOfficer, fillApplication, offerSlotAsOfficer, openCaseAsApplicant, openProfileAs,
+} from './support/main-scenario';
+import { CHROMIUM, Preview, hasChromium, launchChromium } from './support/preview';
+
+// An on-site case clicked through the preview (issue 12): the applicant chooses 现场踏勘; on acceptance it waits for a
+// visit slot (no forms, no group); the applicant books the visit; the officer starts at the premises with the phone's
+// location, finds every item conforming and decides 通过.
+
+if (!hasChromium) console.warn(`SKIPPED: browser tests — no Chromium at ${CHROMIUM} (npm test installs Debian's chromium when CI=true and run as root)`);
+const describeInChromium = hasChromium ? describe : describe.skip;
+jest.setTimeout(30_000);
+
+describeInChromium('an on-site case in the browser preview', () => {
+  let rt: RunningRuntime;
+  let browser: Browser;
+  let p: Preview;
+  let caseNumber = '';
+
+  beforeAll(async () => {
+    [rt, browser] = await Promise.all([startLocalRuntime(), launchChromium()]);
+    p = await Preview.open(browser, rt.url);
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await rt?.stop();
+  });
+
+  test('the applicant chooses 现场踏勘 and applies', async () => {
+    await fillApplication(p, { ...APPLICATION, company: '天津东丽现场踏勘预览有限公司' });
+    await p.screen.locator('#mode-onsite').click();
+    await p.tap('提交申请');
+    await p.navTitle.getByText('办件详情').waitFor();
+    await p.sees('现场踏勘');
+    caseNumber = /DL-\d{8}-\d{4}/.exec(await p.text())![0];
+  });
+
+  test('an officer accepts it: it waits for a visit slot at once, with no forms to sign', async () => {
+    await openProfileAs(p, OFFICER);
+    await p.tap(/^工作台/);
+    await p.screen.locator('case-card', { hasText: caseNumber }).click();
+    await p.navTitle.getByText('办件审查').waitFor();
+    await p.tap('受理');
+    await p.confirmModal('受理');
+    await p.sees('待预约');
+    await openCaseAsApplicant(p, caseNumber);
+    await p.sees('待预约');
+    expect(await p.screen.getByText('签署表单', { exact: true }).count()).toBe(0);
+  });
+
+  test('the officer offers a visit time and the applicant books it: the visit shows, no meeting', async () => {
+    await offerSlotAsOfficer(p, caseNumber);
+    await bookAsApplicant(p, caseNumber);
+    await p.sees('现场踏勘时间');
+    expect(await p.text()).toContain('审批人员将按预约时间到经营场所实地核查');
+    expect(await p.screen.locator('#meeting').count()).toBe(0);
+  });
+
+  test('at the premises the officer starts with the phone’s location, records every item and decides 通过', async () => {
+    await openProfileAs(p, OFFICER);
+    await p.tap(/^工作台/);
+    await p.tap('我的办件');
+    await p.screen.locator('case-card', { hasText: caseNumber }).click();
+    await p.navTitle.getByText('办件审查').waitFor();
+    await p.tap('开始踏勘');
+    await p.navTitle.getByText('踏勘记录').waitFor();
+    await p.tap('开始踏勘');
+    await p.modal.getByText('开始现场踏勘？').waitFor();
+    await p.confirmModal('开始');
+    await p.sees('位置相符');
+    expect(await p.screen.locator('#session-code').count()).toBe(0);
+    const items = p.screen.locator('[id^="item-"]');
+    for (let i = 0; i < (await items.count()); i++) {
+      await items.nth(i).getByText('符合', { exact: true }).click();
+      await items.nth(i).getByText('已保存', { exact: true }).waitFor();
+    }
+    await decideAsOfficer(p, caseNumber);
+    expect(await p.screen.locator('#result').innerText()).toContain('通过');
+    expect(await p.problems()).toEqual([]);
+  });
+});
