@@ -182,7 +182,7 @@ test('a remote case switched to on-site (转现场踏勘) continues on the on-si
   // The video call starts; one item is recorded, then the picture is not enough.
   let view = await rt.ok('demo-staff', 'getInspection', { caseId: c.id });
   view = await rt.ok('demo-staff', 'startInspection', { caseId: c.id, version: view.version, location: AT_PREMISES });
-  const [first, ...rest] = view.items.filter((i) => i.inCurrentRound);
+  const [first] = view.items.filter((i) => i.inCurrentRound);
   await rt.ok('demo-staff', 'saveChecklistItem', { caseId: c.id, itemCode: first!.code, result: 'conforming', revision: 0 });
   view = await rt.ok('demo-staff', 'getInspection', { caseId: c.id });
 
@@ -193,10 +193,12 @@ test('a remote case switched to on-site (转现场踏勘) continues on the on-si
   expect((await rt.ok('demo-staff', 'getGroup', { caseId: c.id })).meeting?.meetingCode).toBeUndefined();
 
   const second = await inspectAll('demo-staff', c.id, AT_PREMISES);
-  // The items the video call never reached are inspected on site.
-  expect(second.items.filter((i) => i.inCurrentRound).map((i) => i.code)).toEqual(rest.map((i) => i.code));
+  // On site every item is inspected again; the video round's finding stays beside the new one.
+  expect(second.round).toBe(2);
+  expect(second.items.filter((i) => i.inCurrentRound).map((i) => i.code)).toEqual(view.items.map((i) => i.code));
   const decided = await pass('demo-staff', c.id, '经现场踏勘，现场条件符合要求。');
   expect(decided.decisions.at(-1)).toMatchObject({ outcome: 'pass' });
+  expect(decided.items.find((i) => i.code === first!.code)!.findings.map((f) => f.round)).toEqual([1, 2]);
   const history = (await rt.ok('demo-applicant', 'getCase', { caseId: c.id })).timeline.map((t) => t.actionLabel);
   expect(history).toEqual(expect.arrayContaining(['申请人签署', '开始踏勘', '转现场踏勘', '作出踏勘决定']));
   const archived = await rt.ok('demo-staff', 'getArchive', { caseId: c.id });

@@ -24,10 +24,12 @@ export const startInspection = defineAction({
       if (c.mode === 'onsite' && !location) throw new AppError('VALIDATION', '现场踏勘须在经营场所开始，请允许获取位置后重试');
       const checklist = await loadChecklist(ctx.store, c.matterCode, c.checklistVersion ?? 0);
       const previous = currentRound(c.inspections);
+      // Video was judged not enough (转现场踏勘): the first visit on site inspects every item; the video round stays on record.
+      const firstVisitAfterSwitch = !!c.switchedToOnsiteAt && (!previous || previous.startedAt < c.switchedToOnsiteAt);
       const round: InspectionRound = {
         round: (previous?.round ?? 0) + 1,
         startedAt: ctx.now.toISOString(),
-        itemCodes: itemsForNewRound(checklist.items, previous, c.rectification),
+        itemCodes: firstVisitAfterSwitch ? checklist.items.map((i) => i.code) : itemsForNewRound(checklist.items, previous, c.rectification),
         findings: [],
         sessionCodes: c.mode === 'remote' ? [issueSessionCode(ctx, 'start')] : [],
         resumptions: [],
