@@ -1,7 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { type RunningRuntime, startLocalRuntime } from '../support/local-runtime';
 import {
-  APPLICATION, OFFICER, bookAsApplicant, decideAsOfficer, fillApplication, offerSlotAsOfficer, openCaseAsApplicant, openProfileAs,
+  APPLICATION, OFFICER, bookAsApplicant, decideAsOfficer, fillApplication, inspectOnSiteAsOfficer, offerSlotAsOfficer, openCaseAsApplicant,
+  openProfileAs,
 } from './support/main-scenario';
 import { CHROMIUM, Preview, hasChromium, launchChromium } from './support/preview';
 
@@ -59,23 +60,8 @@ describeInChromium('an on-site case in the browser preview', () => {
   });
 
   test('at the premises the officer starts with the phone’s location, records every item and decides 通过', async () => {
-    await openProfileAs(p, OFFICER);
-    await p.tap(/^工作台/);
-    await p.tap('我的办件');
-    await p.screen.locator('case-card', { hasText: caseNumber }).click();
-    await p.navTitle.getByText('办件审查').waitFor();
-    await p.tap('开始踏勘');
-    await p.navTitle.getByText('踏勘记录').waitFor();
-    await p.tap('开始踏勘');
-    await p.modal.getByText('开始现场踏勘？').waitFor();
-    await p.confirmModal('开始');
-    await p.sees('位置相符');
+    await inspectOnSiteAsOfficer(p, caseNumber);
     expect(await p.screen.locator('#session-code').count()).toBe(0);
-    const items = p.screen.locator('[id^="item-"]');
-    for (let i = 0; i < (await items.count()); i++) {
-      await items.nth(i).getByText('符合', { exact: true }).click();
-      await items.nth(i).getByText('已保存', { exact: true }).waitFor();
-    }
     await decideAsOfficer(p, caseNumber);
     expect(await p.screen.locator('#result').innerText()).toContain('通过');
     expect(await p.problems()).toEqual([]);
