@@ -1,11 +1,19 @@
 import type { Browser } from 'playwright-core';
 import { type RunningRuntime, startLocalRuntime } from '../support/local-runtime';
-import { APPLICANT, CREDIT_CODE, OFFICER, openProfileAs } from './support/main-scenario';
+import {
+  APPLICANT, CREDIT_CODE, acceptAsOfficer, bookAsApplicant, decideAsOfficer, inspectAsOfficer, offerSlotAsOfficer, openCaseAsApplicant, openProfileAs,
+  signFormsAsApplicant,
+} from './support/main-scenario';
+import { creditCodeCheckChar as creditCheck } from '../../cloudfunctions/src/domain/credit-code';
 import { CHROMIUM, Preview, hasChromium, launchChromium } from './support/preview';
 
 // A counter case clicked through the preview (issue 12): an officer registers what the applicant brought to the
 // counter in the workbench and prints the receipt; the applicant claims it in WeChat with the receipt's code; another
-// officer accepts it (the registering officer may not).
+// officer accepts it (the registering officer may not); then signed, inspected over video and passed. Then an e-mail
+// application is registered with its sender and subject.
+
+/** The officer at the counter; the demo walks' handler (demo-staff) accepts. */
+const REGISTRAR = 'demo-staff-2';
 
 if (!hasChromium) console.warn(`SKIPPED: browser tests — no Chromium at ${CHROMIUM} (npm test installs Debian's chromium when CI=true and run as root)`);
 const describeInChromium = hasChromium ? describe : describe.skip;
@@ -30,7 +38,7 @@ describeInChromium('a counter case in the browser preview', () => {
   });
 
   test('an officer registers the application from the workbench and gets the receipt with the claim code', async () => {
-    await openProfileAs(p, OFFICER);
+    await openProfileAs(p, REGISTRAR);
     await p.tap(/^工作台/);
     await p.tap('窗口/邮件登记');
     await p.navTitle.getByText('窗口/邮件登记').waitFor();
@@ -71,21 +79,48 @@ describeInChromium('a counter case in the browser preview', () => {
   });
 
   test('the registering officer is not offered to accept it; another officer accepts it', async () => {
-    await openProfileAs(p, OFFICER);
+    await openProfileAs(p, REGISTRAR);
     await p.tap(/^工作台/);
     await p.screen.locator('case-card', { hasText: caseNumber }).click();
     await p.navTitle.getByText('办件审查').waitFor();
     await p.sees('登记人');
     expect(await p.screen.getByText('受理', { exact: true }).count()).toBe(0);
-
-    await openProfileAs(p, 'demo-staff-2');
-    await p.tap(/^工作台/);
-    await p.screen.locator('case-card', { hasText: caseNumber }).click();
-    await p.navTitle.getByText('办件审查').waitFor();
+    await acceptAsOfficer(p, caseNumber);
     await p.sees('窗口收件');
-    await p.tap('受理');
-    await p.confirmModal('受理');
-    await p.sees('已受理');
+  });
+
+  test('the applicant signs both forms; the video inspection is booked, held and passed', async () => {
+    await openCaseAsApplicant(p, caseNumber);
+    await signFormsAsApplicant(p);
+    await offerSlotAsOfficer(p, caseNumber);
+    await bookAsApplicant(p, caseNumber);
+    await inspectAsOfficer(p, caseNumber);
+    await decideAsOfficer(p, caseNumber);
+    expect(await p.screen.locator('#result').innerText()).toContain('通过');
+  });
+
+  test('an e-mail application is registered with its sender and subject', async () => {
+    await openProfileAs(p, REGISTRAR);
+    await p.tap(/^工作台/);
+    await p.tap('窗口/邮件登记');
+    await p.navTitle.getByText('窗口/邮件登记').waitFor();
+    await p.screen.locator('#matter select').selectOption({ label: '二次供水单位卫生许可' });
+    await p.screen.locator('#channel-email').click();
+    await p.fill('发件人地址', 'apply@qingyuan.example.cn');
+    await p.fill('邮件主题', '卫生许可申请材料');
+    await p.fill('企业名称', '天津东丽邮件收件有限公司');
+    await p.fill('统一社会信用代码', '91120110MA0E2EM02' + creditCheck('91120110MA0E2EM02'));
+    await p.fill('申请人姓名', '周九');
+    await p.fill('联系电话', '13698765678');
+    await p.tap('在地图上选择位置');
+    await p.modal.locator('input').nth(1).fill('天津市东丽区邮件路9号');
+    await p.confirmModal('确定');
+    await p.chooseFile('添加材料', '从微信聊天中选择文件', { name: '邮件附件.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 邮件附件') });
+    await p.sees('已上传');
+    await p.tap('登记并生成回执');
+    await p.sees('申请登记回执');
+    expect(await p.text()).toContain('电子邮件收件');
+    await p.tap('复制认领信息（用于回复邮件）');
     expect(await p.problems()).toEqual([]);
   });
 });
