@@ -16,7 +16,7 @@ export interface RegistrationInput extends ApplicationInput {
 
 /** The one-time code the applicant enters (or scans) in WeChat to take over a registered case. */
 export interface ClaimTicket {
-  /** As printed: XXXX-XXXX. Shown once: only its hash is kept. */
+  /** As printed: XXXX-XXXX. The case keeps only its hash; a retried request answers the same code. */
   code: string;
   expiresAt: string;
   /** The Mini Program page that claims with this code. */

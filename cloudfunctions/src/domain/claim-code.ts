@@ -1,7 +1,9 @@
 // The claim code 认领码 (R9, issue 12): a case registered at the counter or from an e-mail has no applicant account
 // yet. The receipt (or the reply e-mail) carries a one-time code; the applicant enters it in WeChat and proves they
-// are the applicant with what only they know (the credit code and the last digits of their phone). Only a hash of
-// the code is stored, so the code cannot be read back from the database.
+// are the applicant with what only they know (the credit code and the last digits of their phone). The case and the
+// claim record keep only a hash of the code, so neither a case export nor `claimCodes` reveals it; the plain code is
+// on the receipt and in the registering officer's own retry record (`requests`, read by the server alone), so that a
+// retried registration prints the same receipt.
 
 import { createHash } from 'node:crypto';
 

@@ -52,7 +52,7 @@ describe('counter and e-mail registration', () => {
       intake: { channelLabel: '电子邮件收件', emailFrom: 'zhang.san@example.com', emailSubject: email.subject, registeredByName: '王芳' },
     });
     expect(receipt.case.materials.map((m) => m.name)).toEqual(['窗口扫描件.pdf']);
-    // The code itself is not stored anywhere.
+    // The case and the claim record keep only the code's hash.
     const stored = JSON.stringify(await h.deps.store.find('claimCodes', {})) + JSON.stringify(await h.deps.store.find('cases', {}));
     expect(stored).not.toContain(receipt.claim.code.replace('-', ''));
     expect((await auditOf(receipt.case.id))[0]).toMatchObject({ action: 'registerCase', actorId: 'staff', note: `邮件收件：zhang.san@example.com「${email.subject}」` });
