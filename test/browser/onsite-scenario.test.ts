@@ -1,33 +1,17 @@
-import type { Browser } from 'playwright-core';
-import { type RunningRuntime, startLocalRuntime } from '../support/local-runtime';
 import {
-  APPLICATION, OFFICER, bookAsApplicant, decideAsOfficer, fillApplication, inspectOnSiteAsOfficer, offerSlotAsOfficer, openCaseAsApplicant,
-  openProfileAs,
+  APPLICATION, acceptAsOfficer, bookAsApplicant, decideAsOfficer, fillApplication, inspectOnSiteAsOfficer, offerSlotAsOfficer, openCaseAsApplicant,
 } from './support/main-scenario';
-import { CHROMIUM, Preview, hasChromium, launchChromium } from './support/preview';
+import { describeWalk, previewForWalk } from './support/walk';
 
 // An on-site case clicked through the preview (issue 12): the applicant chooses 现场踏勘; on acceptance it waits for a
 // visit slot (no forms, no group); the applicant books the visit; the officer starts at the premises with the phone's
 // location, finds every item conforming and decides 通过.
 
-if (!hasChromium) console.warn(`SKIPPED: browser tests — no Chromium at ${CHROMIUM} (npm test installs Debian's chromium when CI=true and run as root)`);
-const describeInChromium = hasChromium ? describe : describe.skip;
 jest.setTimeout(30_000);
 
-describeInChromium('an on-site case in the browser preview', () => {
-  let rt: RunningRuntime;
-  let browser: Browser;
-  let p: Preview;
+describeWalk('an on-site case in the browser preview', () => {
+  const p = previewForWalk();
   let caseNumber = '';
-
-  beforeAll(async () => {
-    [rt, browser] = await Promise.all([startLocalRuntime(), launchChromium()]);
-    p = await Preview.open(browser, rt.url);
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await rt?.stop();
-  });
 
   test('the applicant chooses 现场踏勘 and applies', async () => {
     await fillApplication(p, { ...APPLICATION, company: '天津东丽现场踏勘预览有限公司' });
@@ -39,13 +23,7 @@ describeInChromium('an on-site case in the browser preview', () => {
   });
 
   test('an officer accepts it: it waits for a visit slot at once, with no forms to sign', async () => {
-    await openProfileAs(p, OFFICER);
-    await p.tap(/^工作台/);
-    await p.screen.locator('case-card', { hasText: caseNumber }).click();
-    await p.navTitle.getByText('办件审查').waitFor();
-    await p.tap('受理');
-    await p.confirmModal('受理');
-    await p.sees('待预约');
+    await acceptAsOfficer(p, caseNumber, '待预约');
     await openCaseAsApplicant(p, caseNumber);
     await p.sees('待预约');
     expect(await p.screen.getByText('签署表单', { exact: true }).count()).toBe(0);

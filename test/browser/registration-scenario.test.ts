@@ -1,11 +1,9 @@
-import type { Browser } from 'playwright-core';
-import { type RunningRuntime, startLocalRuntime } from '../support/local-runtime';
 import {
   APPLICANT, CREDIT_CODE, acceptAsOfficer, bookAsApplicant, decideAsOfficer, inspectAsOfficer, offerSlotAsOfficer, openCaseAsApplicant, openProfileAs,
   signFormsAsApplicant,
 } from './support/main-scenario';
 import { creditCodeCheckChar as creditCheck } from '../../cloudfunctions/src/domain/credit-code';
-import { CHROMIUM, Preview, hasChromium, launchChromium } from './support/preview';
+import { describeWalk, previewForWalk } from './support/walk';
 
 // A counter case clicked through the preview (issue 12): an officer registers what the applicant brought to the
 // counter in the workbench and prints the receipt; the applicant claims it in WeChat with the receipt's code; another
@@ -15,27 +13,14 @@ import { CHROMIUM, Preview, hasChromium, launchChromium } from './support/previe
 /** The officer at the counter; the demo walks' handler (demo-staff) accepts. */
 const REGISTRAR = 'demo-staff-2';
 
-if (!hasChromium) console.warn(`SKIPPED: browser tests — no Chromium at ${CHROMIUM} (npm test installs Debian's chromium when CI=true and run as root)`);
-const describeInChromium = hasChromium ? describe : describe.skip;
 jest.setTimeout(30_000);
 
 const COMPANY = '天津东丽窗口收件有限公司';
 
-describeInChromium('a counter case in the browser preview', () => {
-  let rt: RunningRuntime;
-  let browser: Browser;
-  let p: Preview;
+describeWalk('a counter case in the browser preview', () => {
+  const p = previewForWalk();
   let claimCode = '';
   let caseNumber = '';
-
-  beforeAll(async () => {
-    [rt, browser] = await Promise.all([startLocalRuntime(), launchChromium()]);
-    p = await Preview.open(browser, rt.url);
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await rt?.stop();
-  });
 
   test('an officer registers the application from the workbench and gets the receipt with the claim code', async () => {
     await openProfileAs(p, REGISTRAR);

@@ -1,33 +1,18 @@
-import type { Browser } from 'playwright-core';
-import { type RunningRuntime, startLocalRuntime } from '../support/local-runtime';
 import {
   APPLICATION, acceptAsOfficer, applyAsApplicant, bookAsApplicant, decideAsOfficer, inspectAsOfficer, inspectOnSiteAsOfficer, offerSlotAsOfficer,
   openCaseAsApplicant, signFormsAsApplicant, switchToOnsiteAsOfficer,
 } from './support/main-scenario';
-import { CHROMIUM, Preview, hasChromium, launchChromium } from './support/preview';
+import { describeWalk, previewForWalk } from './support/walk';
 
 // A remote case switched to on-site inspection (转现场踏勘) clicked through the preview (issue 12): applied, signed and
 // booked for video; the video call starts, then the handler switches it on-site; it goes back to the queue, the
 // visit is booked, and it is inspected and decided on site.
 
-if (!hasChromium) console.warn(`SKIPPED: browser tests — no Chromium at ${CHROMIUM} (npm test installs Debian's chromium when CI=true and run as root)`);
-const describeInChromium = hasChromium ? describe : describe.skip;
 jest.setTimeout(30_000);
 
-describeInChromium('a remote case switched to on-site in the browser preview', () => {
-  let rt: RunningRuntime;
-  let browser: Browser;
-  let p: Preview;
+describeWalk('a remote case switched to on-site in the browser preview', () => {
+  const p = previewForWalk();
   let caseNumber = '';
-
-  beforeAll(async () => {
-    [rt, browser] = await Promise.all([startLocalRuntime(), launchChromium()]);
-    p = await Preview.open(browser, rt.url);
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await rt?.stop();
-  });
 
   test('applied, accepted, signed and booked for a video inspection, which starts', async () => {
     caseNumber = await applyAsApplicant(p, { ...APPLICATION, company: '天津东丽转现场预览有限公司' });

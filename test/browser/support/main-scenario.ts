@@ -64,15 +64,15 @@ export async function openProfileAs(p: Preview, openid: string): Promise<void> {
   await p.tapTab('我的');
 }
 
-/** An officer of the section takes the case from the queue in the workbench and accepts it. */
-export async function acceptAsOfficer(p: Preview, caseNumber: string): Promise<void> {
+/** An officer of the section takes the case from the queue in the workbench and accepts it (an on-site case: 待预约). */
+export async function acceptAsOfficer(p: Preview, caseNumber: string, stateAfter = '已受理'): Promise<void> {
   await openProfileAs(p, OFFICER);
   await p.tap(/^工作台/);
   await p.screen.locator('case-card', { hasText: caseNumber }).click();
   await p.navTitle.getByText('办件审查').waitFor();
   await p.tap('受理');
   await p.confirmModal('受理');
-  await p.sees('已受理');
+  await p.sees(stateAfter);
 }
 
 /** The applicant finds the case under 办件 and opens it. */
