@@ -66,10 +66,11 @@ export interface MatterSummary {
   sectionName: string;
   remoteAllowed: boolean;
   checklistVersion: number;
+  /** The approving section: the counter registers only its own section's matters. */
+  sectionCode: string;
 }
 
 export interface MatterView extends MatterSummary {
-  sectionCode: string;
   regulatorName: string;
   sectorCode: string;
   legalBasis: string[];
@@ -147,6 +148,23 @@ export interface CaseView extends CaseSummary {
   handlerOpenid?: string;
   /** What the caller may do next on this case (the server still checks). */
   can: string[];
+  /** A counter or e-mail case (R9): how it came in, shown to the office's side. */
+  intake?: IntakeView;
+  /** Registered by the office and not yet claimed in WeChat: the forms wait for the applicant's claim. */
+  awaitingClaim?: boolean;
+}
+
+/** How a registered case came in, and where its claim stands. */
+export interface IntakeView {
+  channelLabel: string;
+  receivedAt: string;
+  registeredByName: string;
+  emailFrom?: string;
+  emailSubject?: string;
+  applicantEmail?: string;
+  /** The current claim code's expiry while the case is unclaimed. */
+  claimExpiresAt?: string;
+  claimedAt?: string;
 }
 
 export interface UploadTicket {
@@ -805,6 +823,8 @@ export interface InspectionView {
   /** The case's version, for the actions that name it. */
   version: number;
   number: string;
+  /** 现场踏勘 has no session code or meeting; the officer takes the live photos at the premises. */
+  mode: InspectionMode;
   state: CaseState;
   stateLabel: string;
   checklistVersion?: number;

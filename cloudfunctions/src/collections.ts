@@ -63,6 +63,8 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
     { name: 'by_file', keys: [['fileId', 'asc']] },
   ],
   regulatorInbox: [{ name: 'by_sector_pushed', keys: [['sectorCode', 'asc'], ['pushedAt', 'desc']] }],
+  // Registration (R9): claim codes of counter and e-mail cases (id = hash of the code; the code itself is not kept).
+  claimCodes: [],
   // Notifications: what each person answered to wx.requestSubscribeMessage (id = OPENID).
   subscriptions: [],
   // Every link handed out for a case file (R13): who, as what, when, which file (id '<caseId>:<ms>:<random>').

@@ -42,6 +42,12 @@ export interface AppConfig {
   firstAdminOpenids: string[];
   /** True only in the local runtime: enables the dev identity header and demo data. */
   localMode: boolean;
+  /**
+   * The link prefix registered for 扫普通链接二维码打开小程序 (CLAIM_LINK_BASE, e.g. https://zwfw.example.gov.cn/rvi/claim):
+   * a registration receipt's QR code is this link with the claim code, and WeChat opens the claim page with it.
+   * Absent: receipts carry the code to type, and no QR code.
+   */
+  claimLinkBase?: string;
   scheduling: SchedulingConfig;
   supervision: SupervisionConfig;
   /** The office's Tencent Meeting enterprise application; absent: handlers paste meeting codes themselves. */
@@ -118,6 +124,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): AppConfig {
     caseNumberPrefix: env.CASE_NUMBER_PREFIX ?? 'DL',
     firstAdminOpenids: (env.FIRST_ADMIN_OPENIDS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     localMode: env.RVI_LOCAL === '1',
+    ...(env.CLAIM_LINK_BASE ? { claimLinkBase: env.CLAIM_LINK_BASE } : {}),
     scheduling: {
       officeHours: parseOfficeHours(env.OFFICE_HOURS || '09:00-12:00,13:30-17:00'),
       slotMinutes: positiveInteger(env, 'INSPECTION_SLOT_MINUTES', 60),

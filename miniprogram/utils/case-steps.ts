@@ -16,7 +16,7 @@ export function applicantSteps(c: CaseView): CaseStep[] {
   const steps: Array<CaseStep | false> = [
     has(c, 'signForm') && { key: 'sign', label: '签署表单', url: `/pages/sign-forms/sign-forms?id=${id}` },
     has(c, 'bookSlot', 'requestOtherTimes') && { key: 'book', label: '选择踏勘时间', url: `/pages/booking/booking?id=${id}` },
-    c.state === 'scheduled' && { key: 'meeting', label: '进入会议', url: `/pages/booking/booking?id=${id}` },
+    c.state === 'scheduled' && { key: 'meeting', label: c.mode === 'onsite' ? '查看踏勘时间' : '进入会议', url: `/pages/booking/booking?id=${id}` },
     has(c, 'confirmSessionCode') && { key: 'code', label: '输入会话码', url: `/pages/session-code/session-code?id=${id}` },
     has(c, 'addEvidence') && { key: 'capture', label: '拍摄现场照片', url: `/pages/live-capture/live-capture?id=${id}` },
     has(c, 'submitRectificationProof', 'requestReinspection') && { key: 'rectify', label: '提交整改材料', url: `/pages/rectification/rectification?id=${id}` },
@@ -35,11 +35,17 @@ export function handlerSteps(c: CaseView): CaseStep[] {
   const steps: Array<CaseStep | false> = [
     has(c, 'countersignConsent') && { key: 'countersign', label: '会签同意书', url: `/package-staff/pages/countersign/countersign?id=${id}` },
     has(c, 'offerSlots') && { key: 'offer', label: '提供踏勘时段', url: `/package-staff/pages/offer-slots/offer-slots?id=${id}` },
+    // A registered case not yet claimed: the handler books the time agreed with the applicant by phone.
+    has(c, 'bookSlot') && { key: 'book', label: '代申请人预约（电话约定的时间）', url: `/pages/booking/booking?id=${id}` },
     has(c, 'setMeetingManually', 'createMeeting', 'recordNoShow', 'rescheduleInspection') && {
       key: 'meeting', label: '会议与改期', url: `/package-staff/pages/meeting/meeting?id=${id}`,
     },
     has(c, 'startInspection', 'saveChecklistItem') && {
       key: 'inspect', label: c.state === 'scheduled' ? '开始踏勘' : '踏勘记录', url: `/package-staff/pages/inspection/inspection?id=${id}`,
+    },
+    // On site the officer takes the live photos at the premises with the applicant's camera page.
+    c.mode === 'onsite' && c.state === 'inspecting' && has(c, 'addEvidence') && {
+      key: 'capture', label: '拍摄现场照片', url: `/pages/live-capture/live-capture?id=${id}`,
     },
     has(c, 'decideInspection') && { key: 'decide', label: '踏勘决定', url: `/package-staff/pages/decision/decision?id=${id}` },
     INSPECTED.includes(c.state) && has(c, 'verifyEvidence', 'getArchive') && {

@@ -65,11 +65,25 @@ export function toCaseDetail(c: CaseView): CaseDetail {
     { label: '受理时间', value: formatChinaTime(c.acceptedAt) },
     { label: '经办人', value: c.handlerName ?? '' },
     { label: '踏勘群标签', value: c.groupLabel ?? '' },
+    // A counter or e-mail case: how it came in, for the office's side.
+    { label: '收件方式', value: c.intake?.channelLabel ?? '' },
+    { label: '收件时间', value: formatChinaTime(c.intake?.receivedAt) },
+    { label: '发件人', value: c.intake?.emailFrom ?? '' },
+    { label: '邮件主题', value: c.intake?.emailSubject ?? '' },
+    { label: '申请人邮箱', value: c.intake?.applicantEmail ?? '' },
+    { label: '登记人', value: c.intake?.registeredByName ?? '' },
+    { label: '认领时间', value: formatChinaTime(c.intake?.claimedAt) },
   ].filter((f) => f.value);
   const notes: Fact[] = [
     { label: '需补正的内容', value: c.returnNote ?? '' },
     { label: '不予受理的理由', value: c.refuseReason ?? '' },
     { label: '撤回原因', value: c.withdrawReason ?? '' },
+    {
+      label: '待申请人认领',
+      value: c.awaitingClaim
+        ? `申请人尚未在小程序中认领本办件，认领前可受理和安排踏勘，表单签署须待认领后进行${c.intake?.claimExpiresAt ? `（认领码有效期至 ${formatChinaTime(c.intake.claimExpiresAt)}）` : ''}`
+        : '',
+    },
     { label: '转现场踏勘的原因', value: c.onsiteReason ?? '' },
     { label: '行政许可已撤销', value: c.revocation ? `${formatChinaTime(c.revocation.revokedAt)}：${c.revocation.reason}` : '' },
   ].filter((f) => f.value);

@@ -10,14 +10,14 @@ import { formatChinaTime } from './china-time';
 const MAX_SIDE = 2048;
 
 /** The lines stamped on a live photo. */
-export function stampLines(caseNumber: string, capturedAt: string, location: DeviceLocation): string[] {
+export function stampLines(caseNumber: string, capturedAt: string, location: DeviceLocation, modeName = '远程视频踏勘'): string[] {
   const lat = `${location.latitude >= 0 ? '北纬' : '南纬'}${Math.abs(location.latitude).toFixed(5)}°`;
   const lng = `${location.longitude >= 0 ? '东经' : '西经'}${Math.abs(location.longitude).toFixed(5)}°`;
   return [
     `办件编号：${caseNumber}`,
     `拍摄时间：${formatChinaTime(capturedAt, true)}（北京时间）`,
     `拍摄地点：${lat} ${lng}${location.accuracy !== undefined ? `（精度±${location.accuracy}米）` : ''}`,
-    '远程视频踏勘 · 小程序内现场拍摄',
+    `${modeName} · 小程序内现场拍摄`,
   ];
 }
 

@@ -61,8 +61,10 @@ const requestUpload = async (fileName: string, size: number): Promise<string> =>
   (await rt.ok('demo-applicant', 'requestUpload', { fileName, size, purpose: 'material' })).cloudPath;
 
 /** Applies with one material and returns the case id and the material's file id as the case holds it. */
+let applications = 0;
 async function applyWith(fileId: string): Promise<{ caseId: string; materialFileId: string }> {
-  const base = '91120110MA0RB7T2X';
+  // A company has one open application per matter: each call applies as another company.
+  const base = `91120110MA0RB${String(++applications).padStart(4, '0')}`;
   const applied = await rt.ok('demo-applicant', 'applyForInspection', {
     matterCode: 'TJDL-HEA-002', mode: 'remote', materialFileIds: [fileId],
     company: { name: '天津东丽健壮测试有限公司', creditCode: base + creditCodeCheckChar(base) },

@@ -136,7 +136,7 @@ test('twelve remote cases of three matters are applied for, signed, booked, insp
   }
   // A remote case still waiting for acceptance at the month's end is not in the month's population.
   h.clock.set(at(`${MONTH}-29 16:00`));
-  await apply(COMPANIES[0]!, MATTERS[0]!.code);
+  await apply(COMPANIES[0]!, MATTERS[2]!.code);
 });
 
 test('the timer at 02:00 on 1 June draws May: at least 10%, every matter, and a second run returns the same record', async () => {
@@ -231,7 +231,8 @@ test('credit repair lifts the listings and the company applies for remote inspec
   }
   expect(lifted.every((l) => l.status === 'lifted')).toBe(true);
 
-  const again = await apply(drawnCompany, MATTERS[0]!.code);
+  // Another matter: its on-site application for MATTERS[0] is still in progress (one open application per matter).
+  const again = await apply(drawnCompany, MATTERS[1]!.code);
   expect(again).toMatchObject({ mode: 'remote', stateLabel: '待受理' });
   const mine = await h.ok(drawnCompany.owner, 'listMyCreditRecords', {});
   expect(mine.blacklistings.map((b) => b.liftReason)).toEqual(['已迁回申报地址经营并提交信用修复承诺', '已迁回申报地址经营并提交信用修复承诺']);

@@ -193,3 +193,14 @@ test('a large file still being hashed shows 校验中 with its progress beside t
   expect(p.text()).toContain('证据（1）');
   expect(p.text()).not.toContain('暂无证据');
 });
+
+test('an on-site inspection starts with the officer’s own location and no session code', async () => {
+  const p = await openConsole(inspectionView({ mode: 'onsite', state: 'scheduled', stateLabel: '已预约', round: 0, rounds: [], sessionCode: undefined, can: ['startInspection'] }));
+  fake.server.on('startInspection', inspectionView({ mode: 'onsite', version: 11, sessionCode: undefined }));
+
+  await p.tap('#start');
+
+  expect(fake.calls('showModal')[0]).toMatchObject({ title: '开始现场踏勘？' });
+  expect(fake.server.sent('startInspection')).toEqual([{ caseId: 'case-7', version: 10, location: { latitude: 39.09012, longitude: 117.31045, accuracy: 15 } }]);
+  expect(p.exists('#session-code')).toBe(false);
+});

@@ -105,9 +105,9 @@ test('a fail needs its reasons, prefilled from the failed items', async () => {
 });
 
 test('switching to on-site inspection sends the reason, without a signature', async () => {
-  fake.server.on('switchToOnsite', { id: 'case-7', state: 'onsite' });
+  fake.server.on('switchToOnsite', { id: 'case-7', state: 'ready', mode: 'onsite' });
   const p = await openDecision();
-  fake.server.on('getInspection', inspectionView({ state: 'onsite', stateLabel: '转现场踏勘', can: [] }));
+  fake.server.on('getInspection', inspectionView({ mode: 'onsite', state: 'ready', stateLabel: '待预约', can: ['offerSlots'] }));
   await p.tap('#choice-onsite');
   expect(p.exists('#pad')).toBe(false);
   await p.type('#opinion', '视频中无法看清水箱内部');

@@ -72,6 +72,10 @@ export async function makeHarness(options: { config?: Partial<AppConfig> } = {})
     await deps.store.insert('users', openid, user);
   }
   const api = createApi(deps, ALL_ACTIONS);
+  // Each application is by another company unless the test names one: one company may have only one open
+  // application per matter. The first keeps validCreditCode(), which the blacklist tests list.
+  let applications = 0;
+  const nextCompanyCode = (): string => (applications++ === 0 ? validCreditCode() : validCreditCode(`91120110MA05K${String(applications).padStart(4, '0')}`));
   const h: Harness = {
     deps,
     clock,
@@ -90,7 +94,7 @@ export async function makeHarness(options: { config?: Partial<AppConfig> } = {})
       const fileId = await h.uploadMaterial(who);
       return h.ok(who, 'applyForInspection', {
         matterCode: remoteMatter.code, mode: 'remote', materialFileIds: [fileId],
-        company: { name: '天津东丽宏达物业管理有限公司', creditCode: validCreditCode() },
+        company: { name: '天津东丽宏达物业管理有限公司', creditCode: nextCompanyCode() },
         applicantName: PEOPLE[who]?.name ?? '张三', applicantPhone: '13812345678',
         premises: { address: '天津市东丽区津塘公路398号', latitude: 39.0892, longitude: 117.3121 },
         ...overrides,

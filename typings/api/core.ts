@@ -1,7 +1,8 @@
 import type {
-  CaseState, CaseSummary, CaseView, ChecklistItem, FileAccessView, GrantedRole, InspectionMode, IntakeChannel, MatterSummary,
+  CaseState, CaseSummary, CaseView, ChecklistItem, FileAccessView, GrantedRole, InspectionMode, MatterSummary,
   MatterView, Page, Premises, UserView, WhoAmI,
 } from '../models';
+import type { RegistrationInput, RegistrationReceipt } from './claims';
 
 export interface PageQuery {
   offset?: number;
@@ -49,8 +50,8 @@ export interface CoreActions {
 
   /** Applicant: create and submit in one step (the draft lives on the phone). */
   applyForInspection: { req: ApplicationInput & { materialFileIds: string[] }; res: CaseView };
-  /** Staff: register a case that came by counter or e-mail, on the applicant's behalf. */
-  registerCase: { req: ApplicationInput & { channel: Exclude<IntakeChannel, 'miniprogram'>; applicantOpenid?: string }; res: CaseView };
+  /** Staff: register a case that came by counter or e-mail; the applicant claims it later with the receipt's code. */
+  registerCase: { req: RegistrationInput; res: RegistrationReceipt };
   /** Applicant: ask for a place to upload a material file before applying. */
   requestUpload: { req: { fileName: string; size: number; purpose: 'material' | 'evidence' | 'proof' | 'signature' }; res: { cloudPath: string } };
   /** `materialFileIds` are the files to add; those already on the case stay. */

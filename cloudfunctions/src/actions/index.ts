@@ -4,6 +4,7 @@ import { reassignCase } from './acceptance/reassign-case';
 import { refuseCase } from './acceptance/refuse-case';
 import { returnCase } from './acceptance/return-case';
 import { switchToOnsite } from './acceptance/switch-to-onsite';
+import { CLAIMS_ACTIONS } from './claims';
 import { getMatter } from './catalogue/get-matter';
 import { installPilotMatters } from './catalogue/install-pilot-matters';
 import { listMatters } from './catalogue/list-matters';
@@ -38,4 +39,5 @@ export const ALL_ACTIONS: readonly AnyAction[] = [
   acceptCase, returnCase, refuseCase, reassignCase, switchToOnsite,
   getCase, getFileUrl, listFileAccess, listMyCases, listHandlerCases, listSectionSubmissions, listSectionStaff,
   ...FORMS_ACTIONS, ...INSPECTION_ACTIONS, ...SUPERVISION_ACTIONS, ...NOTIFICATIONS_ACTIONS,
+  ...CLAIMS_ACTIONS,
 ];

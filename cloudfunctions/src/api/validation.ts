@@ -15,7 +15,9 @@ const FIELD_LABELS: Record<string, string> = {
   'location.longitude': '经度', 'location.accuracy': '定位精度', recordFileId: '云录制文件', meetingId: '会议',
   meetingCode: '会议号', description: '说明', seq: '证据序号', outcome: '踏勘结论', opinion: '核查意见',
   signatureFileId: '签名', reasons: '不通过理由', rectificationItems: '整改事项', 'rectificationItems.itemCode': '核查项',
-  'rectificationItems.requirement': '整改要求', itemId: '整改事项', fileIds: '文件', score: '评分', suggestions: '意见建议',
+  'rectificationItems.requirement': '整改要求',
+  receivedAt: '收件时间', 'email.from': '发件人地址', 'email.subject': '邮件主题', applicantEmail: '申请人电子邮箱',
+  creditCode: '统一社会信用代码', phoneTail: '手机号后四位', itemId: '整改事项', fileIds: '文件', score: '评分', suggestions: '意见建议',
 };
 
 const labelOf = (path: PropertyKey[]): string => {

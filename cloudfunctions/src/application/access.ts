@@ -18,6 +18,10 @@ export interface Relation {
   /** The sector regulator, once the case is decided and pushed (R15). */
   regulator: boolean;
   admin: boolean;
+  /** The officer who registered a counter or e-mail case: not its applicant, nor its handler unless the head decides. */
+  registrar: boolean;
+  /** The handler of a registered case nobody has claimed yet: books the visit agreed with the applicant by phone. */
+  actsForApplicant: boolean;
 }
 
 const DECIDED = new Set(['passed', 'failed', 'archived']);
@@ -34,6 +38,8 @@ export function relationTo(caller: Caller, c: CaseRecord): Relation {
     supervisor: caller.roles.has('supervisor'),
     regulator: caller.roles.has('regulator') && caller.sectorCode === c.sectorCode && DECIDED.has(c.state),
     admin: caller.roles.has('admin'),
+    registrar: !!c.registeredBy && c.registeredBy === caller.openid,
+    actsForApplicant: c.handlerId === caller.openid && !!c.registration && !c.applicantId,
   };
 }
 
@@ -46,9 +52,12 @@ interface CaseRule {
   who: (r: Relation) => boolean;
 }
 
+/** A remote case: the consent form, the video group, the meeting and the session code are the remote path's (R1). */
+const remote = (c: CaseRecord): boolean => c.mode === 'remote';
+
 /** The inspection group is in use from acceptance until the case is decided, withdrawn or moved on-site (R5). */
 export const groupInUse = (c: CaseRecord): boolean =>
-  OPEN_STATES.includes(c.state) && c.state !== 'submitted' && c.state !== 'returned';
+  remote(c) && OPEN_STATES.includes(c.state) && c.state !== 'submitted' && c.state !== 'returned';
 
 const inspecting = (c: CaseRecord): boolean => c.state === 'inspecting';
 const inspectingOrRectifying = (c: CaseRecord): boolean => c.state === 'inspecting' || c.state === 'rectifying';
@@ -58,7 +67,9 @@ const ready = (c: CaseRecord, rule: CaseRule): boolean =>
 
 /** Who may take each per-case action. The same table drives enforcement and the `can` list the client shows. */
 const CASE_RULES: Record<string, CaseRule> = {
-  acceptCase: { event: 'accept', who: (r) => r.sectionStaff },
+  // Whoever registered a case does not accept it: the head may still reassign it to them, with a reason.
+  acceptCase: { event: 'accept', who: (r) => r.sectionStaff && !r.registrar },
+  reissueClaimCode: { when: (c) => !!c.registration && !c.applicantId && OPEN_STATES.includes(c.state), who: (r) => r.sectionStaff },
   returnCase: { event: 'return', who: (r) => r.sectionStaff },
   refuseCase: { event: 'refuse', who: (r) => r.sectionStaff },
   resubmitCase: { event: 'resubmit', who: (r) => r.applicant },
@@ -74,25 +85,27 @@ const CASE_RULES: Record<string, CaseRule> = {
     who: (r) => r.supervisor,
   },
   // Forms (R6): the applicant signs each form once, after acceptance; the handler countersigns the office's copy.
-  signForm: { when: (c) => c.state === 'accepted', who: (r) => r.applicant },
-  countersignConsent: { when: (c) => !!c.forms?.consent && !c.forms.consent.countersign, who: (r) => r.handler },
+  signForm: { when: (c) => remote(c) && c.state === 'accepted', who: (r) => r.applicant },
+  countersignConsent: { when: (c) => remote(c) && !!c.forms?.consent && !c.forms.consent.countersign, who: (r) => r.handler },
   // The group (R5, R10): opening it the first time makes a signed case ready.
-  openGroup: { when: (c) => !c.groupOpenedAt && (c.state === 'accepted' || c.state === 'signed'), who: (r) => r.applicant },
+  openGroup: { when: (c) => remote(c) && !c.groupOpenedAt && (c.state === 'accepted' || c.state === 'signed'), who: (r) => r.applicant },
   inviteContact: { when: groupInUse, who: (r) => r.applicant },
   postGroupMessage: { when: groupInUse, who: (r) => r.applicant || r.contact || r.handler },
   // Scheduling (R11) and the meeting (R12).
   offerSlots: { when: (c) => c.state === 'ready', who: (r) => r.handler },
   requestOtherTimes: { when: (c) => c.state === 'ready', who: (r) => r.applicant },
-  bookSlot: { event: 'book', when: (c) => !!c.offeredSlots?.length, who: (r) => r.applicant },
+  // Until a registered case is claimed (R9), its handler books the time agreed with the applicant by phone.
+  bookSlot: { event: 'book', when: (c) => !!c.offeredSlots?.length, who: (r) => r.applicant || r.actsForApplicant },
   rescheduleInspection: { event: 'reschedule', who: (r) => r.applicant || r.handler },
   recordNoShow: { event: 'reschedule', who: (r) => r.handler },
-  createMeeting: { when: (c) => c.state === 'scheduled', who: (r) => r.handler },
-  setMeetingManually: { when: (c) => c.state === 'scheduled', who: (r) => r.handler },
+  createMeeting: { when: (c) => remote(c) && c.state === 'scheduled', who: (r) => r.handler },
+  setMeetingManually: { when: (c) => remote(c) && c.state === 'scheduled', who: (r) => r.handler },
   // The inspection (R4, R8, R12–R15, R19): the handler runs and decides it; the applicant and on-site contacts enter
   // the session code and take live photos; observers remark; after the decision come the archive and the rating.
   startInspection: { event: 'start', who: (r) => r.handler },
-  resumeInspection: { when: inspecting, who: (r) => r.handler },
-  confirmSessionCode: { when: inspecting, who: (r) => r.applicant || r.contact },
+  // On site the officer is there: no session code to read out, no video call to resume.
+  resumeInspection: { when: (c) => remote(c) && inspecting(c), who: (r) => r.handler },
+  confirmSessionCode: { when: (c) => remote(c) && inspecting(c), who: (r) => r.applicant || r.contact },
   saveChecklistItem: { when: inspecting, who: (r) => r.handler },
   addObserverRemark: { when: inspectingOrRectifying, who: (r) => r.observer },
   addEvidence: { when: inspecting, who: (r) => r.handler || r.applicant || r.contact },

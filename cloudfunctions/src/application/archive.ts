@@ -5,6 +5,7 @@ import { formatChina } from '../domain/china-time';
 import { type ArchiveRecord, type DecisionRecord, type InspectionRound, OUTCOME_LABELS, RESULT_LABELS, findingOf } from '../domain/inspection';
 import { FORM_KINDS } from '../domain/signed-form';
 import type { Notice } from '../ports/notifier';
+import { MODE_NAMES } from '../domain/inspection-mode';
 import type { ArchivePictureRef, ArchiveJob } from '../ports/pdf';
 import type { ArchiveChecklistItem } from '../render/archive-pdf';
 import type { StoredCase } from './cases';
@@ -87,6 +88,7 @@ async function archiveInputOf(ctx: ActionContext, c: StoredCase): Promise<Archiv
   const observers = await Promise.all((c.observerIds ?? []).map((id) => ctx.store.get<UserRecord>('users', id)));
   return {
     officeName: ctx.config.officeName,
+    modeName: MODE_NAMES[c.mode],
     caseNumber: c.number,
     matterName: c.matterName,
     company: c.company,

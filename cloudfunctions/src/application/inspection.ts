@@ -175,6 +175,7 @@ export async function toInspectionView(ctx: ActionContext, c: StoredCase): Promi
     caseId: c._id,
     version: c._version,
     number: c.number,
+    mode: c.mode,
     state: c.state,
     stateLabel: STATE_LABELS[c.state],
     ...(c.checklistVersion ? { checklistVersion: c.checklistVersion } : {}),

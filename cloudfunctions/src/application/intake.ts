@@ -5,6 +5,7 @@ import type { ActionContext } from '../api/context';
 import { AppError } from '../api/errors';
 import type { CaseRecord, Material } from '../domain/case';
 import { caseNumber, caseNumberCounterId } from '../domain/case-number';
+import { OPEN_STATES } from '../domain/case-state';
 import { activeBlacklisting, blacklistKeys } from './blacklist';
 import { loadMatter } from './catalogue';
 
@@ -65,11 +66,27 @@ export async function nextCaseNumber(ctx: ActionContext): Promise<string> {
   throw new AppError('CONFLICT', '系统繁忙，请稍后重试');
 }
 
+/**
+ * One open application per company and matter (issue 12): a second is refused naming the case in progress, so the
+ * applicant continues there (or withdraws it) instead of the office handling the same matter twice. Served by the
+ * by_credit_code index. Two submissions in the same instant can both pass; the section sees both in its queue.
+ */
+export async function refuseIfAlreadyOpen(ctx: ActionContext, creditCode: string, matterCode: string): Promise<void> {
+  const [open] = await ctx.store.find<CaseRecord>('cases', {
+    where: { 'company.creditCode': creditCode, matterCode, state: { op: 'in', value: [...OPEN_STATES] } },
+    limit: 1,
+  });
+  if (open) {
+    throw new AppError('DUPLICATE', `该企业的本事项已有正在办理的申请（办件编号 ${open.number}），请在该办件中继续办理，或撤回后再申请`);
+  }
+}
+
 export async function newCaseRecord(
   ctx: ActionContext, input: ApplicationInput, channel: IntakeChannel, applicantId: string | null, materials: Material[],
 ): Promise<CaseRecord> {
   const matter = await loadMatter(ctx, input.matterCode);
   await checkModeAllowed(ctx, input, matter.remoteAllowed, applicantId);
+  await refuseIfAlreadyOpen(ctx, input.company.creditCode, matter.code);
   return {
     number: await nextCaseNumber(ctx),
     matterCode: matter.code,

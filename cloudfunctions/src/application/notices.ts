@@ -1,5 +1,6 @@
 import { type Audience, MESSAGE_CATALOGUE, type NoticeEvent } from '../catalogue/message-catalogue';
 import type { CaseRecord } from '../domain/case';
+import { inModeWords } from '../domain/inspection-mode';
 import type { CaseChange } from './cases';
 
 // Notices about a case, built from the message catalogue: its title, and the page that suits the recipient.
@@ -19,6 +20,7 @@ const caseFields = (c: CaseRecord): Record<string, string> => ({
   number: c.number,
   matter: c.matterName,
   company: c.company.name,
+  mode: c.mode,
   ...(c.scheduledAt ? { start: c.scheduledAt } : {}),
   ...(c.rectification ? { deadline: c.rectification.deadline } : {}),
 });
@@ -28,7 +30,8 @@ const caseFields = (c: CaseRecord): Record<string, string> => ({
  * booked time or the deadline passes the new one, since notices are built from the case as it was.
  */
 export const caseNotice = (c: Case, audience: Audience, to: string, event: NoticeEvent, body: string, fields: Record<string, string> = {}): CaseNotice => ({
-  event, to, title: MESSAGE_CATALOGUE[event].title, body, page: casePage(audience, c._id),
+  // The catalogue and the actions word messages for the video path; an on-site case reads 现场踏勘.
+  event, to, title: inModeWords(c.mode, MESSAGE_CATALOGUE[event].title), body: inModeWords(c.mode, body), page: casePage(audience, c._id),
   fields: { ...caseFields(c), ...fields },
 });
 

@@ -1,4 +1,4 @@
-import type { CaseSummary, CaseView, Page, TimelineEntry } from '../../../typings/models';
+import type { CaseSummary, CaseView, IntakeView, Page, TimelineEntry } from '../../../typings/models';
 import type { ActionContext, Caller } from '../api/context';
 import type { AuditEntry, CaseRecord } from '../domain/case';
 import { STATE_LABELS } from '../domain/case-state';
@@ -11,6 +11,8 @@ import type { StoredCase } from './cases';
 export const ACTION_LABELS: Record<string, string> = {
   applyForInspection: '提交申请',
   registerCase: '窗口/邮件登记',
+  claimCase: '申请人认领办件',
+  reissueClaimCode: '重新发放认领码',
   resubmitCase: '补正后重新提交',
   withdrawCase: '申请人撤回',
   acceptCase: '受理',
@@ -36,7 +38,7 @@ export const ACTION_LABELS: Record<string, string> = {
   recordNoShow: '记录未按约参加',
   createMeeting: '创建腾讯会议',
   setMeetingManually: '填写腾讯会议号',
-  startInspection: '开始视频踏勘',
+  startInspection: '开始踏勘',
   resumeInspection: '恢复中断的踏勘',
   confirmSessionCode: '现场确认会话码',
   saveChecklistItem: '填写核查记录',
@@ -109,6 +111,22 @@ export async function toCaseView(ctx: ActionContext, c: StoredCase, caller: Call
     ...(c.handlerId && (r.sectionStaff || r.sectionHead || r.admin) ? { handlerOpenid: c.handlerId } : {}),
     timeline: audit.map(toTimelineEntry),
     can: allowedCaseActions(caller, c),
+    ...(c.registration && !c.applicantId ? { awaitingClaim: true } : {}),
+    ...(c.registration && (r.handler || r.sectionStaff || r.sectionHead || r.supervisor || r.admin) ? { intake: toIntakeView(c) } : {}),
+  };
+}
+
+const CHANNEL_LABELS: Record<CaseRecord['channel'], string> = { miniprogram: '小程序申请', counter: '窗口收件', email: '电子邮件收件' };
+
+function toIntakeView(c: CaseRecord): IntakeView {
+  const reg = c.registration!;
+  return {
+    channelLabel: CHANNEL_LABELS[c.channel],
+    receivedAt: reg.receivedAt,
+    registeredByName: reg.registeredByName,
+    ...(reg.email ? { emailFrom: reg.email.from, emailSubject: reg.email.subject } : {}),
+    ...(reg.applicantEmail ? { applicantEmail: reg.applicantEmail } : {}),
+    ...(reg.claimedAt ? { claimedAt: reg.claimedAt } : { claimExpiresAt: reg.claimExpiresAt }),
   };
 }
 

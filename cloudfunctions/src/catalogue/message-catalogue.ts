@@ -147,6 +147,9 @@ const field = (m: MessageFacts, name: string): string => m.fields[name] ?? '';
 const instant = (m: MessageFacts, name: string): FieldSource => ({ instant: field(m, name) });
 const sent = (m: MessageFacts): FieldSource => ({ instant: m.createdAt });
 const caseOf = (m: MessageFacts) => ({ caseNumber: field(m, 'number'), matter: field(m, 'matter') });
+/** An on-site case (fields.mode): the visit, not the video call. */
+const onSite = (m: MessageFacts): boolean => field(m, 'mode') === 'onsite';
+const pickTimeTask = (m: MessageFacts): FieldSource => (onSite(m) ? '选择现场踏勘时间' : '选择视频踏勘时间');
 
 const CASE_PARTIES = ['applicant', 'contacts', 'handler', 'observers'] as const;
 
@@ -188,7 +191,7 @@ export const MESSAGE_CATALOGUE = {
   // Scheduling (R11): times offered, picked, asked for, moved.
   timesOffered: {
     title: '请选择视频踏勘时间', audience: ['applicant'], queuedBy: 'offerSlots',
-    delivery: via('todo', (m) => ({ ...caseOf(m), task: '选择视频踏勘时间', note: m.body })),
+    delivery: via('todo', (m) => ({ ...caseOf(m), task: pickTimeTask(m), note: m.body })),
   },
   otherTimesRequested: {
     title: '申请人请求其他踏勘时间', audience: ['handler'], queuedBy: 'requestOtherTimes',
@@ -206,11 +209,11 @@ export const MESSAGE_CATALOGUE = {
   // Reminders (the `reminders` function): each sent once, the sweep ids them by what they remind of.
   meetingSoon: {
     title: '视频踏勘即将开始', audience: CASE_PARTIES, queuedBy: 'reminders',
-    delivery: via('meetingReminder', (m) => ({ ...caseOf(m), start: instant(m, 'start'), note: '请提前进入腾讯会议，备好现场' })),
+    delivery: via('meetingReminder', (m) => ({ ...caseOf(m), start: instant(m, 'start'), note: onSite(m) ? '请安排人员在经营场所等候' : '请提前进入腾讯会议，备好现场' })),
   },
   timesOfferedUnanswered: {
     title: '请尽快选择视频踏勘时间', audience: ['applicant'], queuedBy: 'reminders',
-    delivery: via('todo', (m) => ({ ...caseOf(m), task: '选择视频踏勘时间', note: m.body })),
+    delivery: via('todo', (m) => ({ ...caseOf(m), task: pickTimeTask(m), note: m.body })),
   },
   otherTimesUnanswered: {
     title: '申请人仍在等待新的踏勘时间', audience: ['handler'], queuedBy: 'reminders',

@@ -17,6 +17,7 @@ export const STATE_LABELS: Record<CaseState, string> = {
   failed: '踏勘不通过',
   archived: '已归档',
   withdrawn: '已撤回',
+  // Cases switched before the on-site path existed stopped here; a switched case now continues (switchToOnsite).
   onsite: '转现场踏勘',
 };
 
@@ -61,7 +62,8 @@ const TRANSITIONS: Record<CaseEvent, [from: readonly CaseState[], to: CaseState 
   requestReinspection: [['rectifying'], 'ready'],
   archive: [['passed', 'failed'], 'archived'],
   withdraw: [OPEN_STATES.filter((s) => s !== 'inspecting'), 'withdrawn'],
-  switchToOnsite: [OPEN_STATES.filter((s) => s !== 'submitted' && s !== 'returned'), 'onsite'],
+  // A case switched to on-site inspection 转现场踏勘 goes on along the on-site path: back to scheduling a visit.
+  switchToOnsite: [OPEN_STATES.filter((s) => s !== 'submitted' && s !== 'returned'), 'ready'],
 };
 
 /** The state after `event`, or null when the event is not allowed from `from`. */

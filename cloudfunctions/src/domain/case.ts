@@ -40,9 +40,10 @@ export interface CaseRecord {
   /** On-site contacts 现场联系人 the applicant invited, and observers 观察员 a supervisor assigned. */
   contactIds?: string[];
   observerIds?: string[];
+  /** The officer who registered a counter or e-mail case: never its applicant, nor its handler unless the head decides. */
   registeredBy?: string;
-  /** Code an applicant enters to take over a case staff registered for them. */
-  claimCode?: string;
+  /** How a counter or e-mail case came in, and its claim by the applicant (R9). */
+  registration?: Registration;
   submittedAt: string;
   acceptedAt: string | null;
   decidedAt: string | null;
@@ -51,6 +52,10 @@ export interface CaseRecord {
   refuseReason?: string;
   withdrawReason?: string;
   onsiteReason?: string;
+  /** When a remote case was switched to on-site inspection; it then goes on along the on-site path. */
+  switchedToOnsiteAt?: string;
+  /** The mode the applicant chose, kept when the office switched it (R20 counts the applicant's choice). */
+  requestedMode?: InspectionMode;
   /** Start of the booked inspection slot, while one is booked (supervisors list upcoming inspections by it, R17). */
   scheduledAt?: string;
   /** Result of the first inspection, the one made at decidedAt (R20 statistics; absent counts as none). */
@@ -90,6 +95,17 @@ export interface CaseRecord {
   evidenceHead?: ChainHead;
   /** The inspection archive PDF made at the final decision (R13). */
   archive?: ArchiveRecord;
+}
+
+export interface Registration {
+  receivedAt: string;
+  registeredByName: string;
+  email?: { from: string; subject: string };
+  applicantEmail?: string;
+  /** The claim code in force (its hash: the code itself is only printed); a re-issue replaces it. */
+  claimCodeHash: string;
+  claimExpiresAt: string;
+  claimedAt?: string;
 }
 
 /** An append-only audit entry: who, when, which case, from → to, why. */

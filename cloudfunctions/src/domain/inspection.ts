@@ -130,6 +130,8 @@ export const currentRound = (rounds: readonly InspectionRound[] | undefined): In
 export function itemsForNewRound(checklist: readonly ChecklistItem[], previous: InspectionRound | null, rectification: Rectification | undefined): string[] {
   if (!previous) return checklist.map((i) => i.code);
   const failed = new Set(failedItemCodes(previous));
+  // Items of the last round never recorded (a video inspection broken off and switched to on-site) are inspected too.
+  for (const code of previous.itemCodes) if (!findingOf(previous, code)) failed.add(code);
   for (const item of rectification?.items ?? []) if (item.itemCode) failed.add(item.itemCode);
   return checklist.map((i) => i.code).filter((code) => failed.has(code));
 }

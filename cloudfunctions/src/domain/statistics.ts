@@ -15,6 +15,8 @@ export interface StatisticsCase {
   matterCode: string;
   matterName: string;
   mode: string;
+  /** The applicant's choice when the office later switched the case to on-site. */
+  requestedMode?: string;
   submittedAt: string;
   acceptedAt: string | null;
   decidedAt: string | null;
@@ -91,7 +93,7 @@ interface MonthSlice {
 
 function measure(slice: MonthSlice, calendar: HolidayCalendar): Omit<StatisticsRow, 'month' | 'matterCode' | 'matterName' | 'trialElapsedShare'> {
   const { received, decided, allocation, followUps } = slice;
-  const receivedRemote = received.filter((c) => c.mode === 'remote').length;
+  const receivedRemote = received.filter((c) => (c.requestedMode ?? c.mode) === 'remote').length;
   const days = decided
     .filter((c) => c.acceptedAt)
     .map((c) => workingDaysBetween(new Date(c.acceptedAt!), new Date(c.decidedAt!), calendar));

@@ -37,6 +37,8 @@ if (process.argv.includes('--reset') && existsSync(dataDir)) rmSync(dataDir, { r
 Object.assign(process.env, {
   RVI_LOCAL: '1', RVI_DATA_DIR: dataDir, RVI_PUBLIC_URL: publicUrl, RVI_FUNCTIONS_DIR: join(root, 'cloudfunctions'),
   FIRST_ADMIN_OPENIDS: process.env.FIRST_ADMIN_OPENIDS ?? DEMO_ADMIN,
+  // Receipts' QR codes point here; /claim opens the claim page in the preview as WeChat would (the link in `q`).
+  CLAIM_LINK_BASE: process.env.CLAIM_LINK_BASE ?? `${publicUrl}/claim`,
 });
 
 const deps = composeLocal({ dataDir, publicBaseUrl: publicUrl, config: configFromEnv(process.env) });
@@ -174,6 +176,12 @@ async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const openid = req.headers['x-wx-openid'] as string | undefined;
   const method = req.method ?? '';
   if (url.pathname === '/healthz') return method === 'GET' ? send(res, 200, { ok: true }) : refuse(res, 405, 'METHOD', '只支持 GET');
+  if (url.pathname === '/claim') {
+    // Receipts' QR codes point here: open the claim page in the preview as WeChat would (the scanned link in `q`).
+    if (method !== 'GET') return refuse(res, 405, 'METHOD', '只支持 GET');
+    res.writeHead(302, { Location: `/preview/#/pages/claim-case/claim-case?q=${encodeURIComponent(url.href)}` });
+    return void res.end();
+  }
   if (await servePreview(method, url.pathname, res)) return;
   const fn = /^\/functions\/([a-z-]+)$/.exec(url.pathname);
   if (fn) {

@@ -63,6 +63,8 @@ export interface ArchiveSignedForm {
 /** Everything the printable inspection archive 踏勘档案 shows (R13); the caller loads it, the renderer only draws. */
 export interface ArchiveInput {
   officeName: string;
+  /** How the case was inspected: the title reads 远程视频踏勘档案 or 现场踏勘档案 (absent: remote). */
+  modeName?: string;
   caseNumber: string;
   matterName: string;
   company: Company;
@@ -118,7 +120,7 @@ const PICTURE_HEIGHT = 240;
  */
 export async function renderInspectionArchive(input: ArchiveInput, fontBytes: Uint8Array, signedFormPdfs: readonly Uint8Array[] = []): Promise<RenderedPdf> {
   const flow = await PdfFlow.open(fontBytes, {
-    title: `远程视频踏勘档案 ${input.caseNumber}`,
+    title: `${input.modeName ?? '远程视频踏勘'}档案 ${input.caseNumber}`,
     author: input.officeName,
     subject: `${input.matterName} ${input.company.name}`,
     date: input.generatedAt,
@@ -130,7 +132,7 @@ export async function renderInspectionArchive(input: ArchiveInput, fontBytes: Ui
 
   flow.moveDown(4);
   flow.paragraph(input.officeName, { size: 12, align: 'center', color: MUTED });
-  flow.paragraph('行政许可事项远程视频踏勘档案', { size: 18, leading: 1.5, align: 'center' });
+  flow.paragraph(`行政许可事项${input.modeName ?? '远程视频踏勘'}档案`, { size: 18, leading: 1.5, align: 'center' });
   flow.moveDown(6);
 
   flow.heading('一、案件基本情况');
@@ -226,7 +228,7 @@ export async function renderInspectionArchive(input: ArchiveInput, fontBytes: Ui
   flow.moveDown(10);
   flow.paragraph(`本档案由系统于 ${when(input.generatedAt)} 生成。`, { size: 9, color: MUTED });
 
-  return flow.finish({ left: `${input.officeName} 远程视频踏勘档案`, right: `案件编号：${input.caseNumber}` }, signedFormPdfs);
+  return flow.finish({ left: `${input.officeName} ${input.modeName ?? '远程视频踏勘'}档案`, right: `案件编号：${input.caseNumber}` }, signedFormPdfs);
 }
 
 /** Two pictures a row, each scaled into its box with a caption under it (R13: pictures printed with the file). */

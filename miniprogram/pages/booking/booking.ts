@@ -31,6 +31,9 @@ Page({
     version: 0,
     stage: 'none' as Stage,
     stateLabel: '',
+    modeName: '视频踏勘',
+    onsite: false,
+    visitText: '',
     slots: [] as Array<{ start: string; text: string }>,
     picked: -1,
     pickError: '',
@@ -77,6 +80,9 @@ Page({
       version: r.case.version,
       stage: stageOf(r),
       stateLabel: r.case.stateLabel,
+      modeName: r.case.mode === 'onsite' ? '现场踏勘' : '视频踏勘',
+      onsite: r.case.mode === 'onsite',
+      visitText: r.scheduling.booked ? formatChinaSlot(r.scheduling.booked.start, r.scheduling.booked.end) : '',
       slots: r.scheduling.offeredSlots.map((s) => ({ start: s.start, text: formatChinaSlot(s.start, s.end) })),
       picked: -1,
       pickError: '',
@@ -120,7 +126,7 @@ Page({
       return;
     }
     if (this.data.busy) return;
-    const { confirm } = await wx.showModal({ title: '确认预约', content: `视频踏勘时间：${slot.text}`, confirmText: '预约', cancelText: '再想想' });
+    const { confirm } = await wx.showModal({ title: '确认预约', content: `${this.data.modeName}时间：${slot.text}`, confirmText: '预约', cancelText: '再想想' });
     if (!confirm) return;
     if (await this.act((ref) => bookSlot({ ...ref, start: slot.start }), '预约成功')) this.setData({ justBooked: true });
   },

@@ -4,7 +4,7 @@ import { getInspection } from '../../services/inspection/get-inspection';
 import { fileSize } from '../../services/upload/file-size';
 import { hashFile } from '../../services/upload/hash-file';
 import { uploadOwnFile } from '../../services/upload/upload-own-file';
-import { errorText } from '../../utils/format';
+import { MODE_LABELS, errorText } from '../../utils/format';
 import { locate } from '../../utils/location';
 import { type UploadItem, type Uploader, removeUpload, retryUpload, startUploads } from '../../utils/material-uploads';
 import { stampLines, stampPhoto } from '../../utils/photo-stamp';
@@ -42,6 +42,8 @@ Page({
     caseId: '',
     number: '',
     canCapture: false,
+    modeName: '远程视频踏勘',
+    onsite: false,
     busy: false,
     uploads: [] as UploadItem[],
     taken: [] as Array<{ path: string; text: string }>,
@@ -61,7 +63,7 @@ Page({
   },
 
   show(v: InspectionView) {
-    this.setData({ status: 'ready', number: v.number, canCapture: v.can.includes('addEvidence') });
+    this.setData({ status: 'ready', number: v.number, modeName: MODE_LABELS[v.mode], onsite: v.mode === 'onsite', canCapture: v.can.includes('addEvidence') });
   },
 
   onRetry() {
@@ -119,7 +121,7 @@ Page({
     let sha256: string;
     wx.showLoading({ title: '正在加盖时间地点', mask: true });
     try {
-      const path = await stampPhoto(photo, stampLines(this.data.number, capturedAt, location));
+      const path = await stampPhoto(photo, stampLines(this.data.number, capturedAt, location, this.data.modeName));
       file = { path, name: `现场照片-${this.data.number}-${compact(capturedAt)}.jpg`, size: await fileSize(path, '照片读取失败，请重新拍摄') };
       sha256 = await hashFile(path, file.size);
     } catch (err) {

@@ -64,15 +64,15 @@ export async function openProfileAs(p: Preview, openid: string): Promise<void> {
   await p.tapTab('我的');
 }
 
-/** An officer of the section takes the case from the queue in the workbench and accepts it. */
-export async function acceptAsOfficer(p: Preview, caseNumber: string): Promise<void> {
+/** An officer of the section takes the case from the queue in the workbench and accepts it (an on-site case: 待预约). */
+export async function acceptAsOfficer(p: Preview, caseNumber: string, stateAfter = '已受理'): Promise<void> {
   await openProfileAs(p, OFFICER);
   await p.tap(/^工作台/);
   await p.screen.locator('case-card', { hasText: caseNumber }).click();
   await p.navTitle.getByText('办件审查').waitFor();
   await p.tap('受理');
   await p.confirmModal('受理');
-  await p.sees('已受理');
+  await p.sees(stateAfter);
 }
 
 /** The applicant finds the case under 办件 and opens it. */
@@ -156,7 +156,7 @@ async function openStepAsOfficer(p: Preview, caseNumber: string, step: string, t
   await p.tap('我的办件');
   await p.screen.locator('case-card', { hasText: caseNumber }).click();
   await p.navTitle.getByText('办件审查').waitFor();
-  await p.tap(step);
+  await (step.startsWith('#') ? p.screen.locator(step).click() : p.tap(step));
   await p.navTitle.getByText(title).waitFor();
 }
 
@@ -171,6 +171,31 @@ export async function inspectAsOfficer(p: Preview, caseNumber: string): Promise<
     await items.nth(i).getByText('符合', { exact: true }).click();
     await items.nth(i).getByText('已保存', { exact: true }).waitFor();
   }
+}
+
+/** At the premises (现场踏勘): the handler starts with the phone's location, no session code, and finds every item conforming. */
+export async function inspectOnSiteAsOfficer(p: Preview, caseNumber: string): Promise<void> {
+  // By the buttons' ids: a case switched on-site has a 开始踏勘 entry in its timeline too.
+  await openStepAsOfficer(p, caseNumber, '#step-inspect', '踏勘记录');
+  await p.screen.locator('#start').click();
+  await p.modal.getByText('开始现场踏勘？').waitFor();
+  await p.confirmModal('开始');
+  await p.sees('位置相符');
+  const items = p.screen.locator('[id^="item-"]');
+  for (let i = 0; i < (await items.count()); i++) {
+    await items.nth(i).getByText('符合', { exact: true }).click();
+    await items.nth(i).getByText('已保存', { exact: true }).waitFor();
+  }
+}
+
+/** Video is not enough: the handler switches the case to on-site inspection from the decision page, with the reason. */
+export async function switchToOnsiteAsOfficer(p: Preview, caseNumber: string, reason: string): Promise<void> {
+  await openStepAsOfficer(p, caseNumber, '踏勘决定', '踏勘决定');
+  await p.screen.locator('#choice-onsite').click();
+  await p.fill('转现场踏勘的原因', reason);
+  await p.tap('提交决定');
+  await p.confirmModal('确认');
+  await p.sees('已转为现场踏勘');
 }
 
 /** The handler decides: passed, with an opinion, signed on the pad. */

@@ -140,10 +140,11 @@ describe('acceptance', () => {
   });
 
   test('staff register a counter case for their own section only', async () => {
-    const base = { matterCode: 'TJDL-LAB-001', mode: 'remote' as const, company: { name: '天津某公司', creditCode: validCreditCode() }, applicantName: '王五', applicantPhone: '022-84371234', premises: { address: '天津市东丽区某路9号', latitude: 39, longitude: 117 } };
-    const c = await h.ok('staff', 'registerCase', { ...base, channel: 'counter' });
+    const base = { matterCode: 'TJDL-LAB-001', mode: 'remote' as const, company: { name: '天津某公司', creditCode: validCreditCode() }, applicantName: '王五', applicantPhone: '022-84371234', premises: { address: '天津市东丽区某路9号', latitude: 39, longitude: 117 }, receivedAt: h.clock.now().toISOString() };
+    const { case: c } = await h.ok('staff', 'registerCase', { ...base, channel: 'counter', materialFileIds: [await h.uploadMaterial('staff')] });
     expect(c).toMatchObject({ channel: 'counter', state: 'submitted' });
-    expect(await h.call('foreignStaff', 'registerCase', { ...base, channel: 'email' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    const email = { from: 'hr@example.com', subject: '劳动工时许可申请' };
+    expect(await h.call('foreignStaff', 'registerCase', { ...base, channel: 'email', email, materialFileIds: [await h.uploadMaterial('foreignStaff')] })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
   });
 });
 

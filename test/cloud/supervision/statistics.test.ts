@@ -91,6 +91,14 @@ test('a month without decisions reports no rates rather than zeros', async () =>
   });
 });
 
+test('a remote case the office switched to on-site still counts as the applicant’s choice of remote inspection', async () => {
+  const [june] = await h.deps.store.find<CaseRecord>('cases', { where: { submittedAt: '2026-05-31T16:30:00.000Z' } });
+  const c = await h.ok('staff', 'acceptCase', { caseId: june!._id, version: june!._version });
+  expect((await h.ok('staff', 'switchToOnsite', { caseId: c.id, version: c.version, reason: '视频无法核实' })).mode).toBe('onsite');
+  const report = await h.ok('supervisor', 'getStatistics', { from: '2026-06', to: '2026-06' });
+  expect(report.rows[0]).toMatchObject({ received: 1, receivedRemote: 1, remoteShare: 1 });
+});
+
 test('a range running backwards or beyond two years is refused', async () => {
   expect(await h.call('supervisor', 'getStatistics', { from: '2026-06', to: '2026-05' })).toMatchObject({ ok: false, code: 'VALIDATION' });
   expect(await h.call('supervisor', 'getStatistics', { from: '2024-01', to: '2026-05' })).toMatchObject({ ok: false, code: 'VALIDATION' });

@@ -41,6 +41,7 @@ export const inspectionView = (overrides: Partial<InspectionView> = {}, findings
   caseId: 'case-7',
   version: 10,
   number: 'DL-20260612-0007',
+  mode: 'remote',
   state: 'inspecting',
   stateLabel: '踏勘中',
   checklistVersion: 1,

@@ -57,9 +57,9 @@ export const CORE_SCENARIOS: { [A in keyof CoreActions]: ActionScenario<A> } = {
   installPilotMatters: { payload: async () => ({}), allowed: ['admin'] },
   applyForInspection: { payload: async (h, who) => application(who, [await h.uploadMaterial(who)]), allowed: ALL },
   registerCase: {
-    payload: async () => {
+    payload: async (h, who) => {
       const { materialFileIds: _none, ...input } = application('x', []);
-      return { ...input, channel: 'counter' };
+      return { ...input, channel: 'counter', receivedAt: h.clock.now().toISOString(), materialFileIds: [await h.uploadMaterial(who)] };
     },
     allowed: STAFF_OF_SECTION,
   },

@@ -35,7 +35,8 @@ export const bookSlot = defineAction({
       const { offeredSlots: _picked, otherTimesRequest: _answered, ...rest } = c;
       const booked: CaseRecord = { ...rest, state: to, scheduledAt: slot.start, scheduledEnd: slot.end, bookedWith: officerId };
       let meetingProblem = '';
-      if (ctx.meetings.scheduler) {
+      // A video meeting only for a remote inspection; an on-site visit needs none.
+      if (ctx.meetings.scheduler && c.mode === 'remote') {
         try {
           booked.meeting = await meetingForBooking(ctx, ctx.meetings.scheduler, booked);
         } catch (e) {

@@ -16,6 +16,7 @@ const CLOCK_TOLERANCE_MS = 5 * 60 * 1000;
  * answer (the answer then says 校验中 and the file joins the chain when its hash is done, application/hash-jobs.ts). The handler's screenshots and
  * recordings come from the album or a chat and are marked so; the applicant's and on-site contacts' live photos come
  * from the Mini Program's camera, whose page stamps case number, time and place on the picture and declares them here.
+ * At an on-site inspection the handler takes the live photos at the premises with the same camera page.
  */
 export const addEvidence = defineAction({
   name: 'addEvidence',
@@ -34,7 +35,9 @@ export const addEvidence = defineAction({
   async handle(ctx, { caseId, fileId: file, kind, capturedAt, location, description, clientSha256 }) {
     const { c, relation } = await caseFor(ctx, caseId, 'addEvidence');
     const live = kind === 'live-photo';
-    if (live && !(relation.applicant || relation.contact)) throw new AppError('FORBIDDEN', '现场照片由申请人或现场联系人在小程序内拍摄');
+    // On site the officer is at the premises and takes the live photos; over video the applicant's side does.
+    const takesLivePhotos = relation.applicant || relation.contact || (relation.handler && c.mode === 'onsite');
+    if (live && !takesLivePhotos) throw new AppError('FORBIDDEN', '现场照片由申请人或现场联系人在小程序内拍摄');
     if (!live && !relation.handler) throw new AppError('FORBIDDEN', '截图和录像由经办人上传');
     if (live && (!capturedAt || !location)) throw new AppError('VALIDATION', '现场照片须带拍摄时间和地点');
     if (live && !clientSha256) throw new AppError('VALIDATION', '现场照片须带手机端计算的校验值，请更新小程序后重新拍摄');

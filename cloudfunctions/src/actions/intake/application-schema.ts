@@ -2,16 +2,18 @@ import * as z from 'zod';
 import { phone, text } from '../../api/validation';
 import { isValidCreditCode } from '../../domain/credit-code';
 
+export const creditCodeField = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine(isValidCreditCode, { message: '统一社会信用代码不正确，请核对18位代码' });
+
 export const applicationSchema = z.strictObject({
   matterCode: z.string().regex(/^[A-Z0-9-]{3,32}$/, { message: '请选择事项' }),
   mode: z.enum(['remote', 'onsite'], { message: '请选择踏勘方式' }),
   company: z.strictObject({
     name: text(100, 2),
-    creditCode: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .refine(isValidCreditCode, { message: '统一社会信用代码不正确，请核对18位代码' }),
+    creditCode: creditCodeField,
   }),
   applicantName: text(30, 2),
   applicantPhone: phone,

@@ -155,10 +155,13 @@ export class FolderFiles implements Files {
         next(size > maxBytes ? new StorageRefusal(413, 'TOO_LARGE', '文件大小超过申请上传时声明的大小') : null, chunk);
       },
     });
+    const out = createWriteStream(partial, { flags: 'wx' });
     try {
-      await pipeline(source, limit, createWriteStream(partial, { flags: 'wx' }));
+      await pipeline(source, limit, out);
       renameSync(partial, abs);
     } catch (e) {
+      // The file may still be opening when the pipeline fails: remove it only once the stream has closed.
+      if (!out.closed) await new Promise<void>((closed) => out.once('close', () => closed()));
       rmSync(partial, { force: true });
       throw e;
     }

@@ -5,9 +5,11 @@ import { openFile } from '../../../services/file/open-file';
 import { acceptCase } from '../../../services/staff/accept-case';
 import { listSectionStaff } from '../../../services/staff/list-section-staff';
 import { reassignCase } from '../../../services/staff/reassign-case';
+import { reissueClaimCode } from '../../../services/staff/reissue-claim-code';
 import { refuseCase } from '../../../services/staff/refuse-case';
 import { returnCase } from '../../../services/staff/return-case';
 import { type CaseStep, handlerSteps } from '../../../utils/case-steps';
+import { formatChinaTime } from '../../../utils/china-time';
 import { type CaseDetail, toCaseDetail } from '../../../utils/case-view';
 import { errorCode, errorText } from '../../../utils/format';
 import { currentUser, hasRole } from '../../../utils/session';
@@ -36,6 +38,7 @@ Page({
     canReturn: false,
     canRefuse: false,
     canReassign: false,
+    canReissueClaim: false,
     mayReassign: false,
     panel: '' as Panel,
     panelText: PANELS.return,
@@ -84,6 +87,7 @@ Page({
       view: toCaseDetail(c),
       steps: handlerSteps(c),
       canAccept: c.can.includes('acceptCase'),
+      canReissueClaim: c.can.includes('reissueClaimCode'),
       canReturn: c.can.includes('returnCase'),
       canRefuse: c.can.includes('refuseCase'),
       mayReassign,
@@ -163,6 +167,25 @@ Page({
     if (this.data.busy) return;
     if (!(await this.confirm('确认受理', '受理后由您作为首办负责人办理此件直至办结。', '受理'))) return;
     await this.act((ref) => acceptCase(ref), '已受理');
+  },
+
+  /** A new claim code for a registered case nobody has claimed (lost, expired or locked); the old code stops working. */
+  async onReissueClaim() {
+    if (this.data.busy) return;
+    if (!(await this.confirm('重新发放认领码', '原认领码将立即作废。新认领码只显示一次，请交给申请人或通过邮件发送。', '发放'))) return;
+    this.setData({ busy: true });
+    try {
+      const ticket = await reissueClaimCode({ caseId: this.data.caseId, version: this.data.version });
+      await this.load();
+      wx.showModal({
+        title: '新认领码', content: `${ticket.code}\n有效期至 ${formatChinaTime(ticket.expiresAt)}，仅可使用一次。`,
+        confirmText: '复制', cancelText: '关闭',
+        success: (r) => r.confirm && wx.setClipboardData({ data: ticket.code }),
+      });
+    } catch (err) {
+      wx.showModal({ title: '未能完成', content: errorText(err), showCancel: false, confirmText: '知道了' });
+    }
+    this.setData({ busy: false });
   },
 
   /** The text the open panel asks for, or null after showing what is missing. */

@@ -118,7 +118,8 @@ Page({
       failLines: this.data.failLines.length ? this.data.failLines : lines.fail,
       decision: latestDecision(v),
       rectification: v.rectification ? toRectificationSummary(v.rectification) : null,
-      onsite: v.state === 'onsite',
+      // Switched on-site, the case waits for a visit slot (cases switched before the on-site path stopped at 'onsite').
+      onsite: v.state === 'onsite' || (v.mode === 'onsite' && v.state === 'ready'),
     });
   },
 

@@ -7,6 +7,7 @@ import { resumeInspection } from '../../../services/inspection/resume-inspection
 import { saveChecklistItem } from '../../../services/inspection/save-checklist-item';
 import { startInspection } from '../../../services/inspection/start-inspection';
 import { hashFile } from '../../../services/upload/hash-file';
+import { locate } from '../../../utils/location';
 import { uploadOwnFile } from '../../../services/upload/upload-own-file';
 import { formatChinaTime } from '../../../utils/china-time';
 import { errorCode, errorText } from '../../../utils/format';
@@ -81,11 +82,11 @@ function toSession(s: SessionCodeView | undefined) {
   };
 }
 
-const toPremises = (p: PremisesCheckView | undefined) =>
+const toPremises = (p: PremisesCheckView | undefined, onsite: boolean) =>
   p
     ? {
       flagged: p.flagged,
-      headline: p.flagged ? '位置存疑，请视频核实' : '位置相符',
+      headline: p.flagged ? (onsite ? '您的位置与申报的经营场所不符，请核实' : '位置存疑，请视频核实') : '位置相符',
       note: p.note,
       byline: `${p.reportedByName} · ${formatChinaTime(p.checkedAt)} · 阈值 ${p.thresholdMeters} 米`,
     }
@@ -126,6 +127,7 @@ Page({
     stateLabel: '',
     round: 0,
     canStart: false,
+    onsite: false,
     inspecting: false,
     canResume: false,
     canDecide: false,
@@ -197,13 +199,14 @@ Page({
       stateLabel: v.stateLabel,
       round: v.round,
       canStart: v.can.includes('startInspection'),
+      onsite: v.mode === 'onsite',
       inspecting: v.state === 'inspecting',
       canResume: v.can.includes('resumeInspection'),
       canDecide: v.can.includes('decideInspection'),
       canAddEvidence: v.can.includes('addEvidence'),
       canAttachRecording: v.can.includes('attachMeetingRecording'),
       session,
-      premises: toPremises(v.premisesCheck),
+      premises: toPremises(v.premisesCheck, v.mode === 'onsite'),
       resumptions: round?.resumptions.length ?? 0,
       items,
       doneCount: items.filter((i) => i.result).length,
@@ -241,6 +244,16 @@ Page({
 
   async onStart() {
     if (this.data.busy) return;
+    // On site there is no session code: the officer's own position at the premises is the premises check.
+    if (this.data.onsite) {
+      const { confirm } = await wx.showModal({
+        title: '开始现场踏勘？', content: '将核对您当前的位置是否在申报的经营场所，请在经营场所开始。', confirmText: '开始', cancelText: '再想想',
+      });
+      if (!confirm) return;
+      const location = await locate();
+      if (location) await this.act(() => startInspection({ caseId: this.data.caseId, version: this.data.version, location }), '踏勘已开始');
+      return;
+    }
     const { confirm } = await wx.showModal({
       title: '开始踏勘？',
       content: '将生成一次性会话码，请在会议中向现场人员宣读，并请对方在小程序中输入后对准镜头展示。',

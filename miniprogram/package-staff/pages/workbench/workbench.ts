@@ -106,6 +106,10 @@ Page({
     wx.navigateTo({ url: '/package-staff/pages/ready-queue/ready-queue' });
   },
 
+  onOpenRegister() {
+    wx.navigateTo({ url: '/package-staff/pages/register-case/register-case' });
+  },
+
   onOpen(e: WechatMiniprogram.CustomEvent<{ id: string }>) {
     wx.navigateTo({ url: `/package-staff/pages/case-review/case-review?id=${encodeURIComponent(e.detail.id)}` });
   },

@@ -1,0 +1,28 @@
+import * as z from 'zod';
+import { defineAction } from '../../api/action';
+import { idString, version } from '../../api/validation';
+import { authorizeCaseAction } from '../../application/access';
+import { loadCase, saveCase } from '../../application/cases';
+import { issueClaimCode, updateClaimCode } from '../../application/claims';
+
+/**
+ * An officer of the section issues a new claim code for a registered case nobody has claimed yet: the old one was
+ * lost, expired or locked by wrong answers. The previous code stops working; the audit records the re-issue.
+ */
+export const reissueClaimCode = defineAction({
+  name: 'reissueClaimCode',
+  schema: z.strictObject({ caseId: idString, version }),
+  callers: ['staff'],
+  mutates: true,
+  async handle(ctx, ref) {
+    const c = await loadCase(ctx, ref.caseId);
+    authorizeCaseAction(ctx.caller, c, 'reissueClaimCode', ref.version);
+    const previous = c.registration!.claimCodeHash;
+    const { ticket, hash } = await issueClaimCode(ctx, c._id);
+    await saveCase(ctx, c, { ...c, registration: { ...c.registration!, claimCodeHash: hash, claimExpiresAt: ticket.expiresAt } }, {
+      action: 'reissueClaimCode',
+    });
+    await updateClaimCode(ctx, previous, (r) => ({ ...r, revokedAt: r.revokedAt ?? ctx.now.toISOString() }));
+    return ticket;
+  },
+});
