@@ -1,4 +1,5 @@
 import type { CaseView } from '../../../typings/models';
+import { asCaseLoader, caseLoader, caseLoaderData } from '../../behaviors/case-loader/case-loader';
 import { getCase } from '../../services/case/get-case';
 import { resubmitCase } from '../../services/case/resubmit-case';
 import { withdrawCase } from '../../services/case/withdraw-case';
@@ -21,10 +22,9 @@ interface InspectionResult {
 }
 
 Page({
+  behaviors: [caseLoader],
   data: {
-    status: 'loading' as 'loading' | 'error' | 'ready',
-    error: '',
-    caseId: '',
+    ...caseLoaderData(),
     version: 0,
     view: null as CaseDetail | null,
     steps: [] as CaseStep[],
@@ -41,30 +41,11 @@ Page({
     resultError: '',
   },
 
-  onLoad(query: Record<string, string | undefined>) {
-    this.setData({ caseId: query.id ?? '' });
-    this.load();
+  fetchCase() {
+    return getCase({ caseId: this.data.caseId });
   },
 
-  onShow() {
-    // Back from signing, the group or booking: the next step may have changed.
-    if (this.data.status === 'ready') this.load();
-  },
-
-  async onPullDownRefresh() {
-    await this.load();
-    wx.stopPullDownRefresh();
-  },
-
-  async load() {
-    let c: CaseView;
-    try {
-      c = await getCase({ caseId: this.data.caseId });
-    } catch (err) {
-      if (this.data.status === 'ready') wx.showToast({ title: errorText(err), icon: 'none' });
-      else this.setData({ status: 'error', error: errorText(err, '办件加载失败，请重试') });
-      return;
-    }
+  async showCase(c: CaseView) {
     this.show(c);
     if (DECIDED.includes(c.state)) await this.loadResult();
   },
@@ -88,7 +69,6 @@ Page({
 
   show(c: CaseView) {
     this.setData({
-      status: 'ready',
       version: c.version,
       view: toCaseDetail(c),
       steps: applicantSteps(c),
@@ -96,11 +76,6 @@ Page({
       canResubmit: c.can.includes('resubmitCase'),
       panel: '',
     });
-  },
-
-  onRetry() {
-    this.setData({ status: 'loading' });
-    this.load();
   },
 
   onStep(e: WechatMiniprogram.TouchEvent) {
@@ -152,7 +127,7 @@ Page({
       wx.showToast({ title: done, icon: 'success' });
     } catch (err) {
       wx.showModal({ title: '未能完成', content: errorText(err), showCancel: false, confirmText: '知道了' });
-      if (errorCode(err) === 'CONFLICT') this.load();
+      if (errorCode(err) === 'CONFLICT') asCaseLoader(this).loadCase();
     }
     this.setData({ busy: false });
   },
