@@ -6,6 +6,7 @@ import { rescheduleInspection } from '../../services/schedule/reschedule-inspect
 import { formatChinaSlot } from '../../utils/china-time';
 import { errorCode, errorText } from '../../utils/format';
 import { askToSubscribe, templatesFor } from '../../utils/subscribe';
+import { pageParam } from '../../utils/page-query';
 
 /** offers: pick one; waiting: no times yet; requested: asked for others; booked: the meeting; none: not at this stage. */
 type Stage = 'offers' | 'waiting' | 'requested' | 'booked' | 'none';
@@ -48,7 +49,7 @@ Page({
   },
 
   onLoad(query: Record<string, string | undefined>) {
-    this.setData({ caseId: query.id ?? '' });
+    this.setData({ caseId: pageParam(query, 'id') });
     this.load();
     this.prepareSubscribe();
   },

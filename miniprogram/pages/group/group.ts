@@ -9,6 +9,7 @@ import { type CaseStep, applicantSteps } from '../../utils/case-steps';
 import { toCaseDetail } from '../../utils/case-view';
 import { formatChinaTime } from '../../utils/china-time';
 import { errorText } from '../../utils/format';
+import { pageParam } from '../../utils/page-query';
 
 type Tab = 'messages' | 'prepare' | 'manual' | 'progress';
 
@@ -69,7 +70,7 @@ Page({
   },
 
   onLoad(query: Record<string, string | undefined>) {
-    this.setData({ caseId: query.id ?? '' });
+    this.setData({ caseId: pageParam(query, 'id') });
     this.load();
   },
 

@@ -7,6 +7,7 @@ import { errorText } from '../../utils/format';
 import { locate } from '../../utils/location';
 import { type UploadItem, type Uploader, removeUpload, retryUpload, startUploads } from '../../utils/material-uploads';
 import { stampLines, stampPhoto } from '../../utils/photo-stamp';
+import { pageParam } from '../../utils/page-query';
 
 // Live photos at the premises (R4, R13): the camera only, never the album, so the capture time and place can be
 // trusted; both are stamped on the picture and declared to the cloud, which chains the file to the case's evidence.
@@ -45,7 +46,7 @@ Page({
   },
 
   onLoad(query: Record<string, string | undefined>) {
-    this.setData({ caseId: query.id ?? '' });
+    this.setData({ caseId: pageParam(query, 'id') });
     this.load();
   },
 

@@ -1,6 +1,7 @@
 import type { MatterView } from '../../../typings/models';
 import { getMatter } from '../../services/matter/get-matter';
 import { errorText } from '../../utils/format';
+import { pageParam } from '../../utils/page-query';
 
 Page({
   data: {
@@ -11,7 +12,7 @@ Page({
   },
 
   onLoad(query: Record<string, string | undefined>) {
-    this.setData({ code: query.code ?? '' });
+    this.setData({ code: pageParam(query, 'code') });
     this.load();
   },
 

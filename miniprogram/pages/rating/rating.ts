@@ -3,6 +3,7 @@ import { getInspection } from '../../services/inspection/get-inspection';
 import { rateService } from '../../services/inspection/rate-service';
 import { formatChinaTime } from '../../utils/china-time';
 import { errorText } from '../../utils/format';
+import { pageParam } from '../../utils/page-query';
 
 // Satisfaction (R19): once, after the decision, 1 to 5 stars and suggestions if the applicant likes.
 
@@ -26,7 +27,7 @@ Page({
   },
 
   onLoad(query: Record<string, string | undefined>) {
-    this.setData({ caseId: query.id ?? '' });
+    this.setData({ caseId: pageParam(query, 'id') });
     this.load();
   },
 

@@ -6,6 +6,7 @@ import { uploadOwnFile } from '../../services/upload/upload-own-file';
 import { errorCode, errorText } from '../../utils/format';
 import { type RectificationSummary, latestDecision, toRectificationSummary } from '../../utils/inspection-view';
 import { type UploadItem, type Uploader, pickFiles, removeUpload, retryUpload, startUploads, uploadedFileIds, uploadsError } from '../../utils/material-uploads';
+import { pageParam } from '../../utils/page-query';
 
 // Rectification (R14): the applicant proves each item with files before the deadline, then applies for the
 // re-inspection, which re-checks the failed items.
@@ -32,7 +33,7 @@ Page({
   },
 
   onLoad(query: Record<string, string | undefined>) {
-    this.setData({ caseId: query.id ?? '' });
+    this.setData({ caseId: pageParam(query, 'id') });
     this.load();
   },
 

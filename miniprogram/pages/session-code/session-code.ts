@@ -3,6 +3,7 @@ import { confirmSessionCode } from '../../services/inspection/confirm-session-co
 import { getInspection } from '../../services/inspection/get-inspection';
 import { errorText } from '../../utils/format';
 import { locate } from '../../utils/location';
+import { pageParam } from '../../utils/page-query';
 
 // The on-site phone enters the code the officer reads out (R8), with its location for the premises check; once
 // accepted the code fills the screen to be shown to the camera.
@@ -23,7 +24,7 @@ Page({
   },
 
   onLoad(query: Record<string, string | undefined>) {
-    this.setData({ caseId: query.id ?? '' });
+    this.setData({ caseId: pageParam(query, 'id') });
     this.load();
   },
 

@@ -6,6 +6,7 @@ import { signForm } from '../../services/forms/sign-form';
 import { uploadSignature } from '../../services/forms/upload-signature';
 import { formatChinaTime } from '../../utils/china-time';
 import { errorCode, errorText } from '../../utils/format';
+import { pageParam } from '../../utils/page-query';
 
 /** One form as the page shows it. */
 interface FormItem {
@@ -48,7 +49,7 @@ Page({
   },
 
   onLoad(query: Record<string, string | undefined>) {
-    this.setData({ caseId: query.id ?? '' });
+    this.setData({ caseId: pageParam(query, 'id') });
     this.load();
   },
 

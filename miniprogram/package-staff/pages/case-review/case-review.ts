@@ -10,6 +10,7 @@ import { type CaseStep, handlerSteps } from '../../../utils/case-steps';
 import { type CaseDetail, toCaseDetail } from '../../../utils/case-view';
 import { errorCode, errorText } from '../../../utils/format';
 import { currentUser, hasRole } from '../../../utils/session';
+import { pageParam } from '../../../utils/page-query';
 
 type Panel = '' | 'return' | 'refuse' | 'reassign';
 
@@ -45,7 +46,7 @@ Page({
   },
 
   onLoad(query: Record<string, string | undefined>) {
-    this.setData({ caseId: query.id ?? '' });
+    this.setData({ caseId: pageParam(query, 'id') });
     this.load();
   },
 

@@ -6,6 +6,7 @@ import { uploadSignature } from '../../../services/forms/upload-signature';
 import { countersignConsent } from '../../../services/staff/countersign-consent';
 import { formatChinaTime } from '../../../utils/china-time';
 import { errorCode, errorText } from '../../../utils/format';
+import { pageParam } from '../../../utils/page-query';
 
 // The handler countersigns the office's copy of the consent form (一式两份), on the version the applicant signed.
 
@@ -22,7 +23,7 @@ Page({
   },
 
   onLoad(query: Record<string, string | undefined>) {
-    this.setData({ caseId: query.id ?? '' });
+    this.setData({ caseId: pageParam(query, 'id') });
     this.load();
   },
 

@@ -5,6 +5,7 @@ import { getInspection } from '../../../services/inspection/get-inspection';
 import { switchToOnsite } from '../../../services/staff/switch-to-onsite';
 import { errorCode, errorText } from '../../../utils/format';
 import { type DecisionSummary, type RectificationSummary, latestDecision, toRectificationSummary } from '../../../utils/inspection-view';
+import { pageParam } from '../../../utils/page-query';
 
 // The end of the inspection (R14): pass, rectification, fail, or on-site inspection instead, with the officer's
 // opinion and handwritten signature. Rectification items start from the failed checklist items and can be edited;
@@ -84,7 +85,7 @@ Page({
   },
 
   onLoad(query: Record<string, string | undefined>) {
-    this.setData({ caseId: query.id ?? '' });
+    this.setData({ caseId: pageParam(query, 'id') });
     this.load();
   },
 

@@ -7,6 +7,7 @@ import { verifyEvidence } from '../../../services/inspection/verify-evidence';
 import { formatChinaTime } from '../../../utils/china-time';
 import { errorCode, errorText, formatSize } from '../../../utils/format';
 import { type EvidenceRow, toEvidenceRow } from '../../../utils/inspection-view';
+import { pageParam } from '../../../utils/page-query';
 
 // The case's evidence with each file's SHA-256 and the chain head; a verification that recomputes them all on the
 // server (R13) and names what changed; the archive PDF to open and print.
@@ -53,7 +54,7 @@ Page({
   },
 
   onLoad(query: Record<string, string | undefined>) {
-    this.setData({ caseId: query.id ?? '' });
+    this.setData({ caseId: pageParam(query, 'id') });
     this.load();
   },
 

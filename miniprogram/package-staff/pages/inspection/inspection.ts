@@ -10,6 +10,7 @@ import { formatChinaTime } from '../../../utils/china-time';
 import { errorCode, errorText } from '../../../utils/format';
 import { type EvidenceRow, toEvidenceRow } from '../../../utils/inspection-view';
 import { type PickedFile, type UploadItem, type Uploader, removeUpload, retryUpload, startUploads } from '../../../utils/material-uploads';
+import { pageParam } from '../../../utils/page-query';
 
 // The handler's console beside the meeting (R12): start, read out the session code, check each item of the
 // checklist (saved as it is tapped, one save per item at a time, a failed one retried), add evidence, end by
@@ -148,7 +149,7 @@ Page({
   },
 
   onLoad(query: Record<string, string | undefined>) {
-    this.setData({ caseId: query.id ?? '' });
+    this.setData({ caseId: pageParam(query, 'id') });
     this.load();
   },
 

@@ -5,6 +5,7 @@ import { createMeeting } from '../../../services/staff/create-meeting';
 import { recordNoShow } from '../../../services/staff/record-no-show';
 import { setMeetingManually } from '../../../services/staff/set-meeting-manually';
 import { errorCode, errorText } from '../../../utils/format';
+import { pageParam } from '../../../utils/page-query';
 
 // The handler's side of a booked inspection: the meeting (created through Tencent Meeting, or pasted), a no-show,
 // or a reschedule with a reason. Each one is the server's to allow (`can`).
@@ -65,7 +66,7 @@ Page({
   },
 
   onLoad(query: Record<string, string | undefined>) {
-    this.setData({ caseId: query.id ?? '' });
+    this.setData({ caseId: pageParam(query, 'id') });
     this.load();
   },
 

@@ -3,6 +3,7 @@ import { getGroup } from '../../../services/group/get-group';
 import { offerSlots } from '../../../services/staff/offer-slots';
 import { chinaDateAfter, formatChinaSlot } from '../../../utils/china-time';
 import { errorCode, errorText } from '../../../utils/format';
+import { pageParam } from '../../../utils/page-query';
 
 // Up to three slots for the applicant to pick from (R11). The pickers keep to the usual office hours; the server
 // holds the configured hours, the holidays, the officer's other bookings and daily maximum, and its refusal says
@@ -37,6 +38,9 @@ Page({
     rows: [emptyRow()] as SlotRow[],
     rowsError: '',
     reason: '',
+    /** Earlier-accepted cases still waiting (from the queue): a reason is then required. */
+    ahead: 0,
+    reasonError: '',
     today: '',
     lastDay: '',
     hours: PICKER_HOURS,
@@ -44,7 +48,7 @@ Page({
   },
 
   onLoad(query: Record<string, string | undefined>) {
-    this.setData({ caseId: query.id ?? '', reason: query.reason ?? '', today: chinaDateAfter(0), lastDay: chinaDateAfter(DAYS_AHEAD) });
+    this.setData({ caseId: pageParam(query, 'id'), ahead: Number(pageParam(query, 'ahead')) || 0, today: chinaDateAfter(0), lastDay: chinaDateAfter(DAYS_AHEAD) });
     this.load();
   },
 
@@ -91,7 +95,7 @@ Page({
   },
 
   onReasonInput(e: WechatMiniprogram.Input) {
-    this.setData({ reason: e.detail.value });
+    this.setData({ reason: e.detail.value, reasonError: '' });
   },
 
   /** What is wrong with the rows, '' when they can be sent. */
@@ -112,6 +116,10 @@ Page({
     }
     const starts = this.data.rows.map(startOf);
     const reason = this.data.reason.trim();
+    if (this.data.ahead && reason.length < 2) {
+      this.setData({ reasonError: '请写明先安排此件的原因' });
+      return;
+    }
     const { confirm } = await wx.showModal({
       title: '确认提供时段',
       content: `将向申请人提供：${this.data.rows.map((r) => `${r.date} ${r.time}`).join('；')}`,

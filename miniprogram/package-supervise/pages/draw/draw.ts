@@ -8,6 +8,7 @@ import { errorCode, errorText } from '../../../utils/format';
 import { monthLabel } from '../../utils/months';
 import { percentText } from '../../utils/percent';
 import { FOLLOW_UP_STATUS_LABELS } from '../../utils/supervision-labels';
+import { pageParam } from '../../../utils/page-query';
 
 // A month's draw (R7): the record an auditor recomputes and the drawn cases; or, for a closed month not drawn yet,
 // what the draw would be made of and the button that draws it.
@@ -100,7 +101,7 @@ Page({
   },
 
   onLoad(query: Record<string, string | undefined>) {
-    const month = query.month ?? '';
+    const month = pageParam(query, 'month');
     this.setData({ month, title: monthLabel(month) });
     wx.setNavigationBarTitle({ title: `${monthLabel(month)}抽查` });
     this.load();

@@ -7,6 +7,7 @@ import { formatChinaTime } from '../../../utils/china-time';
 import { errorCode, errorText, formatSize } from '../../../utils/format';
 import { findInPages } from '../../utils/find-in-pages';
 import { MINOR_NO_BLACKLIST, mayBlacklist } from '../../utils/supervision-labels';
+import { pageParam } from '../../../utils/page-query';
 
 // A finding and the supervisor's decision on it (R8, R15): the credit file always; an order to correct, revocation
 // of the licence and — serious or grave only — the blacklist, each chosen here.
@@ -64,7 +65,7 @@ Page({
   },
 
   onLoad(query: Record<string, string | undefined>) {
-    this.setData({ id: query.id ?? '' });
+    this.setData({ id: pageParam(query, 'id') });
     this.load();
   },
 

@@ -11,6 +11,7 @@ import {
 import { evidenceError, uploadEvidence } from '../../utils/evidence-upload';
 import { findInPages } from '../../utils/find-in-pages';
 import { monthLabel } from '../../utils/months';
+import { pageParam } from '../../../utils/page-query';
 
 // One follow-up visit 监督回访 of a drawn case: where to go and by when, then what was found there.
 
@@ -55,7 +56,7 @@ Page({
   },
 
   onLoad(query: Record<string, string | undefined>) {
-    this.setData({ id: query.id ?? '', month: query.month ?? '' });
+    this.setData({ id: pageParam(query, 'id'), month: pageParam(query, 'month') });
     this.load();
   },
 

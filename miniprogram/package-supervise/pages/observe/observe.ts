@@ -4,6 +4,7 @@ import { addObserverRemark } from '../../../services/inspection/add-observer-rem
 import { getInspection } from '../../../services/inspection/get-inspection';
 import { formatChinaTime } from '../../../utils/china-time';
 import { errorText } from '../../../utils/format';
+import { pageParam } from '../../../utils/page-query';
 
 // The observer's 观察员 page (R17), opened from the assignment notice or the upcoming list: the meeting card to join,
 // the checklist's progress as the handler records it (read only), and the observers' remarks for the record.
@@ -58,7 +59,7 @@ Page({
   },
 
   onLoad(query: Record<string, string | undefined>) {
-    this.setData({ caseId: query.id ?? '' });
+    this.setData({ caseId: pageParam(query, 'id') });
     this.load();
   },
 

@@ -7,6 +7,7 @@ import { formatChinaTime } from '../../../utils/china-time';
 import { type CaseDetail, toCaseDetail } from '../../../utils/case-view';
 import { errorText, formatSize } from '../../../utils/format';
 import { type DecisionSummary, type EvidenceRow, toDecisionSummary, toEvidenceRow } from '../../../utils/inspection-view';
+import { pageParam } from '../../../utils/page-query';
 
 // A case pushed to the regulator's sector, read-only: the application, the inspection's decisions and evidence, the
 // archive PDF; and the way to report a later finding of fraud (R15).
@@ -29,7 +30,7 @@ Page({
   },
 
   onLoad(query: Record<string, string | undefined>) {
-    this.setData({ caseId: query.id ?? '' });
+    this.setData({ caseId: pageParam(query, 'id') });
     this.load();
   },
 

@@ -6,6 +6,7 @@ import {
   type UploadItem, pickFiles, removeUpload, retryUpload, startUploads, uploadedFileIds,
 } from '../../../utils/material-uploads';
 import { evidenceError, uploadEvidence } from '../../utils/evidence-upload';
+import { pageParam } from '../../../utils/page-query';
 
 // A regulator reports a later finding of fraud on a decided case of their sector (R15); the policy section decides.
 
@@ -30,7 +31,7 @@ Page({
   },
 
   onLoad(query: Record<string, string | undefined>) {
-    this.setData({ caseId: query.id ?? '' });
+    this.setData({ caseId: pageParam(query, 'id') });
     this.load();
   },
 
