@@ -45,3 +45,11 @@ export function failureOf(err: unknown, what = '内容'): Failure {
       return { kind, title: `${what}暂时加载不了`, hint: hasChinese(message) ? message : '服务暂时繁忙，请稍后重试。', canRetry: true };
   }
 }
+
+/** A page only some roles use, opened by someone else: no retry, a way back. */
+export const notForYou = (title: string): Failure => ({
+  kind: 'forbidden',
+  title,
+  hint: '如您需要使用，请联系系统管理员开通相应身份。',
+  canRetry: false,
+});

@@ -30,9 +30,11 @@ export const pagedList = Behavior({
     listSource(): ListSource<unknown, unknown> {
       throw new Error('a page with the pagedList behavior defines listSource()');
     },
-    reloadList(): Promise<void> {
+    /** Replaced by a page that shows more than the list (a count, a badge): refreshes it with every reload. */
+    alsoRefresh(): Promise<void> | void {},
+    async reloadList(): Promise<void> {
       const { fetch, map, what } = this.listSource();
-      return reloadList(this, 'list', fetch, map, (err) => errorText(err, `${what}加载失败，请重试`), what);
+      await Promise.all([reloadList(this, 'list', fetch, map, (err) => errorText(err, `${what}加载失败，请重试`), what), this.alsoRefresh()]);
     },
     loadMoreList(): Promise<void> {
       const { fetch, map } = this.listSource();
