@@ -36,7 +36,8 @@ export function failureOf(err: unknown, what = '内容'): Failure {
       return {
         kind,
         title: `您无权查看该${what}`,
-        hint: hasChinese(message) && errorCode(err) !== 'FORBIDDEN' ? message : '只有办件的申请人、联系人和经办人员可以查看。如有疑问，请联系审批科室。',
+        // The server's refusal says which rule applies (您不是该踏勘群的成员); it is the better hint.
+        hint: hasChinese(message) ? message : '只有办件的申请人、联系人和经办人员可以查看。如有疑问，请联系审批科室。',
         canRetry: false,
       };
     case 'offline':

@@ -7,6 +7,7 @@ import { formatChinaSlot } from '../../utils/china-time';
 import { errorCode, errorText } from '../../utils/format';
 import { askToSubscribe, templatesFor } from '../../utils/subscribe';
 import { pageParam } from '../../utils/page-query';
+import { type Failure, failureOf } from '../../utils/failure';
 
 /** offers: pick one; waiting: no times yet; requested: asked for others; booked: the meeting; none: not at this stage. */
 type Stage = 'offers' | 'waiting' | 'requested' | 'booked' | 'none';
@@ -27,7 +28,7 @@ function stageOf(r: ReadinessView): Stage {
 Page({
   data: {
     status: 'loading' as 'loading' | 'error' | 'ready',
-    error: '',
+    failure: null as Failure | null,
     caseId: '',
     version: 0,
     stage: 'none' as Stage,
@@ -64,7 +65,7 @@ Page({
       this.show(await getGroup({ caseId: this.data.caseId }));
     } catch (err) {
       if (this.data.status === 'ready') wx.showToast({ title: errorText(err), icon: 'none' });
-      else this.setData({ status: 'error', error: errorText(err, '加载失败，请重试') });
+      else this.setData({ status: 'error', failure: failureOf(err, '内容') });
     }
   },
 

@@ -10,6 +10,7 @@ import { toCaseDetail } from '../../utils/case-view';
 import { formatChinaTime } from '../../utils/china-time';
 import { errorText } from '../../utils/format';
 import { pageParam } from '../../utils/page-query';
+import { type Failure, failureOf } from '../../utils/failure';
 
 type Tab = 'messages' | 'prepare' | 'manual' | 'progress';
 
@@ -47,7 +48,7 @@ function schedulingNote(r: ReadinessView): string {
 Page({
   data: {
     status: 'loading' as 'loading' | 'error' | 'ready',
-    error: '',
+    failure: null as Failure | null,
     caseId: '',
     label: '',
     memberText: '',
@@ -87,7 +88,7 @@ Page({
       this.show(view);
     } catch (err) {
       if (this.data.status === 'ready') wx.showToast({ title: errorText(err), icon: 'none' });
-      else this.setData({ status: 'error', error: errorText(err, '踏勘群加载失败，请重试') });
+      else this.setData({ status: 'error', failure: failureOf(err, '踏勘群') });
     }
   },
 

@@ -1,12 +1,13 @@
 import { runtimeMode } from '../../config/config';
 import { DEMO_USERS, type DemoUser, devOpenid, setDevOpenid } from '../../services/transport/dev-identity';
-import { ROLE_LABELS, errorText } from '../../utils/format';
+import { ROLE_LABELS } from '../../utils/format';
 import { currentUser, forgetCurrentUser, hasRole, isStaff } from '../../utils/session';
+import { type Failure, failureOf } from '../../utils/failure';
 
 Page({
   data: {
     status: 'loading' as 'loading' | 'error' | 'ready',
-    error: '',
+    failure: null as Failure | null,
     name: '',
     roleText: '',
     staff: false,
@@ -37,7 +38,7 @@ Page({
         regulator: hasRole(me, 'regulator'),
       });
     } catch (err) {
-      this.setData({ status: 'error', error: errorText(err, '身份信息加载失败，请重试') });
+      this.setData({ status: 'error', failure: failureOf(err, '身份信息') });
     }
   },
 

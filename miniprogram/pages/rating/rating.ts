@@ -4,6 +4,7 @@ import { rateService } from '../../services/inspection/rate-service';
 import { formatChinaTime } from '../../utils/china-time';
 import { errorText } from '../../utils/format';
 import { pageParam } from '../../utils/page-query';
+import { type Failure, failureOf } from '../../utils/failure';
 
 // Satisfaction (R19): once, after the decision, 1 to 5 stars and suggestions if the applicant likes.
 
@@ -13,7 +14,7 @@ const STARS = [1, 2, 3, 4, 5];
 Page({
   data: {
     status: 'loading' as 'loading' | 'error' | 'ready',
-    error: '',
+    failure: null as Failure | null,
     caseId: '',
     number: '',
     canRate: false,
@@ -35,7 +36,7 @@ Page({
     try {
       this.show(await getInspection({ caseId: this.data.caseId }));
     } catch (err) {
-      this.setData({ status: 'error', error: errorText(err, '办件加载失败，请重试') });
+      this.setData({ status: 'error', failure: failureOf(err, '办件') });
     }
   },
 

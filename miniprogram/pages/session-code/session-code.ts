@@ -4,6 +4,7 @@ import { getInspection } from '../../services/inspection/get-inspection';
 import { errorText } from '../../utils/format';
 import { locate } from '../../utils/location';
 import { pageParam } from '../../utils/page-query';
+import { type Failure, failureOf } from '../../utils/failure';
 
 // The on-site phone enters the code the officer reads out (R8), with its location for the premises check; once
 // accepted the code fills the screen to be shown to the camera.
@@ -13,7 +14,7 @@ const spaced = (code: string) => code.replace(/(\d{3})(?=\d)/g, '$1 ');
 Page({
   data: {
     status: 'loading' as 'loading' | 'error' | 'ready',
-    error: '',
+    failure: null as Failure | null,
     caseId: '',
     number: '',
     canConfirm: false,
@@ -32,7 +33,7 @@ Page({
     try {
       this.show(await getInspection({ caseId: this.data.caseId }));
     } catch (err) {
-      this.setData({ status: 'error', error: errorText(err, '办件加载失败，请重试') });
+      this.setData({ status: 'error', failure: failureOf(err, '办件') });
     }
   },
 

@@ -11,6 +11,7 @@ import { type CaseDetail, toCaseDetail } from '../../../utils/case-view';
 import { errorCode, errorText } from '../../../utils/format';
 import { currentUser, hasRole } from '../../../utils/session';
 import { pageParam } from '../../../utils/page-query';
+import { type Failure, failureOf } from '../../../utils/failure';
 
 type Panel = '' | 'return' | 'refuse' | 'reassign';
 
@@ -24,7 +25,7 @@ const PANELS = {
 Page({
   data: {
     status: 'loading' as 'loading' | 'error' | 'ready',
-    error: '',
+    failure: null as Failure | null,
     caseId: '',
     version: 0,
     view: null as CaseDetail | null,
@@ -67,7 +68,7 @@ Page({
       this.show(c, hasRole(me, 'sectionHead', 'admin'));
     } catch (err) {
       if (this.data.status === 'ready') wx.showToast({ title: errorText(err), icon: 'none' });
-      else this.setData({ status: 'error', error: errorText(err, '办件加载失败，请重试') });
+      else this.setData({ status: 'error', failure: failureOf(err, '办件') });
     }
   },
 

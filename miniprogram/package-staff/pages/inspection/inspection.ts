@@ -11,6 +11,7 @@ import { errorCode, errorText } from '../../../utils/format';
 import { type EvidenceRow, toEvidenceRow } from '../../../utils/inspection-view';
 import { type PickedFile, type UploadItem, type Uploader, removeUpload, retryUpload, startUploads } from '../../../utils/material-uploads';
 import { pageParam } from '../../../utils/page-query';
+import { type Failure, failureOf } from '../../../utils/failure';
 
 // The handler's console beside the meeting (R12): start, read out the session code, check each item of the
 // checklist (saved as it is tapped, one save per item at a time, a failed one retried), add evidence, end by
@@ -118,7 +119,7 @@ const cancelled = (err: unknown) => /cancel/i.test((err as { errMsg?: string } |
 Page({
   data: {
     status: 'loading' as 'loading' | 'error' | 'ready',
-    error: '',
+    failure: null as Failure | null,
     caseId: '',
     version: 0,
     number: '',
@@ -176,7 +177,7 @@ Page({
       this.show(await getInspection({ caseId: this.data.caseId }));
     } catch (err) {
       if (this.data.status === 'ready') wx.showToast({ title: errorText(err), icon: 'none' });
-      else this.setData({ status: 'error', error: errorText(err, '踏勘记录加载失败，请重试') });
+      else this.setData({ status: 'error', failure: failureOf(err, '踏勘记录') });
     }
   },
 

@@ -4,6 +4,7 @@ import { offerSlots } from '../../../services/staff/offer-slots';
 import { chinaDateAfter, formatChinaSlot } from '../../../utils/china-time';
 import { errorCode, errorText } from '../../../utils/format';
 import { pageParam } from '../../../utils/page-query';
+import { type Failure, failureOf } from '../../../utils/failure';
 
 // Up to three slots for the applicant to pick from (R11). The pickers keep to the usual office hours; the server
 // holds the configured hours, the holidays, the officer's other bookings and daily maximum, and its refusal says
@@ -27,7 +28,7 @@ const startOf = (row: SlotRow) => `${row.date}T${row.time}:00+08:00`;
 Page({
   data: {
     status: 'loading' as 'loading' | 'error' | 'ready' | 'done',
-    error: '',
+    failure: null as Failure | null,
     caseId: '',
     version: 0,
     number: '',
@@ -56,7 +57,7 @@ Page({
     try {
       this.show(await getGroup({ caseId: this.data.caseId }));
     } catch (err) {
-      this.setData({ status: 'error', error: errorText(err, '办件加载失败，请重试') });
+      this.setData({ status: 'error', failure: failureOf(err, '办件') });
     }
   },
 

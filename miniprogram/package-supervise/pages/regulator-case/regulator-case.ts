@@ -8,6 +8,7 @@ import { type CaseDetail, toCaseDetail } from '../../../utils/case-view';
 import { errorText, formatSize } from '../../../utils/format';
 import { type DecisionSummary, type EvidenceRow, toDecisionSummary, toEvidenceRow } from '../../../utils/inspection-view';
 import { pageParam } from '../../../utils/page-query';
+import { type Failure, failureOf } from '../../../utils/failure';
 
 // A case pushed to the regulator's sector, read-only: the application, the inspection's decisions and evidence, the
 // archive PDF; and the way to report a later finding of fraud (R15).
@@ -18,7 +19,7 @@ const archiveText = (v: InspectionView): string =>
 Page({
   data: {
     status: 'loading' as 'loading' | 'error' | 'ready',
-    error: '',
+    failure: null as Failure | null,
     caseId: '',
     view: null as CaseDetail | null,
     decisions: [] as DecisionSummary[],
@@ -55,7 +56,7 @@ Page({
       });
     } catch (err) {
       if (this.data.status === 'ready') wx.showToast({ title: errorText(err), icon: 'none' });
-      else this.setData({ status: 'error', error: errorText(err, '办件加载失败，请重试') });
+      else this.setData({ status: 'error', failure: failureOf(err, '办件') });
     }
   },
 
