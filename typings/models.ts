@@ -103,6 +103,8 @@ export interface TimelineEntry {
   from?: CaseState;
   to?: CaseState;
   note?: string;
+  /** For the office and its overseers only: the hashes that let an entry be checked (the page's 核验 part). */
+  verification?: string;
 }
 
 export interface CaseSummary {
@@ -116,6 +118,7 @@ export interface CaseSummary {
   submittedAt?: string;
   acceptedAt?: string;
   handlerName?: string;
+  /** Masked unless the caller may see it in full: the applicant themselves, the handling officer (application/audience). */
   applicantNameMasked: string;
   /** The licence was revoked after a credit finding (R8); stateLabel then reads 已撤销. */
   revoked?: boolean;
@@ -128,6 +131,7 @@ export interface CaseView extends CaseSummary {
   checklistVersion?: number;
   channel: IntakeChannel;
   applicantName: string;
+  /** In full for the applicant themselves and the handling officer, masked for everyone else (application/audience). */
   applicantPhoneMasked: string;
   company: Company;
   premises: Premises;
