@@ -778,6 +778,8 @@ export interface InspectionView {
   state: CaseState;
   stateLabel: string;
   checklistVersion?: number;
+  /** The booked time, while one is booked: starting far from it asks first. */
+  booked?: TimeSlot;
   /** The round in progress or last held; 0 before the first inspection. */
   round: number;
   items: InspectionItemView[];

@@ -48,7 +48,7 @@ export interface CaseDetail {
   facts: Fact[];
   notes: Fact[];
   materials: Array<{ fileId: string; name: string; sizeText: string; timeText: string }>;
-  timeline: Array<{ at: string; actorName: string; actionLabel: string; note: string }>;
+  timeline: Array<{ at: string; actorName: string; actionLabel: string; note: string; verification: string }>;
 }
 
 export function toCaseDetail(c: CaseView): CaseDetail {
@@ -88,7 +88,7 @@ export function toCaseDetail(c: CaseView): CaseDetail {
     })),
     // Newest first: what happened last is what the user wants to see.
     timeline: c.timeline
-      .map((t) => ({ at: formatChinaTime(t.at), actorName: t.actorName, actionLabel: t.actionLabel, note: t.note ?? '' }))
+      .map((t) => ({ at: formatChinaTime(t.at), actorName: t.actorName, actionLabel: t.actionLabel, note: t.note ?? '', verification: t.verification ?? '' }))
       .reverse(),
   };
 }

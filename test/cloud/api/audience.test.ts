@@ -1,5 +1,6 @@
 import { type Harness, makeHarness } from '../../support/harness';
 import { AT_PREMISES, addLivePhoto, decide, firstItem, recordFindings, startedCase } from '../../support/inspection';
+import { forceCase } from '../../support/fast-forward';
 import { prepared, sign } from '../../support/readiness';
 
 // What each person sees of a case (docs/audience.md, application/audience.ts): the parties read plain events, the
@@ -89,4 +90,13 @@ describe('one masking rule', () => {
     const mine = await h.ok('applicant', 'listMyCases', {});
     expect(mine.items[0]!.applicantNameMasked).toBe('张三');
   });
+});
+
+test('after the decision the meeting card is gone: no countdown, no 进入腾讯会议 on a decided case', async () => {
+  const c = await prepared.scheduled(h);
+  const set = await h.ok('staff', 'setMeetingManually', { caseId: c.id, version: c.version, pasted: '123456789' });
+  expect((await h.ok('applicant', 'getGroup', { caseId: c.id })).meeting).toMatchObject({ meetingCode: '123456789' });
+  await forceCase(h, set.case.id, { state: 'passed' });
+  expect((await h.ok('applicant', 'getGroup', { caseId: c.id })).meeting).toBeUndefined();
+  expect((await h.ok('staff', 'getGroup', { caseId: c.id })).meeting).toBeUndefined();
 });

@@ -1,4 +1,4 @@
-import type { ChecklistResult, InspectionItemView, InspectionView, PremisesCheckView, SessionCodeView } from '../../../../typings/models';
+import type { ChecklistResult, InspectionItemView, InspectionView, PremisesCheckView, SessionCodeView, TimeSlot } from '../../../../typings/models';
 import { addEvidence } from '../../../services/inspection/add-evidence';
 import { attachMeetingRecording } from '../../../services/inspection/attach-meeting-recording';
 import { getInspection } from '../../../services/inspection/get-inspection';
@@ -6,7 +6,7 @@ import { resumeInspection } from '../../../services/inspection/resume-inspection
 import { saveChecklistItem } from '../../../services/inspection/save-checklist-item';
 import { startInspection } from '../../../services/inspection/start-inspection';
 import { uploadOwnFile } from '../../../services/upload/upload-own-file';
-import { formatChinaTime } from '../../../utils/china-time';
+import { formatChinaSlot, formatChinaTime } from '../../../utils/china-time';
 import { errorCode, errorText } from '../../../utils/format';
 import { type EvidenceRow, toEvidenceRow } from '../../../utils/inspection-view';
 import { type PickedFile, type UploadItem, type Uploader, removeUpload, retryUpload, startUploads } from '../../../utils/material-uploads';
@@ -109,6 +109,17 @@ const savesOf = (self: unknown): Saves => {
 
 /** While the on-site phone has not confirmed the code, the console looks again this often. */
 const POLL_MS = 8000;
+/** Starting more than this before the booked start, or after its end, asks first. */
+const NEAR_BOOKING_MS = 30 * 60_000;
+
+/** The sentence that opens the start prompt when now is far from the booked time, '' when near it. */
+function awayFromBooking(booked: TimeSlot | null, now: number): string {
+  if (!booked) return '';
+  const start = Date.parse(booked.start);
+  const end = Date.parse(booked.end);
+  if (now >= start - NEAR_BOOKING_MS && now <= end) return '';
+  return `预约的踏勘时间是 ${formatChinaSlot(booked.start, booked.end)}，${now < start ? '尚未到' : '已经过了'}预约时间。`;
+}
 const IMAGE_EXT = ['jpg', 'jpeg', 'png', 'webp', 'heic', 'gif', 'bmp'];
 const RECORDING_EXT = ['mp4', 'mov', 'm4v', '3gp', 'avi', 'mkv', 'webm', 'm4a', 'mp3', 'aac', 'wav', 'amr'];
 /** requestUpload's limit: a whole meeting's recording fits. */
@@ -121,6 +132,7 @@ Page({
     status: 'loading' as 'loading' | 'error' | 'ready',
     failure: null as Failure | null,
     caseId: '',
+    booked: null as TimeSlot | null,
     version: 0,
     number: '',
     stateLabel: '',
@@ -195,6 +207,7 @@ Page({
       stateLabel: v.stateLabel,
       round: v.round,
       canStart: v.can.includes('startInspection'),
+      booked: v.booked ?? null,
       inspecting: v.state === 'inspecting',
       canResume: v.can.includes('resumeInspection'),
       canDecide: v.can.includes('decideInspection'),
@@ -238,9 +251,10 @@ Page({
 
   async onStart() {
     if (this.data.busy) return;
+    const away = awayFromBooking(this.data.booked, Date.now());
     const { confirm } = await wx.showModal({
-      title: '开始踏勘？',
-      content: '将生成一次性会话码，请在会议中向现场人员宣读，并请对方在小程序中输入后对准镜头展示。',
+      title: away ? '不在预约时间，仍要开始？' : '开始踏勘？',
+      content: `${away}将生成一次性会话码，请在会议中向现场人员宣读，并请对方在小程序中输入后对准镜头展示。`,
       confirmText: '开始',
       cancelText: '再想想',
     });
