@@ -1,5 +1,6 @@
 import { runtimeMode } from '../../config/config';
 import { DEMO_USERS, type DemoUser, devOpenid, setDevOpenid } from '../../services/transport/dev-identity';
+import { setElderMode } from '../../utils/elder-mode';
 import { ROLE_LABELS } from '../../utils/format';
 import { currentUser, forgetCurrentUser, hasRole, isStaff } from '../../utils/session';
 import { type Failure, failureOf } from '../../utils/failure';
@@ -62,6 +63,12 @@ Page({
 
   onPrivacy() {
     wx.openPrivacyContract({});
+  },
+
+  /** Every page starts again in the chosen size. */
+  onElderMode(e: WechatMiniprogram.SwitchChange) {
+    setElderMode(e.detail.value);
+    wx.reLaunch({ url: '/pages/profile/profile' });
   },
 
   onSwitchIdentity(e: WechatMiniprogram.TouchEvent) {
