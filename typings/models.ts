@@ -591,6 +591,8 @@ export interface InboxMessage {
   /** The Mini Program page the message opens (a tab page is opened with wx.switchTab, without its query). */
   page: string;
   caseId?: string;
+  /** The case the message is about, as people know it: its number and the company (or matter). */
+  caseLabel?: string;
   createdAt: string;
   read: boolean;
 }

@@ -162,3 +162,9 @@ describe('asking for WeChat reminders', () => {
     expect(fake.server.sent('recordSubscriptions')).toEqual([{ accepted: ['supervision'], rejected: [] }]);
   });
 });
+
+test('each message names its case: number and company', async () => {
+  serveInbox([message(1, { body: '请按约定时间进入会议', caseLabel: 'DL-20260612-0001 · 天津东丽宏达物业管理有限公司' })]);
+  const p = await openInbox();
+  expect(p.text()).toContain('DL-20260612-0001 · 天津东丽宏达物业管理有限公司');
+});
