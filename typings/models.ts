@@ -122,6 +122,8 @@ export interface CaseSummary {
   applicantNameMasked: string;
   /** The licence was revoked after a credit finding (R8); stateLabel then reads 已撤销. */
   revoked?: boolean;
+  /** A re-inspection after rectification (R14) on its way: queues mark it 复查; it keeps its acceptance order. */
+  reinspection?: boolean;
 }
 
 export interface CaseView extends CaseSummary {

@@ -13,6 +13,8 @@ export interface CaseCard {
   modeLabel: string;
   applicant: string;
   timeText: string;
+  /** 复查: a re-inspection after rectification. */
+  reinspection: boolean;
 }
 
 export function toCaseCard(c: CaseSummary): CaseCard {
@@ -31,6 +33,7 @@ export function toCaseCard(c: CaseSummary): CaseCard {
     modeLabel: MODE_LABELS[c.mode],
     applicant: c.applicantNameMasked,
     timeText,
+    reinspection: !!c.reinspection,
   };
 }
 

@@ -52,6 +52,9 @@ function defineBuiltin(name: string, properties: Record<string, [PropertyType, u
     ariaLabel: [String, ''] as [PropertyType, unknown],
     ariaRole: [String, ''] as [PropertyType, unknown],
     ariaHidden: [null, ''] as [PropertyType, unknown],
+    ariaChecked: [null, ''] as [PropertyType, unknown],
+    ariaSelected: [null, ''] as [PropertyType, unknown],
+    ariaDisabled: [null, ''] as [PropertyType, unknown],
   };
   register({
     id: name,
@@ -95,6 +98,10 @@ function applyAria(el: HTMLElement, d: Data): void {
   if (d.ariaRole) el.setAttribute('role', d.ariaRole);
   if (d.ariaHidden === true || d.ariaHidden === 'true') el.setAttribute('aria-hidden', 'true');
   else el.removeAttribute('aria-hidden');
+  // States, as written ({{…}} gives true or false): only when the page sets them (a button keeps its own).
+  for (const [prop, attr] of [['ariaChecked', 'aria-checked'], ['ariaSelected', 'aria-selected'], ['ariaDisabled', 'aria-disabled']] as const) {
+    if (d[prop] !== '' && d[prop] !== null && d[prop] !== undefined) el.setAttribute(attr, String(d[prop]));
+  }
 }
 
 const setFlag = (el: Element, name: string, on: unknown) => (on ? el.setAttribute(name, '') : el.removeAttribute(name));

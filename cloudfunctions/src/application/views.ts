@@ -1,4 +1,4 @@
-import type { CaseSummary, CaseView, Page } from '../../../typings/models';
+import type { CaseState, CaseSummary, CaseView, Page } from '../../../typings/models';
 import type { ActionContext, Caller } from '../api/context';
 import type { AuditEntry, CaseRecord } from '../domain/case';
 import { STATE_LABELS } from '../domain/case-state';
@@ -52,6 +52,9 @@ export const ACTION_LABELS: Record<string, string> = {
   rateService: '满意度评价',
 };
 
+/** States in which a case whose applicant asked for re-inspection is on its way to it (R14). */
+const REINSPECTION_STATES: ReadonlySet<CaseState> = new Set(['ready', 'scheduled', 'inspecting']);
+
 /** A case whose licence was revoked after a credit finding (R8) shows this instead of its last state. */
 export const REVOKED_LABEL = '已撤销';
 
@@ -65,6 +68,7 @@ export function toCaseSummary(c: StoredCase, caller?: Caller): CaseSummary {
     state: c.state,
     stateLabel: c.revocation ? REVOKED_LABEL : STATE_LABELS[c.state],
     ...(c.revocation ? { revoked: true } : {}),
+    ...(REINSPECTION_STATES.has(c.state) && c.rectification?.reinspectionRequestedAt ? { reinspection: true } : {}),
     mode: c.mode,
     submittedAt: c.submittedAt,
     ...(c.acceptedAt ? { acceptedAt: c.acceptedAt } : {}),

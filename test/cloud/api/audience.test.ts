@@ -1,5 +1,5 @@
 import { type Harness, makeHarness } from '../../support/harness';
-import { AT_PREMISES, addLivePhoto, decide, firstItem, recordFindings, startedCase } from '../../support/inspection';
+import { AT_PREMISES, addLivePhoto, decide, firstItem, proveAll, recordFindings, rectifyingCase, startedCase } from '../../support/inspection';
 import { forceCase } from '../../support/fast-forward';
 import { prepared, sign } from '../../support/readiness';
 
@@ -99,4 +99,25 @@ test('after the decision the meeting card is gone: no countdown, no 进入腾讯
   await forceCase(h, set.case.id, { state: 'passed' });
   expect((await h.ok('applicant', 'getGroup', { caseId: c.id })).meeting).toBeUndefined();
   expect((await h.ok('staff', 'getGroup', { caseId: c.id })).meeting).toBeUndefined();
+});
+
+test('a re-inspection is marked 复查 in the queue and keeps the place its acceptance gave it', async () => {
+  const { caseId } = await rectifyingCase(h);
+  h.clock.advance(60_000);
+  const later = await prepared.ready(h);
+  await proveAll(h, caseId);
+  await h.ok('applicant', 'requestReinspection', { caseId, version: (await h.ok('applicant', 'getCase', { caseId })).version });
+  const queue = (await h.ok('staff', 'getReadyQueue', {})).items;
+  expect(queue.map((e) => [e.id, e.position, e.reinspection ?? false])).toEqual([
+    [caseId, 1, true],
+    [later.id, 2, false],
+  ]);
+  expect((await h.ok('staff', 'listHandlerCases', { state: 'ready' })).items.find((c) => c.id === caseId)?.reinspection).toBe(true);
+});
+
+test('asking for re-inspection with an item unproven names the item as the applicant reads it, not its id', async () => {
+  const { caseId, rectification } = await rectifyingCase(h);
+  const r = await h.call('applicant', 'requestReinspection', { caseId, version: (await h.ok('applicant', 'getCase', { caseId })).version });
+  expect(r).toMatchObject({ ok: false, code: 'VALIDATION', message: expect.stringContaining(`“${rectification!.items[0]!.requirement}”`) });
+  expect(JSON.stringify(r)).not.toContain(rectification!.items[0]!.id);
 });
