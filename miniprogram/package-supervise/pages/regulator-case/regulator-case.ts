@@ -1,4 +1,5 @@
-import type { InspectionView } from '../../../../typings/models';
+import type { CaseView, InspectionView } from '../../../../typings/models';
+import { caseLoader, caseLoaderData } from '../../../behaviors/case-loader/case-loader';
 import { getCase } from '../../../services/case/get-case';
 import { openDocument } from '../../../services/file/open-document';
 import { getArchive } from '../../../services/inspection/get-archive';
@@ -7,8 +8,6 @@ import { formatChinaTime } from '../../../utils/china-time';
 import { type CaseDetail, toCaseDetail } from '../../../utils/case-view';
 import { errorText, formatSize } from '../../../utils/format';
 import { type DecisionSummary, type EvidenceRow, toDecisionSummary, toEvidenceRow } from '../../../utils/inspection-view';
-import { pageParam } from '../../../utils/page-query';
-import { type Failure, failureOf } from '../../../utils/failure';
 
 // A case pushed to the regulator's sector, read-only: the application, the inspection's decisions and evidence, the
 // archive PDF; and the way to report a later finding of fraud (R15).
@@ -17,10 +16,9 @@ const archiveText = (v: InspectionView): string =>
   v.archive ? `${v.archive.fileName} · ${formatSize(v.archive.size)} · 生成于 ${formatChinaTime(v.archive.generatedAt)}` : '';
 
 Page({
+  behaviors: [caseLoader],
   data: {
-    status: 'loading' as 'loading' | 'error' | 'ready',
-    failure: null as Failure | null,
-    caseId: '',
+    ...caseLoaderData(),
     view: null as CaseDetail | null,
     decisions: [] as DecisionSummary[],
     evidence: [] as EvidenceRow[],
@@ -30,39 +28,21 @@ Page({
     opening: false,
   },
 
-  onLoad(query: Record<string, string | undefined>) {
-    this.setData({ caseId: pageParam(query, 'id') });
-    this.load();
+  fetchCase() {
+    const caseId = this.data.caseId;
+    return Promise.all([getCase({ caseId }), getInspection({ caseId })]);
   },
 
-  async onPullDownRefresh() {
-    await this.load();
-    wx.stopPullDownRefresh();
-  },
-
-  async load() {
-    try {
-      const caseId = this.data.caseId;
-      const [c, inspection] = await Promise.all([getCase({ caseId }), getInspection({ caseId })]);
-      this.setData({
-        status: 'ready',
-        view: toCaseDetail(c),
-        // Newest first, like the timeline.
-        decisions: inspection.decisions.map(toDecisionSummary).reverse(),
-        evidence: inspection.evidence.map(toEvidenceRow),
-        canArchive: c.can.includes('getArchive'),
-        archiveText: archiveText(inspection),
-        archiveSha: inspection.archive?.sha256 ?? '',
-      });
-    } catch (err) {
-      if (this.data.status === 'ready') wx.showToast({ title: errorText(err), icon: 'none' });
-      else this.setData({ status: 'error', failure: failureOf(err, '办件') });
-    }
-  },
-
-  onRetry() {
-    this.setData({ status: 'loading' });
-    this.load();
+  showCase([c, inspection]: [CaseView, InspectionView]) {
+    this.setData({
+      view: toCaseDetail(c),
+      // Newest first, like the timeline.
+      decisions: inspection.decisions.map(toDecisionSummary).reverse(),
+      evidence: inspection.evidence.map(toEvidenceRow),
+      canArchive: c.can.includes('getArchive'),
+      archiveText: archiveText(inspection),
+      archiveSha: inspection.archive?.sha256 ?? '',
+    });
   },
 
   async onOpenArchive() {
