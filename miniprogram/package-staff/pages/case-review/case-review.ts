@@ -1,4 +1,5 @@
-import type { CaseView, UserView } from '../../../../typings/models';
+import type { CaseView, UserView, WhoAmI } from '../../../../typings/models';
+import { asCaseLoader, caseLoader, caseLoaderData } from '../../../behaviors/case-loader/case-loader';
 import { getCase } from '../../../services/case/get-case';
 import { openFile } from '../../../services/file/open-file';
 import { acceptCase } from '../../../services/staff/accept-case';
@@ -10,8 +11,6 @@ import { type CaseStep, handlerSteps } from '../../../utils/case-steps';
 import { type CaseDetail, toCaseDetail } from '../../../utils/case-view';
 import { errorCode, errorText } from '../../../utils/format';
 import { currentUser, hasRole } from '../../../utils/session';
-import { pageParam } from '../../../utils/page-query';
-import { type Failure, failureOf } from '../../../utils/failure';
 
 type Panel = '' | 'return' | 'refuse' | 'reassign';
 
@@ -23,10 +22,9 @@ const PANELS = {
 };
 
 Page({
+  behaviors: [caseLoader],
   data: {
-    status: 'loading' as 'loading' | 'error' | 'ready',
-    failure: null as Failure | null,
-    caseId: '',
+    ...caseLoaderData(),
     version: 0,
     view: null as CaseDetail | null,
     steps: [] as CaseStep[],
@@ -46,35 +44,17 @@ Page({
     busy: false,
   },
 
-  onLoad(query: Record<string, string | undefined>) {
-    this.setData({ caseId: pageParam(query, 'id') });
-    this.load();
+  fetchCase() {
+    return Promise.all([getCase({ caseId: this.data.caseId }), currentUser()]);
   },
 
-  onShow() {
-    // Back from countersigning, offering times or the meeting: what comes next may have changed.
-    if (this.data.status === 'ready') this.load();
-  },
-
-  async onPullDownRefresh() {
-    await this.load();
-    wx.stopPullDownRefresh();
-  },
-
-  async load() {
-    try {
-      const [c, me] = await Promise.all([getCase({ caseId: this.data.caseId }), currentUser()]);
-      // Only a section head or an admin may reassign (R18); the server checks again.
-      this.show(c, hasRole(me, 'sectionHead', 'admin'));
-    } catch (err) {
-      if (this.data.status === 'ready') wx.showToast({ title: errorText(err), icon: 'none' });
-      else this.setData({ status: 'error', failure: failureOf(err, '办件') });
-    }
+  showCase([c, me]: [CaseView, WhoAmI]) {
+    // Only a section head or an admin may reassign (R18); the server checks again.
+    this.show(c, hasRole(me, 'sectionHead', 'admin'));
   },
 
   show(c: CaseView, mayReassign: boolean) {
     this.setData({
-      status: 'ready',
       version: c.version,
       view: toCaseDetail(c),
       steps: handlerSteps(c),
@@ -85,11 +65,6 @@ Page({
       canReassign: mayReassign && c.can.includes('reassignCase'),
       panel: '',
     });
-  },
-
-  onRetry() {
-    this.setData({ status: 'loading' });
-    this.load();
   },
 
   async onOpenMaterial(e: WechatMiniprogram.TouchEvent) {
@@ -149,7 +124,7 @@ Page({
       wx.showToast({ title: done, icon: 'success' });
     } catch (err) {
       wx.showModal({ title: '未能完成', content: errorText(err), showCancel: false, confirmText: '知道了' });
-      if (errorCode(err) === 'CONFLICT') this.load();
+      if (errorCode(err) === 'CONFLICT') asCaseLoader(this).loadCase();
     }
     this.setData({ busy: false });
   },
