@@ -6,7 +6,7 @@ import { CHROMIUM, Preview, hasChromium, launchChromium } from './support/previe
 // Every page as each person, in the browser preview, normal and in 长辈模式 (docs/audience.md):
 // - axe-core finds no serious or critical violation on the phone's screen;
 // - what an applicant or an on-site contact sees holds no 64-hex string, no code identifier, no %XX sequence, no
-//   undefined / null / NaN, and no text wider than its box.
+//   undefined / null / NaN, no text wider than its box, and no character alone on the last line of its text.
 
 if (!hasChromium) console.warn(`SKIPPED: browser audience walk — no Chromium at ${CHROMIUM}`);
 const describeInChromium = hasChromium ? describe : describe.skip;
@@ -42,6 +42,30 @@ const OVERFLOWING = `(() => {
     const r = el.getBoundingClientRect();
     const wider = el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0 && style.overflowX !== 'visible';
     if (r.width > 0 && (r.right > edge || wider)) found.push(el.textContent.trim().slice(0, 60));
+  }
+  return found;
+})()`;
+
+/** Texts whose last line holds a single character (a name, a time or a word broken with one character left over). */
+const ORPHANS = `(() => {
+  const screen = document.querySelector('.phone__page:not([hidden])');
+  const found = [];
+  const walker = document.createTreeWalker(screen, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.textContent;
+    if (text.trim().length < 2 || !node.parentElement.offsetParent) continue;
+    const range = document.createRange();
+    const tops = [];
+    for (let i = 0; i < text.length; i++) {
+      if (/\s/.test(text[i])) continue;
+      range.setStart(node, i);
+      range.setEnd(node, i + 1);
+      const rect = range.getClientRects()[0];
+      if (rect) tops.push(Math.round(rect.top));
+    }
+    const last = tops.length ? tops[tops.length - 1] : 0;
+    const onLast = tops.filter((t) => Math.abs(t - last) < 3).length;
+    if (tops.length > 1 && onLast === 1 && Math.abs(tops[0] - last) >= 3) found.push(text.trim().slice(0, 40));
   }
   return found;
 })()`;
@@ -127,6 +151,7 @@ describeInChromium('what each person sees, every page (browser)', () => {
             if (m) problems.push(`${where}: ${what}: "${m[0]}"`);
           }
           for (const wide of (await p!.page.evaluate(OVERFLOWING)) as string[]) problems.push(`${where}: wider than its box: "${wide}"`);
+          for (const alone of (await p!.page.evaluate(ORPHANS)) as string[]) problems.push(`${where}: one character alone on the last line of "${alone}"`);
         }
         checked++;
         if (process.env.AUDIENCE_DUMP) console.log(where, (await p!.screen.innerHTML()).slice(0, 600));
