@@ -1,5 +1,5 @@
 import { installFakeWx, type FakeWx } from './support/fake-wx';
-import { caseSummary, me } from './support/fixtures';
+import { caseSummary, caseView, me } from './support/fixtures';
 import { type LoadedPage, loadPage, settled } from './support/load-page';
 
 // 长辈模式: app.ts adds the elderMode behavior to every Page(); the root view carries `elder`, whose variables
@@ -62,4 +62,16 @@ test('the switch in 我的 turns it on and opens every page again in the larger 
 
   const again = await openMyCases();
   expect(again.page.data.elder).toBe(true);
+});
+
+test('the case page in 长辈模式 keeps to what to do next; the details open on request', async () => {
+  fake.storage.set('elderMode', 'on');
+  fake.server.on('getCase', caseView({ id: 'case-7' }));
+  const p = loadPage('pages/case-detail/case-detail');
+  p.page.onLoad({ id: 'case-7' });
+  await settled();
+  expect(p.text()).not.toContain('办理进度');
+  await p.tap('#show-details');
+  expect(p.text()).toContain('办理进度');
+  expect(p.text()).toContain('统一社会信用代码');
 });

@@ -39,6 +39,9 @@ Page({
     busy: false,
     result: null as InspectionResult | null,
     resultError: '',
+    /** 长辈模式 (data.elder, from the elderMode behavior) shows the details only when asked. */
+    elder: false,
+    showDetails: false,
   },
 
   fetchCase() {
@@ -76,6 +79,10 @@ Page({
       canResubmit: c.can.includes('resubmitCase'),
       panel: '',
     });
+  },
+
+  onShowDetails() {
+    this.setData({ showDetails: true });
   },
 
   onStep(e: WechatMiniprogram.TouchEvent) {
