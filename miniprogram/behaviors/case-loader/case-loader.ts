@@ -39,7 +39,8 @@ export const caseLoader = Behavior({
       this.loadCase();
     },
     onShow() {
-      // Back from a step of the case: its state may have changed.
+      // Back from a step of the case: its state may have changed. (A file chooser or the camera also hides and
+      // shows the page: a page whose showCase resets a form being filled overrides onShow.)
       if (this.data.status === 'ready') this.loadCase();
     },
     async onPullDownRefresh() {
