@@ -121,3 +121,16 @@ test('asking for re-inspection with an item unproven names the item by its numbe
   expect(r).toEqual({ ok: false, code: 'VALIDATION', message: '以下整改事项尚未提交整改材料：第1项' });
   expect(JSON.stringify(r)).not.toContain(rectification!.items[0]!.id);
 });
+
+test('an on-site contact sees themselves in full and the applicant masked; the handler sees both in full', async () => {
+  const c = await prepared.accepted(h);
+  const { token } = await h.ok('applicant', 'inviteContact', { caseId: c.id });
+  await h.ok('otherApplicant', 'joinGroupByInvite', { token });
+  const contact = await h.ok('otherApplicant', 'getCase', { caseId: c.id });
+  expect(contact).toMatchObject({ applicantName: '张*', applicantPhoneMasked: '138****5678' });
+  expect(contact.timeline.map((t) => t.actorName)).toEqual(expect.arrayContaining(['钱七', '张*', '王芳']));
+  const applicant = await h.ok('applicant', 'getCase', { caseId: c.id });
+  expect(applicant.timeline.map((t) => t.actorName)).toEqual(expect.arrayContaining(['张三', '钱*']));
+  const handler = await h.ok('staff', 'getCase', { caseId: c.id });
+  expect(handler.timeline.map((t) => t.actorName)).toEqual(expect.arrayContaining(['张三', '钱七']));
+});
