@@ -28,6 +28,8 @@ const INTERNAL: Array<[RegExp, string]> = [
 interface Visit {
   who: string;
   route: string;
+  /** A tab or button to tap before looking (a part of the page shown on request). */
+  tap?: string;
 }
 
 /** Elements on the screen whose content is wider than their box (and that do not scroll on purpose). */
@@ -97,6 +99,8 @@ describeInChromium('what each person sees, every page (browser)', () => {
     visits.push({ who: APPLICANT, route: `pages/matter-detail/matter-detail?code=${odd}` }, { who: APPLICANT, route: `pages/join-group/join-group?token=${odd}` });
     for (const page of ['home', 'my-cases', 'inbox', 'profile']) visits.push({ who: CONTACT, route: `pages/${page}/${page}` });
     for (const page of ['case-detail', 'group', 'session-code', 'live-capture']) visits.push({ who: CONTACT, route: `pages/${page}/${page}?id=${e(booked.id)}` });
+    // The group's 进度 tab: the case's timeline as the parties read it.
+    for (const who of [APPLICANT, CONTACT]) visits.push({ who, route: `pages/group/group?id=${e(booked.id)}`, tap: '进度' });
     // Someone else's case: 无权查看, with a way back.
     const other = cases.find((c) => c.id !== booked.id)!;
     visits.push({ who: CONTACT, route: `pages/case-detail/case-detail?id=${e(other.id)}` });
@@ -133,8 +137,9 @@ describeInChromium('what each person sees, every page (browser)', () => {
         await p!.goto(visit.route);
         // Loaded: whatever the page shows once its spinner is gone.
         await p!.screen.locator('.block__spinner').waitFor({ state: 'detached' }).catch(() => undefined);
+        if (visit.tap) await p!.tap(visit.tap);
         await p!.page.waitForTimeout(150);
-        const where = `${visit.who} ${visit.route}${elder ? ' (长辈模式)' : ''}`;
+        const where = `${visit.who} ${visit.route}${visit.tap ? ` → ${visit.tap}` : ''}${elder ? ' (长辈模式)' : ''}`;
         if (elder) {
           const root = await p!.screen.locator('page > *').first().getAttribute('class');
           if (!/elder/.test(root ?? '')) problems.push(`${where}: not in 长辈模式 (root class "${root}")`);
