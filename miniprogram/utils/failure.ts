@@ -31,7 +31,7 @@ export function failureOf(err: unknown, what = '内容'): Failure {
   const message = (err as { message?: unknown } | null)?.message;
   switch (kind) {
     case 'notFound':
-      return { kind, title: `未找到该${what}`, hint: '链接可能已失效，或该内容已不存在。可返回上一页或回到首页。', canRetry: false };
+      return { kind, title: `未找到该${what}`, hint: '链接可能已失效，或该内容已被撤回、不再存在。', canRetry: false };
     case 'forbidden':
       return {
         kind,
