@@ -107,6 +107,8 @@ export interface TimelineEntry {
   from?: CaseState;
   to?: CaseState;
   note?: string;
+  /** For the office and its overseers only: the hashes that let an entry be checked (the page's 核验 part). */
+  verification?: string;
 }
 
 export interface CaseSummary {
@@ -120,9 +122,12 @@ export interface CaseSummary {
   submittedAt?: string;
   acceptedAt?: string;
   handlerName?: string;
+  /** Masked unless the caller may see it in full: the applicant themselves, the handling officer (application/audience). */
   applicantNameMasked: string;
   /** The licence was revoked after a credit finding (R8); stateLabel then reads 已撤销. */
   revoked?: boolean;
+  /** A re-inspection after rectification (R14) on its way: queues mark it 复查; it keeps its acceptance order. */
+  reinspection?: boolean;
 }
 
 export interface CaseView extends CaseSummary {
@@ -132,6 +137,7 @@ export interface CaseView extends CaseSummary {
   checklistVersion?: number;
   channel: IntakeChannel;
   applicantName: string;
+  /** In full for the applicant themselves and the handling officer, masked for everyone else (application/audience). */
   applicantPhoneMasked: string;
   company: Company;
   premises: Premises;
@@ -618,6 +624,8 @@ export interface InboxMessage {
   /** The Mini Program page the message opens (a tab page is opened with wx.switchTab, without its query). */
   page: string;
   caseId?: string;
+  /** The case the message is about, as people know it: its number and the company (or matter). */
+  caseLabel?: string;
   createdAt: string;
   read: boolean;
 }
@@ -828,6 +836,8 @@ export interface InspectionView {
   state: CaseState;
   stateLabel: string;
   checklistVersion?: number;
+  /** The booked time, while one is booked: starting far from it asks first. */
+  booked?: TimeSlot;
   /** The round in progress or last held; 0 before the first inspection. */
   round: number;
   items: InspectionItemView[];

@@ -13,6 +13,8 @@ export interface CaseCard {
   modeLabel: string;
   applicant: string;
   timeText: string;
+  /** 复查: a re-inspection after rectification. */
+  reinspection: boolean;
 }
 
 export function toCaseCard(c: CaseSummary): CaseCard {
@@ -31,6 +33,7 @@ export function toCaseCard(c: CaseSummary): CaseCard {
     modeLabel: MODE_LABELS[c.mode],
     applicant: c.applicantNameMasked,
     timeText,
+    reinspection: !!c.reinspection,
   };
 }
 
@@ -48,7 +51,7 @@ export interface CaseDetail {
   facts: Fact[];
   notes: Fact[];
   materials: Array<{ fileId: string; name: string; sizeText: string; timeText: string }>;
-  timeline: Array<{ at: string; actorName: string; actionLabel: string; note: string }>;
+  timeline: Array<{ at: string; actorName: string; actionLabel: string; note: string; verification: string }>;
 }
 
 export function toCaseDetail(c: CaseView): CaseDetail {
@@ -102,7 +105,7 @@ export function toCaseDetail(c: CaseView): CaseDetail {
     })),
     // Newest first: what happened last is what the user wants to see.
     timeline: c.timeline
-      .map((t) => ({ at: formatChinaTime(t.at), actorName: t.actorName, actionLabel: t.actionLabel, note: t.note ?? '' }))
+      .map((t) => ({ at: formatChinaTime(t.at), actorName: t.actorName, actionLabel: t.actionLabel, note: t.note ?? '', verification: t.verification ?? '' }))
       .reverse(),
   };
 }

@@ -11,13 +11,15 @@ export interface InboxItem {
   id: string;
   title: string;
   body: string;
+  /** The case it is about: number · company. */
+  caseLabel: string;
   timeText: string;
   read: boolean;
   page: string;
 }
 
 export const toInboxItem = (m: InboxMessage): InboxItem => ({
-  id: m.id, title: m.title, body: m.body, timeText: formatChinaTime(m.createdAt), read: m.read, page: m.page,
+  id: m.id, title: m.title, body: m.body, caseLabel: m.caseLabel ?? '', timeText: formatChinaTime(m.createdAt), read: m.read, page: m.page,
 });
 
 /** The unread count on the 消息 tab; nothing when there is none. Any tab page may call it. */

@@ -1,4 +1,5 @@
 import type { Page as ResultPage } from '../../typings/models';
+import { type Failure, failureOf } from './failure';
 
 // A paged list in a page's data under one key: first page, pull-down refresh, load more appended by path.
 
@@ -8,11 +9,13 @@ export interface ListData<T> {
   /** The first page: loading, failed, or shown (possibly empty). */
   status: 'loading' | 'error' | 'ready';
   error: string;
+  /** Why the first page failed, by kind (loading-block shows it with the right action). */
+  failure: Failure | null;
   /** The footer: idle (more to load), loading, error (tap to retry), end. */
   more: 'idle' | 'loading' | 'error' | 'end';
 }
 
-export const emptyList = <T>(): ListData<T> => ({ items: [], total: 0, status: 'loading', error: '', more: 'idle' });
+export const emptyList = <T>(): ListData<T> => ({ items: [], total: 0, status: 'loading', error: '', failure: null, more: 'idle' });
 
 export const PAGE_SIZE = 10;
 
@@ -37,7 +40,15 @@ function nextGeneration(host: Host, key: string): () => boolean {
 const moreAfter = (count: number, total: number): ListData<unknown>['more'] => (count >= total ? 'end' : 'idle');
 
 /** Loads the first page; the items already shown stay until the answer comes (pull-down refresh). */
-export async function reloadList<S, T>(host: Host, key: string, fetch: Fetch<S>, map: (s: S) => T, errorText: (e: unknown) => string): Promise<void> {
+export async function reloadList<S, T>(
+  host: Host,
+  key: string,
+  fetch: Fetch<S>,
+  map: (s: S) => T,
+  errorText: (e: unknown) => string,
+  /** What the list holds, for the failure's words (未找到该办件). */
+  what = '内容',
+): Promise<void> {
   const current = host.data[key] as ListData<T>;
   if (current.status !== 'ready') host.setData({ [`${key}.status`]: 'loading' });
   const isCurrent = nextGeneration(host, key);
@@ -45,11 +56,11 @@ export async function reloadList<S, T>(host: Host, key: string, fetch: Fetch<S>,
     const page = await fetch(0, PAGE_SIZE);
     if (!isCurrent()) return;
     const items = page.items.map(map);
-    host.setData({ [key]: { items, total: page.total, status: 'ready', error: '', more: moreAfter(items.length, page.total) } });
+    host.setData({ [key]: { items, total: page.total, status: 'ready', error: '', failure: null, more: moreAfter(items.length, page.total) } });
   } catch (err) {
     if (!isCurrent()) return;
     if (current.status === 'ready') wx.showToast({ title: errorText(err), icon: 'none' });
-    else host.setData({ [`${key}.status`]: 'error', [`${key}.error`]: errorText(err) });
+    else host.setData({ [`${key}.status`]: 'error', [`${key}.error`]: errorText(err), [`${key}.failure`]: failureOf(err, what) });
   }
 }
 

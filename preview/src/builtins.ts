@@ -45,8 +45,17 @@ function defineBuiltin(name: string, properties: Record<string, [PropertyType, u
   const refresh = function (this: BuiltinThis) {
     this.previewUpdate?.(this.data);
   };
-  // `hidden` is every built-in's attribute in WeChat.
-  const all = { ...properties, hidden: [Boolean, false] as [PropertyType, unknown] };
+  // `hidden` and the accessibility attributes (aria-label, aria-role, aria-hidden) are every built-in's in WeChat.
+  const all = {
+    ...properties,
+    hidden: [Boolean, false] as [PropertyType, unknown],
+    ariaLabel: [String, ''] as [PropertyType, unknown],
+    ariaRole: [String, ''] as [PropertyType, unknown],
+    ariaHidden: [null, ''] as [PropertyType, unknown],
+    ariaChecked: [null, ''] as [PropertyType, unknown],
+    ariaSelected: [null, ''] as [PropertyType, unknown],
+    ariaDisabled: [null, ''] as [PropertyType, unknown],
+  };
   register({
     id: name,
     tagName: `wx-${name}`,
@@ -61,6 +70,7 @@ function defineBuiltin(name: string, properties: Record<string, [PropertyType, u
           this.previewUpdate = (data) => {
             node.$$.hidden = !!data.hidden;
             update(data);
+            applyAria(node.$$, data);
           };
         }
         this.previewUpdate(this.data);
@@ -75,6 +85,23 @@ function defineBuiltin(name: string, properties: Record<string, [PropertyType, u
  */
 export function writeId(node: ExparserNode): void {
   if (node.id && node.$$) node.$$.id = node.id;
+}
+
+/**
+ * WeChat's aria-* attributes, as a screen reader reads them: on the element, and for a built-in holding a native
+ * control (input, picker, switch) on that control, which is what takes the focus.
+ */
+function applyAria(el: HTMLElement, d: Data): void {
+  const target = el.querySelector<HTMLElement>(':scope > input, :scope > select, :scope > textarea') ?? el;
+  if (d.ariaLabel) target.setAttribute('aria-label', d.ariaLabel);
+  else target.removeAttribute('aria-label');
+  if (d.ariaRole) el.setAttribute('role', d.ariaRole);
+  if (d.ariaHidden === true || d.ariaHidden === 'true') el.setAttribute('aria-hidden', 'true');
+  else el.removeAttribute('aria-hidden');
+  // States, as written ({{…}} gives true or false): only when the page sets them (a button keeps its own).
+  for (const [prop, attr] of [['ariaChecked', 'aria-checked'], ['ariaSelected', 'aria-selected'], ['ariaDisabled', 'aria-disabled']] as const) {
+    if (d[prop] !== '' && d[prop] !== null && d[prop] !== undefined) el.setAttribute(attr, String(d[prop]));
+  }
 }
 
 const setFlag = (el: Element, name: string, on: unknown) => (on ? el.setAttribute(name, '') : el.removeAttribute(name));

@@ -60,12 +60,13 @@ function Component(options: Definition): void {
 }
 
 function Page(options: Definition): void {
-  const { data, ...rest } = options;
+  const { data, behaviors, ...rest } = options;
   const methods: Definition = {};
   const fields: Definition = {};
   for (const [key, value] of Object.entries(rest)) (typeof value === 'function' ? methods : fields)[key] = value;
   Component({
     data,
+    behaviors,
     methods,
     lifetimes: {
       created(this: Definition) {

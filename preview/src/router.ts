@@ -88,6 +88,9 @@ export function createRouter(frame: Frame, appJson: Record<string, any>, entries
     if (!entry || entry.kind !== 'page') throw new WxFailure(`page "${route}" is not found`);
     const view = document.createElement('div');
     view.className = 'phone__page';
+    // The page scrolls: reachable from the keyboard, as a region named after the page.
+    view.tabIndex = 0;
+    view.setAttribute('role', 'region');
     frame.pages.append(view);
     const comp = jComponent.create(route) as unknown as PageComponent;
     comp.dom.setAttribute('data-route', route);
@@ -95,6 +98,7 @@ export function createRouter(frame: Frame, appJson: Record<string, any>, entries
     const page = comp.instance as PageInstance;
     Object.assign(page, { route, options: query });
     const opened: OpenPage = { route, search, view, comp, page, title: String(entry.json.navigationBarTitleText ?? window_.navigationBarTitleText ?? ''), ready: false };
+    view.setAttribute('aria-label', opened.title);
     let atBottom = false;
     view.addEventListener('scroll', () => {
       call(opened, 'onPageScroll', { scrollTop: view.scrollTop });

@@ -13,7 +13,7 @@ import { CHROMIUM, type OpenOptions, Preview, hasChromium, launchChromium } from
 const OUT = 'screens';
 const DOCS = 'docs/screens';
 /** The screens the README's "What you will see" shows. */
-const README_SHOTS = ['home', 'apply-filled', 'sign-forms-signing', 'workbench'];
+const README_SHOTS = ['home', 'apply-filled', 'sign-forms-signing', 'workbench', 'case-detail-elder', 'case-detail-not-found'];
 
 interface Shot extends OpenOptions {
   name: string;
@@ -21,9 +21,11 @@ interface Shot extends OpenOptions {
   stubs?: Record<string, Parameters<Preview['stub']>[1]>;
   /** What to do on the page before the picture. */
   then?: (p: Preview) => Promise<void>;
+  /** No answer from the api at all, as with no network. */
+  offline?: boolean;
 }
 
-const failing = (message: string) => ({ ok: false as const, code: 'INTERNAL', message });
+const failing = (message: string, code = 'INTERNAL') => ({ ok: false as const, code, message });
 const MATTER = 'TJDL-HEA-002';
 
 async function shotsFor(rt: RunningRuntime): Promise<Shot[]> {
@@ -71,7 +73,17 @@ async function shotsFor(rt: RunningRuntime): Promise<Shot[]> {
     { name: 'case-detail', ...asApplicant, route: `pages/case-detail/case-detail?id=${accepted}` },
     { name: 'case-detail-returned', ...asApplicant, route: `pages/case-detail/case-detail?id=${returned}` },
     { name: 'case-detail-resubmit', ...asApplicant, route: `pages/case-detail/case-detail?id=${returned}`, then: (p) => p.tap('补正后重新提交') },
-    { name: 'case-detail-error', ...asApplicant, route: `pages/case-detail/case-detail?id=${accepted}`, stubs: { getCase: failing('办件不存在或您无权查看') } },
+    // Each kind of failure in its own words, with the action that helps.
+    { name: 'case-detail-error', ...asApplicant, route: `pages/case-detail/case-detail?id=${accepted}`, stubs: { getCase: failing('服务繁忙，请稍后再试') } },
+    { name: 'case-detail-not-found', ...asApplicant, route: `pages/case-detail/case-detail?id=${encodeURIComponent('办件 不存在')}` },
+    { name: 'case-detail-forbidden', ...asApplicant, route: `pages/case-detail/case-detail?id=${accepted}`, stubs: { getCase: failing('您无权查看该办件', 'FORBIDDEN') } },
+    { name: 'case-detail-offline', ...asApplicant, route: `pages/case-detail/case-detail?id=${accepted}`, offline: true },
+    // 长辈模式: larger type and tap targets.
+    { name: 'home-elder', ...asApplicant, storage: { elderMode: 'on' } },
+    { name: 'case-detail-elder', ...asApplicant, route: `pages/case-detail/case-detail?id=${returned}`, storage: { elderMode: 'on' } },
+    { name: 'apply-elder', ...asApplicant, route: `pages/apply/apply?code=${MATTER}`, storage: { elderMode: 'on' } },
+    { name: 'my-cases-elder', ...asApplicant, route: 'pages/my-cases/my-cases', storage: { elderMode: 'on' } },
+    { name: 'profile-elder', ...asApplicant, route: 'pages/profile/profile', storage: { elderMode: 'on' } },
     { name: 'sign-forms', ...asApplicant, route: `pages/sign-forms/sign-forms?id=${accepted}` },
     {
       name: 'sign-forms-signing', ...asApplicant, route: `pages/sign-forms/sign-forms?id=${accepted}`,
@@ -129,15 +141,16 @@ function remainingPages(shots: Shot[], caseId: string): Shot[] {
 }
 
 async function photograph(browser: Browser, rt: RunningRuntime, shot: Shot): Promise<string[]> {
-  const p = await Preview.open(browser, rt.url, { openid: shot.openid, privacyAgreed: shot.privacyAgreed });
+  const p = await Preview.open(browser, rt.url, { openid: shot.openid, privacyAgreed: shot.privacyAgreed, ...(shot.storage ? { storage: shot.storage } : {}) });
   for (const [action, answer] of Object.entries(shot.stubs ?? {})) await p.stub(action, answer);
+  if (shot.offline) await p.page.route('**/functions/api', (route) => route.abort('internetdisconnected'));
   await p.goto(shot.route);
   // The page has loaded when its loading placeholder is gone.
   await p.screen.getByText('正在加载…').waitFor({ state: 'detached' });
   await shot.then?.(p);
   await p.screenshot(join(OUT, `${shot.name}.png`));
   const problems = await p.problems();
-  await p.page.close();
+  await p.page.context().close();
   return problems.map((problem) => `${shot.name}: ${problem}`);
 }
 

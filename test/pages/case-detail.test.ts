@@ -1,4 +1,4 @@
-import { installFakeWx, type FakeWx } from './support/fake-wx';
+import { NETWORK_DOWN, installFakeWx, type FakeWx } from './support/fake-wx';
 import { caseView } from './support/fixtures';
 import { type LoadedPage, loadPage, settled } from './support/load-page';
 
@@ -75,14 +75,65 @@ test('a returned case is resubmitted with the added materials and a note', async
   expect(p.text()).toContain('待受理');
 });
 
-test('a case that cannot be read shows the error with 重试', async () => {
+test('a case the caller may not see says so and offers a way home, not 重试', async () => {
   fake.server.refuse('getCase', 'FORBIDDEN', '您无权查看此办件');
   const p = loadPage('pages/case-detail/case-detail');
   p.page.onLoad({ id: 'case-9' });
   await settled();
 
-  expect(p.text()).toContain('您无权查看此办件');
-  expect(p.text()).toContain('重试');
+  expect(p.text()).toContain('您无权查看该办件');
+  expect(p.exists('#loading >>> #retry')).toBe(false);
+  await p.tap('#loading >>> #home');
+  expect(fake.calls('switchTab')[0]!.url).toBe('/pages/home/home');
+});
+
+test('a case that does not exist says so without 重试', async () => {
+  fake.server.refuse('getCase', 'NOT_FOUND', '办件不存在');
+  const p = loadPage('pages/case-detail/case-detail');
+  p.page.onLoad({ id: 'case-404' });
+  await settled();
+  expect(p.text()).toContain('未找到该办件');
+  expect(p.exists('#loading >>> #retry')).toBe(false);
+  expect(p.exists('#loading >>> #home')).toBe(true);
+});
+
+test('a service failure offers 重试, which loads the case', async () => {
+  fake.server.refuse('getCase', 'INTERNAL', '服务繁忙，请稍后再试');
+  const p = loadPage('pages/case-detail/case-detail');
+  p.page.onLoad({ id: 'case-7' });
+  await settled();
+  expect(p.text()).toContain('办件暂时加载不了');
+  expect(p.text()).toContain('服务繁忙，请稍后再试');
+
+  fake.server.on('getCase', caseView());
+  await p.tap('#loading >>> #retry');
+  expect(p.page.data.status).toBe('ready');
+  expect(p.text()).toContain(caseView().number);
+});
+
+test('offline, the page says so and 重试 loads the case once the network is back', async () => {
+  let online = false;
+  fake.server.on('getCase', () => (online ? caseView({ id: 'case-7' }) : NETWORK_DOWN));
+  const p = loadPage('pages/case-detail/case-detail');
+  // The page's own copy of the transport (loadPage starts the modules afresh): retries without the wait.
+  require('../../miniprogram/services/transport/transport').RETRY_DELAY_MS.value = 1;
+  p.page.onLoad({ id: 'case-7' });
+  for (let i = 0; i < 20 && p.page.data.status === 'loading'; i++) await new Promise((r) => setTimeout(r, 5));
+  await settled();
+  expect(p.text()).toContain('网络连接不上');
+  online = true;
+  await p.tap('#loading >>> #retry');
+  await settled();
+  expect(p.page.data.status).toBe('ready');
+});
+
+test('the case id is decoded where it is read: Chinese, emoji and spaces arrive as written', async () => {
+  const id = '办件 7 😀 a+b%';
+  fake.server.on('getCase', caseView({ id }));
+  const p = loadPage('pages/case-detail/case-detail');
+  p.page.onLoad({ id: encodeURIComponent(id) });
+  await settled();
+  expect(fake.server.sent('getCase')).toEqual([{ caseId: id }]);
 });
 
 test('the next step follows the case: sign the forms, enter the group, choose a time, join the meeting', async () => {

@@ -40,7 +40,7 @@ test('lists the messages as the server orders them, newest first, with the unrea
   serveInbox([message(3), message(2, { read: true }), message(1)]);
   const p = await openInbox();
 
-  expect(p.page.data.messages.items.map((m: { id: string }) => m.id)).toEqual(['m3', 'm2', 'm1']);
+  expect(p.page.data.list.items.map((m: { id: string }) => m.id)).toEqual(['m3', 'm2', 'm1']);
   expect(p.text()).toContain('消息标题3');
   expect(p.text()).toContain('DL-20260612-0003 二次供水单位卫生许可');
   expect(p.text()).toContain('2026-06-12 09:30'); // China time
@@ -56,7 +56,7 @@ test('opening an unread message opens its page and marks it read', async () => {
   await p.tap('.message');
   expect(fake.calls('navigateTo')[0]!.url).toBe('/pages/case-detail/case-detail?id=case-1');
   expect(fake.server.sent('markRead')).toEqual([{ ids: ['m1'] }]);
-  expect(p.page.data.messages.items[0].read).toBe(true);
+  expect(p.page.data.list.items[0].read).toBe(true);
   expect(p.page.data.unread).toBe(1);
   expect(fake.calls('setTabBarBadge').pop()).toMatchObject({ index: 2, text: '1' });
 });
@@ -79,7 +79,7 @@ test('marking all read sends the unread ones and clears the badge', async () => 
 
   await p.tap('#mark-all');
   expect(fake.server.sent('markRead')).toEqual([{ ids: ['m3', 'm1'] }]);
-  expect(p.page.data.messages.items.every((m: { read: boolean }) => m.read)).toBe(true);
+  expect(p.page.data.list.items.every((m: { read: boolean }) => m.read)).toBe(true);
   expect(p.exists('#mark-all')).toBe(false);
   expect(p.page.data.unread).toBe(0);
   expect(fake.calls('removeTabBarBadge').length).toBeGreaterThan(0);
@@ -161,4 +161,10 @@ describe('asking for WeChat reminders', () => {
     expect(fake.calls('showModal')[0]!.content).toContain('监督工作提醒');
     expect(fake.server.sent('recordSubscriptions')).toEqual([{ accepted: ['supervision'], rejected: [] }]);
   });
+});
+
+test('each message names its case: number and company', async () => {
+  serveInbox([message(1, { body: '请按约定时间进入会议', caseLabel: 'DL-20260612-0001 · 天津东丽宏达物业管理有限公司' })]);
+  const p = await openInbox();
+  expect(p.text()).toContain('DL-20260612-0001 · 天津东丽宏达物业管理有限公司');
 });

@@ -204,3 +204,25 @@ test('an on-site inspection starts with the officer’s own location and no sess
   expect(fake.server.sent('startInspection')).toEqual([{ caseId: 'case-7', version: 10, location: { latitude: 39.09012, longitude: 117.31045, accuracy: 15 } }]);
   expect(p.exists('#session-code')).toBe(false);
 });
+
+test('starting far from the booked time says so and shows the booked time before it starts', async () => {
+  const inTwoDays = Date.now() + 2 * 24 * 3600_000;
+  const booked = { start: new Date(inTwoDays).toISOString(), end: new Date(inTwoDays + 3600_000).toISOString() };
+  const p = await openConsole(inspectionView({ state: 'scheduled', stateLabel: '已预约', round: 0, rounds: [], sessionCode: undefined, booked, can: ['startInspection'] }));
+  fake.answer('showModal', { confirm: false, cancel: true });
+
+  await p.tap('#start');
+
+  const modal = fake.calls('showModal')[0]!;
+  expect(modal.title).toBe('不在预约时间，仍要开始？');
+  expect(modal.content).toMatch(/^预约的踏勘时间是 \d+月\d+日（周.）\d\d:\d\d-\d\d:\d\d，尚未到预约时间。/);
+  expect(fake.server.sent('startInspection')).toEqual([]);
+});
+
+test('starting at the booked time asks the plain question', async () => {
+  const booked = { start: new Date(Date.now() - 5 * 60_000).toISOString(), end: new Date(Date.now() + 55 * 60_000).toISOString() };
+  const p = await openConsole(inspectionView({ state: 'scheduled', stateLabel: '已预约', round: 0, rounds: [], sessionCode: undefined, booked, can: ['startInspection'] }));
+  fake.answer('showModal', { confirm: false, cancel: true });
+  await p.tap('#start');
+  expect(fake.calls('showModal')[0]).toMatchObject({ title: '开始踏勘？' });
+});

@@ -30,7 +30,7 @@ test('my cases loads more and appends the next page below the first', async () =
   const p = loadPage('pages/my-cases/my-cases');
   p.page.onLoad({});
   await settled();
-  expect(p.page.data.cases.items).toHaveLength(10);
+  expect(p.page.data.list.items).toHaveLength(10);
   expect(p.text()).toContain('上拉加载更多');
   // China time: 01:30 UTC is 09:30 in Tianjin.
   expect(p.text()).toContain('提交于 2026-06-12 09:30');
@@ -43,13 +43,13 @@ test('my cases loads more and appends the next page below the first', async () =
     { offset: 0, limit: 10 },
     { offset: 10, limit: 10 },
   ]);
-  expect(p.page.data.cases.items.map((c: { id: string }) => c.id)).toEqual(all.map((c) => c.id));
+  expect(p.page.data.list.items.map((c: { id: string }) => c.id)).toEqual(all.map((c) => c.id));
   expect(p.text()).toContain('天津东丽第12供水有限公司');
   expect(p.text()).toContain('共 12 件，已全部显示');
   // Appended by path: the first ten are not sent again.
   const keys = setData.mock.calls.flatMap(([data]) => Object.keys(data as object));
-  expect(keys).toEqual(expect.arrayContaining(['cases.items[10]', 'cases.items[11]']));
-  expect(keys).not.toContain('cases.items');
+  expect(keys).toEqual(expect.arrayContaining(['list.items[10]', 'list.items[11]']));
+  expect(keys).not.toContain('list.items');
 
   p.page.onReachBottom();
   await settled();

@@ -26,11 +26,12 @@ describe('offering slots', () => {
   const READY = { state: 'ready' as const, stateLabel: '待预约', version: 8, can: ['offerSlots', 'postGroupMessage'] };
   const openOffer = (query: Record<string, string> = { id: 'case-7' }) => open('package-staff/pages/offer-slots/offer-slots', query);
 
-  test('offers up to three picked times in China time, with the reason from the queue', async () => {
+  test('offers up to three picked times in China time; a case taken out of order needs the reason typed here', async () => {
     fake.server
       .on('getGroup', groupView({}, READY))
       .on('offerSlots', readiness({ scheduling: { offeredSlots: [{ start: '2026-12-01T01:00:00.000Z', end: '2026-12-01T02:00:00.000Z' }, { start: '2026-12-02T06:00:00.000Z', end: '2026-12-02T07:00:00.000Z' }], reschedules: 0, noShows: 0 } }, READY));
-    const p = await openOffer({ id: 'case-7', reason: '申请人下周出国' });
+    const p = await openOffer({ id: 'case-7', ahead: '2' });
+    expect(p.text()).toContain('更早受理的2件尚未安排时间');
 
     await p.tap('#submit');
     expect(p.text()).toContain('请为每个时段选择日期和开始时间');
@@ -42,6 +43,10 @@ describe('offering slots', () => {
     await p.tap('#add-row');
     expect(p.exists('#add-row')).toBe(false);
     await p.tap('#remove-2');
+    await p.tap('#submit');
+    expect(p.text()).toContain('请写明先安排此件的原因');
+    expect(fake.server.sent('offerSlots')).toEqual([]);
+    await p.type('#reason', '申请人下周出国');
     await p.tap('#submit');
 
     expect(fake.server.sent('offerSlots')).toEqual([

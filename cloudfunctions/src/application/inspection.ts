@@ -179,6 +179,7 @@ export async function toInspectionView(ctx: ActionContext, c: StoredCase): Promi
     state: c.state,
     stateLabel: STATE_LABELS[c.state],
     ...(c.checklistVersion ? { checklistVersion: c.checklistVersion } : {}),
+    ...(c.scheduledAt && c.scheduledEnd ? { booked: { start: c.scheduledAt, end: c.scheduledEnd } } : {}),
     round: current?.round ?? 0,
     items: checklist.map((item) => ({
       ...item,

@@ -27,12 +27,16 @@ const schedulingOf = (c: CaseRecord): SchedulingView => ({
   noShows: c.noShows ?? 0,
 });
 
+const MEETING_STATES: ReadonlySet<CaseState> = new Set(['scheduled', 'inspecting']);
+
 /**
  * The meeting button's data: the slot, and once there is a code, the Tencent Meeting Mini Program path that joins
  * it with the group label as nickname (every member shows under it, R5).
  */
 function meetingCardOf(c: CaseRecord): MeetingCard | undefined {
-  if (!c.scheduledAt || !c.scheduledEnd) return undefined;
+  // Only while the meeting can still be joined: after the decision, a withdrawal or a move on-site a countdown and
+  // an active 进入腾讯会议 would mislead.
+  if (!MEETING_STATES.has(c.state) || !c.scheduledAt || !c.scheduledEnd) return undefined;
   const slot = { start: c.scheduledAt, end: c.scheduledEnd };
   const m = c.meeting;
   if (!m) return slot;

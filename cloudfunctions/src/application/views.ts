@@ -1,10 +1,11 @@
-import type { CaseSummary, CaseView, IntakeView, Page, TimelineEntry } from '../../../typings/models';
+import type { CaseState, CaseSummary, CaseView, IntakeView, Page } from '../../../typings/models';
 import type { ActionContext, Caller } from '../api/context';
 import type { AuditEntry, CaseRecord } from '../domain/case';
 import { STATE_LABELS } from '../domain/case-state';
-import { maskName, maskPhone } from '../domain/masking';
+import { maskName } from '../domain/masking';
 import type { Condition, Query } from '../ports/store';
 import { allowedCaseActions, relationTo } from './access';
+import { actorName, audienceOf, partyName, phoneFor, timelineEntryFor } from './audience';
 import type { StoredCase } from './cases';
 
 /** Chinese names of audited actions, for the case timeline. */
@@ -53,10 +54,14 @@ export const ACTION_LABELS: Record<string, string> = {
   rateService: '满意度评价',
 };
 
+/** States in which a case whose applicant asked for re-inspection is on its way to it (R14). */
+const REINSPECTION_STATES: ReadonlySet<CaseState> = new Set(['ready', 'scheduled', 'inspecting']);
+
 /** A case whose licence was revoked after a credit finding (R8) shows this instead of its last state. */
 export const REVOKED_LABEL = '已撤销';
 
-export function toCaseSummary(c: StoredCase): CaseSummary {
+/** A case in a list; the applicant's name masked unless the caller may see it in full (application/audience). */
+export function toCaseSummary(c: StoredCase, caller?: Caller): CaseSummary {
   return {
     id: c._id,
     number: c.number,
@@ -65,40 +70,31 @@ export function toCaseSummary(c: StoredCase): CaseSummary {
     state: c.state,
     stateLabel: c.revocation ? REVOKED_LABEL : STATE_LABELS[c.state],
     ...(c.revocation ? { revoked: true } : {}),
+    ...(REINSPECTION_STATES.has(c.state) && c.rectification?.reinspectionRequestedAt ? { reinspection: true } : {}),
     mode: c.mode,
     submittedAt: c.submittedAt,
     ...(c.acceptedAt ? { acceptedAt: c.acceptedAt } : {}),
     ...(c.handlerName ? { handlerName: c.handlerName } : {}),
-    applicantNameMasked: maskName(c.applicantName),
+    applicantNameMasked: caller ? partyName(caller, relationTo(caller, c), c, c.applicantId, c.applicantName) : maskName(c.applicantName),
   };
 }
 
-const toTimelineEntry = (a: AuditEntry): TimelineEntry => ({
-  at: a.at,
-  actorName: a.actorName,
-  action: a.action,
-  actionLabel: ACTION_LABELS[a.action] ?? a.action,
-  ...(a.from ? { from: a.from } : {}),
-  ...(a.to ? { to: a.to } : {}),
-  ...(a.note ? { note: a.note } : {}),
-});
-
-/** The case as the caller may see it: contact details in full only for the applicant and the office's own staff. */
+/** The case as the caller may see it: what their audience reads, personal data by the one masking rule (application/audience). */
 export async function toCaseView(ctx: ActionContext, c: StoredCase, caller: Caller = ctx.caller): Promise<CaseView> {
   // The newest 200 entries, shown oldest first: a long inspection (one entry per saved item) must not push the
   // latest steps out of the timeline.
   const audit = (await ctx.store.find<AuditEntry>('audit', { where: { caseId: c._id }, orderBy: [['at', 'desc']], limit: 200 })).reverse();
   const r = relationTo(caller, c);
-  const seesContact = r.applicant || r.handler || r.sectionStaff || r.sectionHead || r.admin;
+  const audience = audienceOf(r);
   return {
-    ...toCaseSummary(c),
+    ...toCaseSummary(c, caller),
     version: c._version,
     matterCode: c.matterCode,
     sectionCode: c.sectionCode,
-    ...(c.checklistVersion ? { checklistVersion: c.checklistVersion } : {}),
+    ...(c.checklistVersion && audience === 'office' ? { checklistVersion: c.checklistVersion } : {}),
     channel: c.channel,
-    applicantName: seesContact ? c.applicantName : maskName(c.applicantName),
-    applicantPhoneMasked: maskPhone(c.applicantPhone),
+    applicantName: partyName(caller, r, c, c.applicantId, c.applicantName),
+    applicantPhoneMasked: phoneFor(caller, r, c, c.applicantId, c.applicantPhone),
     company: c.company,
     premises: c.premises,
     materials: c.materials,
@@ -109,7 +105,7 @@ export async function toCaseView(ctx: ActionContext, c: StoredCase, caller: Call
     ...(c.revocation ? { revocation: { revokedAt: c.revocation.revokedAt, reason: c.revocation.reason } } : {}),
     ...(c.groupLabel ? { groupLabel: c.groupLabel } : {}),
     ...(c.handlerId && (r.sectionStaff || r.sectionHead || r.admin) ? { handlerOpenid: c.handlerId } : {}),
-    timeline: audit.map(toTimelineEntry),
+    timeline: audit.map((a) => timelineEntryFor(audience, ACTION_LABELS, a, actorName(caller, r, c, a.actorId, a.actorName))),
     can: allowedCaseActions(caller, c),
     ...(c.registration && !c.applicantId ? { awaitingClaim: true } : {}),
     ...(c.registration && (r.handler || r.sectionStaff || r.sectionHead || r.supervisor || r.admin) ? { intake: toIntakeView(c) } : {}),
@@ -138,5 +134,5 @@ export async function pageOfCases(
     ctx.store.find<CaseRecord>('cases', { where, orderBy, offset, limit }),
     ctx.store.count('cases', where),
   ]);
-  return { items: items.map(toCaseSummary), total, offset, limit };
+  return { items: items.map((c) => toCaseSummary(c, ctx.caller)), total, offset, limit };
 }

@@ -294,15 +294,17 @@ export interface ConfiguredTemplate {
   keywords: Record<string, string>;
   /** A long-term template 长期订阅 (government services may use them): one acceptance covers every later message. */
   longTerm: boolean;
+  /** Field name → the values an `enum` keyword of the chosen template allows (WeChat takes no other). */
+  enums: Record<string, string[]>;
 }
 
 export type SubscribeTemplates = Partial<Record<SubscribeTemplateKey, ConfiguredTemplate>>;
 
-type TemplateSetting = string | { id: string; keywords?: Record<string, string>; longTerm?: boolean };
+type TemplateSetting = string | { id: string; keywords?: Record<string, string>; longTerm?: boolean; enums?: Record<string, string[]> };
 
 /**
  * Reads SUBSCRIBE_TEMPLATES: `{"caseProgress": "<template id>", "todo": {"id": "…", "keywords": {"task": "thing7"},
- * "longTerm": true}}`. A mistake (unknown template or field, a keyword of another kind than WeChat allows there)
+ * "longTerm": true}}`; a keyword of kind enum lists its template's values: `"enums": {"progress": ["已受理", "已办结"]}`. A mistake (unknown template or field, a keyword of another kind than WeChat allows there)
  * stops the function at start, where the deployment shows it, rather than failing each send later.
  */
 export function parseSubscribeTemplates(json: string | undefined): SubscribeTemplates {
@@ -323,7 +325,7 @@ export function parseSubscribeTemplates(json: string | undefined): SubscribeTemp
 }
 
 function configuredTemplate(key: SubscribeTemplateKey, setting: TemplateSetting): ConfiguredTemplate {
-  const { id, keywords = {}, longTerm = false } = typeof setting === 'string' ? { id: setting } : setting;
+  const { id, keywords = {}, longTerm = false, enums = {} } = typeof setting === 'string' ? { id: setting } : setting;
   if (typeof id !== 'string' || !/^[A-Za-z0-9_-]{1,128}$/.test(id)) throw new Error(`SUBSCRIBE_TEMPLATES.${key}: template id missing or malformed`);
   const fields: Record<string, TemplateField> = TEMPLATES[key].fields;
   for (const [name, keyword] of Object.entries(keywords)) {
@@ -331,7 +333,14 @@ function configuredTemplate(key: SubscribeTemplateKey, setting: TemplateSetting)
     if (!kindOfKeyword(keyword)) throw new Error(`SUBSCRIBE_TEMPLATES.${key}.${name}: ${keyword} is not a WeChat keyword such as thing2`);
   }
   const resolved = Object.fromEntries(Object.entries(fields).map(([name, f]) => [name, keywords[name] ?? f.keyword]));
-  return { id, keywords: resolved, longTerm: longTerm === true };
+  // An enum keyword takes only its template's values: without them every send would fail, so say so at start.
+  for (const [name, keyword] of Object.entries(resolved)) {
+    const values = enums[name];
+    if (kindOfKeyword(keyword) === 'enum' && !(Array.isArray(values) && values.length && values.every((v) => typeof v === 'string' && v))) {
+      throw new Error(`SUBSCRIBE_TEMPLATES.${key}.${name}: ${keyword} is an enum; list its values in "enums": {"${name}": ["…"]}`);
+    }
+  }
+  return { id, keywords: resolved, longTerm: longTerm === true, enums };
 }
 
 /** In the local runtime every template has a stand-in id, so asking and sending can be tried without WeChat. */
@@ -350,7 +359,7 @@ export function fillTemplate(
   const data: Record<string, { value: string }> = {};
   for (const [name, source] of Object.entries(delivery.data(facts))) {
     const keyword = configured.keywords[name]!;
-    const result = formatField(kindOfKeyword(keyword)!, source);
+    const result = formatField(kindOfKeyword(keyword)!, source, configured.enums[name]);
     if (!result.ok) return { ok: false, reason: `${fields[name]!.label}（${keyword}）${result.reason}` };
     data[keyword] = { value: result.value };
   }

@@ -8,7 +8,7 @@ import { formatChina } from './china-time';
 
 export const FIELD_KINDS = [
   'thing', 'number', 'letter', 'symbol', 'character_string', 'time', 'date', 'amount', 'phone_number', 'car_number',
-  'name', 'phrase',
+  'name', 'phrase', 'enum',
 ] as const;
 export type FieldKind = (typeof FIELD_KINDS)[number];
 
@@ -65,8 +65,11 @@ function timeOrRange(text: string, single: RegExp): boolean {
   return parts.length <= 2 && parts.every((p) => single.test(p));
 }
 
-/** Makes `source` obey the rule of `kind`: the value to send, or why it cannot be sent. */
-export function formatField(kind: FieldKind, source: FieldSource): FieldResult {
+/**
+ * Makes `source` obey the rule of `kind`: the value to send, or why it cannot be sent. An `enum` field takes only
+ * one of the values its template defines (`allowed`, from the environment's template setting).
+ */
+export function formatField(kind: FieldKind, source: FieldSource, allowed: readonly string[] = []): FieldResult {
   const at = instantOf(source);
   if (typeof source !== 'string' && !at) return refuse(`不是有效的时间：${source.instant}`);
   const text = typeof source === 'string' ? oneLine(source) : '';
@@ -87,6 +90,10 @@ export function formatField(kind: FieldKind, source: FieldSource): FieldResult {
       return ok(text);
     case 'name':
       return at ? refuse('姓名不能是时间') : nameValue(text);
+    case 'enum':
+      if (!allowed.length) return refuse('模板未配置该枚举字段的取值');
+      if (typeof source !== 'string') return refuse(`须为模板定义的取值之一（${allowed.join('、')}），不能填时间`);
+      return allowed.includes(text) ? ok(text) : refuse(`须为模板定义的取值之一（${allowed.join('、')}）：${text}`);
     default:
       return at ? refuse(`${kind} 不能填时间`) : codeLike(kind, text);
   }
@@ -100,11 +107,12 @@ function nameValue(text: string): FieldResult {
 }
 
 /** Kinds whose value is a code or a quantity: shortening them would change what they say, so they are refused. */
-function codeLike(kind: Exclude<FieldKind, 'thing' | 'time' | 'date' | 'phrase' | 'name'>, text: string): FieldResult {
+function codeLike(kind: Exclude<FieldKind, 'thing' | 'time' | 'date' | 'phrase' | 'name' | 'enum'>, text: string): FieldResult {
   const fits = (pattern: RegExp, max: number) => pattern.test(text) && chars(text).length <= max;
   switch (kind) {
     case 'number':
-      return /^-?\d+(\.\d+)?$/.test(text) && text.replace(/\D/g, '').length <= 32 ? ok(text) : refuse(`须为32位以内数字：${text}`);
+      // Digits with an optional decimal part; no sign (WeChat refuses one with 47003).
+      return /^\d+(\.\d+)?$/.test(text) && text.replace(/\D/g, '').length <= 32 ? ok(text) : refuse(`须为32位以内数字：${text}`);
     case 'letter':
       return fits(LETTERS, 32) ? ok(text) : refuse(`须为32位以内字母：${text}`);
     case 'symbol':

@@ -6,6 +6,7 @@ import { creditCodeError } from '../../utils/credit-code';
 import { errorCode, errorText } from '../../utils/format';
 import { type UploadItem, pickFiles, removeUpload, retryUpload, startUploads, uploadedFileIds, uploadsError } from '../../utils/material-uploads';
 import { currentUser } from '../../utils/session';
+import { pageParam } from '../../utils/page-query';
 
 type TextField = 'companyName' | 'creditCode' | 'applicantName' | 'applicantPhone' | 'address';
 const REMOTE_NOT_ALLOWED = '该事项暂不支持远程视频踏勘，只能选择现场踏勘。';
@@ -27,7 +28,7 @@ Page({
   },
 
   onLoad(query: Record<string, string | undefined>) {
-    this.setData({ 'matter.code': query.code ?? '' });
+    this.setData({ 'matter.code': pageParam(query, 'code') });
     this.load();
   },
 

@@ -6,6 +6,8 @@ import { rescheduleInspection } from '../../services/schedule/reschedule-inspect
 import { formatChinaSlot } from '../../utils/china-time';
 import { errorCode, errorText } from '../../utils/format';
 import { askToSubscribe, templatesFor } from '../../utils/subscribe';
+import { pageParam } from '../../utils/page-query';
+import { type Failure, failureOf } from '../../utils/failure';
 
 /** offers: pick one; waiting: no times yet; requested: asked for others; booked: the meeting; none: not at this stage. */
 type Stage = 'offers' | 'waiting' | 'requested' | 'booked' | 'none';
@@ -26,7 +28,7 @@ function stageOf(r: ReadinessView): Stage {
 Page({
   data: {
     status: 'loading' as 'loading' | 'error' | 'ready',
-    error: '',
+    failure: null as Failure | null,
     caseId: '',
     version: 0,
     stage: 'none' as Stage,
@@ -51,7 +53,7 @@ Page({
   },
 
   onLoad(query: Record<string, string | undefined>) {
-    this.setData({ caseId: query.id ?? '' });
+    this.setData({ caseId: pageParam(query, 'id') });
     this.load();
     this.prepareSubscribe();
   },
@@ -66,7 +68,7 @@ Page({
       this.show(await getGroup({ caseId: this.data.caseId }));
     } catch (err) {
       if (this.data.status === 'ready') wx.showToast({ title: errorText(err), icon: 'none' });
-      else this.setData({ status: 'error', error: errorText(err, '加载失败，请重试') });
+      else this.setData({ status: 'error', failure: failureOf(err, '内容') });
     }
   },
 

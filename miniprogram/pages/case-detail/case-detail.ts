@@ -1,4 +1,5 @@
 import type { CaseView } from '../../../typings/models';
+import { asCaseLoader, caseLoader, caseLoaderData } from '../../behaviors/case-loader/case-loader';
 import { getCase } from '../../services/case/get-case';
 import { listFileAccess } from '../../services/case/list-file-access';
 import { openDocument } from '../../services/file/open-document';
@@ -25,10 +26,9 @@ interface InspectionResult {
 }
 
 Page({
+  behaviors: [caseLoader],
   data: {
-    status: 'loading' as 'loading' | 'error' | 'ready',
-    error: '',
-    caseId: '',
+    ...caseLoaderData(),
     version: 0,
     view: null as CaseDetail | null,
     steps: [] as CaseStep[],
@@ -47,32 +47,16 @@ Page({
     resultError: '',
     /** Who opened the applicant's materials and recordings (R13); null when the caller may not see it. */
     access: null as AccessRow[] | null,
+    /** 长辈模式 (data.elder, from the elderMode behavior) shows the details only when asked. */
+    elder: false,
+    showDetails: false,
   },
 
-  onLoad(query: Record<string, string | undefined>) {
-    this.setData({ caseId: query.id ?? '' });
-    this.load();
+  fetchCase() {
+    return getCase({ caseId: this.data.caseId });
   },
 
-  onShow() {
-    // Back from signing, the group or booking: the next step may have changed.
-    if (this.data.status === 'ready') this.load();
-  },
-
-  async onPullDownRefresh() {
-    await this.load();
-    wx.stopPullDownRefresh();
-  },
-
-  async load() {
-    let c: CaseView;
-    try {
-      c = await getCase({ caseId: this.data.caseId });
-    } catch (err) {
-      if (this.data.status === 'ready') wx.showToast({ title: errorText(err), icon: 'none' });
-      else this.setData({ status: 'error', error: errorText(err, '办件加载失败，请重试') });
-      return;
-    }
+  async showCase(c: CaseView) {
     this.show(c);
     await Promise.all([DECIDED.includes(c.state) ? this.loadResult() : null, this.loadAccess()]);
   },
@@ -105,7 +89,6 @@ Page({
 
   show(c: CaseView) {
     this.setData({
-      status: 'ready',
       version: c.version,
       view: toCaseDetail(c),
       steps: applicantSteps(c),
@@ -128,9 +111,8 @@ Page({
     this.setData({ openingArchive: false });
   },
 
-  onRetry() {
-    this.setData({ status: 'loading' });
-    this.load();
+  onShowDetails() {
+    this.setData({ showDetails: true });
   },
 
   onStep(e: WechatMiniprogram.TouchEvent) {
@@ -182,7 +164,7 @@ Page({
       wx.showToast({ title: done, icon: 'success' });
     } catch (err) {
       wx.showModal({ title: '未能完成', content: errorText(err), showCancel: false, confirmText: '知道了' });
-      if (errorCode(err) === 'CONFLICT') this.load();
+      if (errorCode(err) === 'CONFLICT') asCaseLoader(this).loadCase();
     }
     this.setData({ busy: false });
   },

@@ -3,6 +3,7 @@ import { listMyCreditRecords } from '../../services/supervision/list-my-credit-r
 import { formatChinaDate } from '../../utils/china-time';
 import { SUBJECT_LABELS, listingPeriod } from '../../utils/credit-view';
 import { errorText } from '../../utils/format';
+import { type Failure, failureOf } from '../../utils/failure';
 
 // What the credit file 诚信档案 and the blacklist 失信黑名单 hold about me and the companies I applied for, and how
 // credit repair 信用修复 works.
@@ -51,7 +52,7 @@ const toRecord = (r: CreditRecordView): RecordRow => ({
 Page({
   data: {
     status: 'loading' as 'loading' | 'error' | 'ready',
-    error: '',
+    failure: null as Failure | null,
     inForce: [] as ListingRow[],
     past: [] as ListingRow[],
     records: [] as RecordRow[],
@@ -77,7 +78,7 @@ Page({
       });
     } catch (err) {
       if (this.data.status === 'ready') wx.showToast({ title: errorText(err), icon: 'none' });
-      else this.setData({ status: 'error', error: errorText(err, '信用记录加载失败，请重试') });
+      else this.setData({ status: 'error', failure: failureOf(err, '信用记录') });
     }
   },
 

@@ -9,6 +9,8 @@ import { type CaseStep, applicantSteps } from '../../utils/case-steps';
 import { toCaseDetail } from '../../utils/case-view';
 import { formatChinaTime } from '../../utils/china-time';
 import { errorText } from '../../utils/format';
+import { pageParam } from '../../utils/page-query';
+import { type Failure, failureOf } from '../../utils/failure';
 
 type Tab = 'messages' | 'prepare' | 'manual' | 'progress';
 
@@ -46,7 +48,7 @@ function schedulingNote(r: ReadinessView): string {
 Page({
   data: {
     status: 'loading' as 'loading' | 'error' | 'ready',
-    error: '',
+    failure: null as Failure | null,
     caseId: '',
     label: '',
     memberText: '',
@@ -69,7 +71,7 @@ Page({
   },
 
   onLoad(query: Record<string, string | undefined>) {
-    this.setData({ caseId: query.id ?? '' });
+    this.setData({ caseId: pageParam(query, 'id') });
     this.load();
   },
 
@@ -86,7 +88,7 @@ Page({
       this.show(view);
     } catch (err) {
       if (this.data.status === 'ready') wx.showToast({ title: errorText(err), icon: 'none' });
-      else this.setData({ status: 'error', error: errorText(err, '踏勘群加载失败，请重试') });
+      else this.setData({ status: 'error', failure: failureOf(err, '踏勘群') });
     }
   },
 

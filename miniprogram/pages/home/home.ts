@@ -1,11 +1,12 @@
 import type { MatterSummary } from '../../../typings/models';
 import { listMatters } from '../../services/matter/list-matters';
 import { errorText } from '../../utils/format';
+import { type Failure, failureOf } from '../../utils/failure';
 
 Page({
   data: {
     status: 'loading' as 'loading' | 'error' | 'ready',
-    error: '',
+    failure: null as Failure | null,
     matters: [] as MatterSummary[],
   },
 
@@ -24,7 +25,7 @@ Page({
       this.setData({ matters, status: 'ready' });
     } catch (err) {
       if (this.data.status === 'ready') wx.showToast({ title: errorText(err), icon: 'none' });
-      else this.setData({ status: 'error', error: errorText(err, '事项加载失败，请重试') });
+      else this.setData({ status: 'error', failure: failureOf(err, '事项') });
     }
   },
 

@@ -1,56 +1,38 @@
 import type { SubscribeTemplate } from '../../../typings/models';
+import { asPagedList, pagedList } from '../../behaviors/paged-list/paged-list';
 import { listInbox } from '../../services/inbox/list-inbox';
 import { markRead } from '../../services/inbox/mark-read';
 import { unreadCount } from '../../services/inbox/unread-count';
-import { errorText } from '../../utils/format';
 import { type InboxItem, openMessagePage, showUnreadBadge, toInboxItem } from '../../utils/inbox';
-import { type ListData, emptyList, loadMore, reloadList } from '../../utils/paged-list';
+import { type ListData, emptyList } from '../../utils/paged-list';
 import { currentUser } from '../../utils/session';
 import { askToSubscribe, tabMomentOf, templatesFor } from '../../utils/subscribe';
 
 const fetchMessages = (offset: number, limit: number) => listInbox({ offset, limit });
-const failText = (err: unknown) => errorText(err, '消息加载失败，请重试');
 /** markRead takes at most this many ids per call. */
 const MARK_BATCH = 100;
 
 Page({
+  behaviors: [pagedList],
   data: {
-    messages: emptyList<InboxItem>() as ListData<InboxItem>,
+    list: emptyList<InboxItem>() as ListData<InboxItem>,
     unread: 0,
     /** Subscription-message templates to offer; none hides the offer. */
     templates: [] as SubscribeTemplate[],
   },
 
   onLoad() {
-    this.reload();
+    asPagedList(this).reloadList();
     this.prepareSubscribe();
   },
 
-  onShow() {
-    // Back from a message's page, or new messages since: the list and the badge may have changed.
-    if (this.data.messages.status === 'ready') this.reload();
+  listSource() {
+    return { fetch: fetchMessages, map: toInboxItem, what: '消息' };
   },
 
-  async onPullDownRefresh() {
-    await this.reload();
-    wx.stopPullDownRefresh();
-  },
-
-  onReachBottom() {
-    this.loadMore();
-  },
-
-  reload() {
-    return Promise.all([reloadList(this, 'messages', fetchMessages, toInboxItem, failText), this.refreshUnread()]);
-  },
-
-  loadMore() {
-    return loadMore(this, 'messages', fetchMessages, toInboxItem);
-  },
-
-  onRetry() {
-    this.setData({ 'messages.status': 'loading' });
-    this.reload();
+  /** The unread badge follows every reload of the list. */
+  alsoRefresh() {
+    return this.refreshUnread();
   },
 
   async refreshUnread() {
@@ -69,11 +51,11 @@ Page({
   /** Opens the message's page at once, and marks it read on the way. */
   onOpen(e: WechatMiniprogram.TouchEvent) {
     const index = Number(e.currentTarget.dataset.index);
-    const item = this.data.messages.items[index];
+    const item = this.data.list.items[index];
     if (!item) return;
     openMessagePage(item.page);
     if (!item.read) {
-      this.setData({ [`messages.items[${index}].read`]: true });
+      this.setData({ [`list.items[${index}].read`]: true });
       this.markRead([item.id]);
     }
   },
@@ -81,9 +63,9 @@ Page({
   onMarkAllRead() {
     const patch: Record<string, boolean> = {};
     const ids: string[] = [];
-    this.data.messages.items.forEach((m, i) => {
+    this.data.list.items.forEach((m, i) => {
       if (m.read) return;
-      patch[`messages.items[${i}].read`] = true;
+      patch[`list.items[${i}].read`] = true;
       ids.push(m.id);
     });
     if (!ids.length) return;

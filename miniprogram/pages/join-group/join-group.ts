@@ -1,5 +1,6 @@
 import { joinGroupByInvite } from '../../services/group/join-group-by-invite';
 import { errorText } from '../../utils/format';
+import { pageParam } from '../../utils/page-query';
 
 // Opened from the share card an applicant sends: the invite's token joins the person as an on-site contact.
 
@@ -13,7 +14,7 @@ Page({
   },
 
   onLoad(query: Record<string, string | undefined>) {
-    this.setData({ token: query.token ?? '' });
+    this.setData({ token: pageParam(query, 'token') });
     this.join();
   },
 

@@ -8,6 +8,8 @@ import { MODE_LABELS, errorText } from '../../utils/format';
 import { locate } from '../../utils/location';
 import { type UploadItem, type Uploader, removeUpload, retryUpload, startUploads } from '../../utils/material-uploads';
 import { stampLines, stampPhoto } from '../../utils/photo-stamp';
+import { pageParam } from '../../utils/page-query';
+import { type Failure, failureOf } from '../../utils/failure';
 
 // Live photos at the premises (R4, R13): the camera only, never the album, so the capture time and place can be
 // trusted; both are stamped on the picture and declared to the cloud, which chains the file to the case's evidence.
@@ -38,7 +40,7 @@ const compact = (iso: string) => iso.replace(/\D/g, '').slice(0, 14);
 Page({
   data: {
     status: 'loading' as 'loading' | 'error' | 'ready',
-    error: '',
+    failure: null as Failure | null,
     caseId: '',
     number: '',
     canCapture: false,
@@ -50,7 +52,7 @@ Page({
   },
 
   onLoad(query: Record<string, string | undefined>) {
-    this.setData({ caseId: query.id ?? '' });
+    this.setData({ caseId: pageParam(query, 'id') });
     this.load();
   },
 
@@ -58,7 +60,7 @@ Page({
     try {
       this.show(await getInspection({ caseId: this.data.caseId }));
     } catch (err) {
-      this.setData({ status: 'error', error: errorText(err, '办件加载失败，请重试') });
+      this.setData({ status: 'error', failure: failureOf(err, '办件') });
     }
   },
 

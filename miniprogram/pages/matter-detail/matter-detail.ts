@@ -1,17 +1,18 @@
 import type { MatterView } from '../../../typings/models';
 import { getMatter } from '../../services/matter/get-matter';
-import { errorText } from '../../utils/format';
+import { pageParam } from '../../utils/page-query';
+import { type Failure, failureOf } from '../../utils/failure';
 
 Page({
   data: {
     status: 'loading' as 'loading' | 'error' | 'ready',
-    error: '',
+    failure: null as Failure | null,
     code: '',
     matter: null as MatterView | null,
   },
 
   onLoad(query: Record<string, string | undefined>) {
-    this.setData({ code: query.code ?? '' });
+    this.setData({ code: pageParam(query, 'code') });
     this.load();
   },
 
@@ -21,7 +22,7 @@ Page({
       this.setData({ matter, status: 'ready' });
       wx.setNavigationBarTitle({ title: matter.name });
     } catch (err) {
-      this.setData({ status: 'error', error: errorText(err, '事项加载失败，请重试') });
+      this.setData({ status: 'error', failure: failureOf(err, '事项') });
     }
   },
 

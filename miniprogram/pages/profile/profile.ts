@@ -1,12 +1,14 @@
 import { runtimeMode } from '../../config/config';
 import { DEMO_USERS, type DemoUser, devOpenid, setDevOpenid } from '../../services/transport/dev-identity';
-import { ROLE_LABELS, errorText } from '../../utils/format';
+import { setElderMode } from '../../utils/elder-mode';
+import { ROLE_LABELS } from '../../utils/format';
 import { currentUser, forgetCurrentUser, hasRole, isStaff } from '../../utils/session';
+import { type Failure, failureOf } from '../../utils/failure';
 
 Page({
   data: {
     status: 'loading' as 'loading' | 'error' | 'ready',
-    error: '',
+    failure: null as Failure | null,
     name: '',
     roleText: '',
     staff: false,
@@ -37,7 +39,7 @@ Page({
         regulator: hasRole(me, 'regulator'),
       });
     } catch (err) {
-      this.setData({ status: 'error', error: errorText(err, '身份信息加载失败，请重试') });
+      this.setData({ status: 'error', failure: failureOf(err, '身份信息') });
     }
   },
 
@@ -61,6 +63,12 @@ Page({
 
   onPrivacy() {
     wx.openPrivacyContract({});
+  },
+
+  /** Every page starts again in the chosen size. */
+  onElderMode(e: WechatMiniprogram.SwitchChange) {
+    setElderMode(e.detail.value);
+    wx.reLaunch({ url: '/pages/profile/profile' });
   },
 
   onSwitchIdentity(e: WechatMiniprogram.TouchEvent) {

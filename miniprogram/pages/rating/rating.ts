@@ -1,4 +1,5 @@
 import type { InspectionView } from '../../../typings/models';
+import { caseLoader, caseLoaderData } from '../../behaviors/case-loader/case-loader';
 import { getInspection } from '../../services/inspection/get-inspection';
 import { rateService } from '../../services/inspection/rate-service';
 import { formatChinaTime } from '../../utils/china-time';
@@ -10,10 +11,9 @@ const LABELS = ['', '很不满意', '不满意', '一般', '满意', '非常满�
 const STARS = [1, 2, 3, 4, 5];
 
 Page({
+  behaviors: [caseLoader],
   data: {
-    status: 'loading' as 'loading' | 'error' | 'ready',
-    error: '',
-    caseId: '',
+    ...caseLoaderData(),
     number: '',
     canRate: false,
     stars: STARS,
@@ -25,32 +25,17 @@ Page({
     rated: null as { score: number; label: string; suggestions: string; at: string } | null,
   },
 
-  onLoad(query: Record<string, string | undefined>) {
-    this.setData({ caseId: query.id ?? '' });
-    this.load();
+  fetchCase() {
+    return getInspection({ caseId: this.data.caseId });
   },
 
-  async load() {
-    try {
-      this.show(await getInspection({ caseId: this.data.caseId }));
-    } catch (err) {
-      this.setData({ status: 'error', error: errorText(err, '办件加载失败，请重试') });
-    }
-  },
-
-  show(v: InspectionView) {
+  showCase(v: InspectionView) {
     const r = v.rating;
     this.setData({
-      status: 'ready',
       number: v.number,
       canRate: v.can.includes('rateService'),
       rated: r ? { score: r.score, label: LABELS[r.score]!, suggestions: r.suggestions ?? '', at: formatChinaTime(r.ratedAt) } : null,
     });
-  },
-
-  onRetry() {
-    this.setData({ status: 'loading' });
-    this.load();
   },
 
   onStar(e: WechatMiniprogram.TouchEvent) {
@@ -77,7 +62,7 @@ Page({
     }
     const suggestions = this.data.suggestions.trim();
     try {
-      this.show(await rateService({ caseId: this.data.caseId, score: this.data.score, ...(suggestions ? { suggestions } : {}) }));
+      this.showCase(await rateService({ caseId: this.data.caseId, score: this.data.score, ...(suggestions ? { suggestions } : {}) }));
       wx.showToast({ title: '感谢您的评价', icon: 'success' });
     } catch (err) {
       wx.showModal({ title: '评价未提交', content: errorText(err, '提交失败，请重试'), showCancel: false, confirmText: '知道了' });

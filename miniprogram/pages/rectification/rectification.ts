@@ -6,6 +6,8 @@ import { uploadOwnFile } from '../../services/upload/upload-own-file';
 import { errorCode, errorText } from '../../utils/format';
 import { type RectificationSummary, latestDecision, toRectificationSummary } from '../../utils/inspection-view';
 import { type UploadItem, type Uploader, pickFiles, removeUpload, retryUpload, startUploads, uploadedFileIds, uploadsError } from '../../utils/material-uploads';
+import { pageParam } from '../../utils/page-query';
+import { type Failure, failureOf } from '../../utils/failure';
 
 // Rectification (R14): the applicant proves each item with files before the deadline, then applies for the
 // re-inspection, which re-checks the failed items.
@@ -15,7 +17,7 @@ const uploadProof: Uploader = (item, onProgress) => uploadOwnFile('proof', item,
 Page({
   data: {
     status: 'loading' as 'loading' | 'error' | 'ready',
-    error: '',
+    failure: null as Failure | null,
     caseId: '',
     version: 0,
     number: '',
@@ -32,7 +34,7 @@ Page({
   },
 
   onLoad(query: Record<string, string | undefined>) {
-    this.setData({ caseId: query.id ?? '' });
+    this.setData({ caseId: pageParam(query, 'id') });
     this.load();
   },
 
@@ -46,7 +48,7 @@ Page({
       this.show(await getInspection({ caseId: this.data.caseId }));
     } catch (err) {
       if (this.data.status === 'ready') wx.showToast({ title: errorText(err), icon: 'none' });
-      else this.setData({ status: 'error', error: errorText(err, '整改信息加载失败，请重试') });
+      else this.setData({ status: 'error', failure: failureOf(err, '整改信息') });
     }
   },
 

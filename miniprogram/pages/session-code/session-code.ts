@@ -3,6 +3,8 @@ import { confirmSessionCode } from '../../services/inspection/confirm-session-co
 import { getInspection } from '../../services/inspection/get-inspection';
 import { errorText } from '../../utils/format';
 import { locate } from '../../utils/location';
+import { pageParam } from '../../utils/page-query';
+import { type Failure, failureOf } from '../../utils/failure';
 
 // The on-site phone enters the code the officer reads out (R8), with its location for the premises check; once
 // accepted the code fills the screen to be shown to the camera.
@@ -12,7 +14,7 @@ const spaced = (code: string) => code.replace(/(\d{3})(?=\d)/g, '$1 ');
 Page({
   data: {
     status: 'loading' as 'loading' | 'error' | 'ready',
-    error: '',
+    failure: null as Failure | null,
     caseId: '',
     number: '',
     canConfirm: false,
@@ -23,7 +25,7 @@ Page({
   },
 
   onLoad(query: Record<string, string | undefined>) {
-    this.setData({ caseId: query.id ?? '' });
+    this.setData({ caseId: pageParam(query, 'id') });
     this.load();
   },
 
@@ -31,7 +33,7 @@ Page({
     try {
       this.show(await getInspection({ caseId: this.data.caseId }));
     } catch (err) {
-      this.setData({ status: 'error', error: errorText(err, '办件加载失败，请重试') });
+      this.setData({ status: 'error', failure: failureOf(err, '办件') });
     }
   },
 

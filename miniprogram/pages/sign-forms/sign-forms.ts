@@ -6,6 +6,8 @@ import { signForm } from '../../services/forms/sign-form';
 import { uploadSignature } from '../../services/forms/upload-signature';
 import { formatChinaTime } from '../../utils/china-time';
 import { errorCode, errorText } from '../../utils/format';
+import { pageParam } from '../../utils/page-query';
+import { type Failure, failureOf } from '../../utils/failure';
 
 /** One form as the page shows it. */
 interface FormItem {
@@ -35,7 +37,7 @@ const nextToSign = (forms: FormItem[]) => forms.findIndex((f) => !f.signedText);
 Page({
   data: {
     status: 'loading' as 'loading' | 'error' | 'ready',
-    error: '',
+    failure: null as Failure | null,
     caseId: '',
     version: 0,
     forms: [] as FormItem[],
@@ -48,7 +50,7 @@ Page({
   },
 
   onLoad(query: Record<string, string | undefined>) {
-    this.setData({ caseId: query.id ?? '' });
+    this.setData({ caseId: pageParam(query, 'id') });
     this.load();
   },
 
@@ -56,7 +58,7 @@ Page({
     try {
       this.show(await getCaseForms({ caseId: this.data.caseId }));
     } catch (err) {
-      this.setData({ status: 'error', error: errorText(err, '表单加载失败，请重试') });
+      this.setData({ status: 'error', failure: failureOf(err, '表单') });
     }
   },
 

@@ -122,15 +122,14 @@ export async function offerSlotAsOfficer(p: Preview, caseNumber: string): Promis
   await p.tap(/^工作台/);
   await p.tap(/^待预约队列/);
   await p.screen.locator('case-card', { hasText: caseNumber }).click();
-  // Cases accepted earlier (the demo data's) may still wait: then the queue asks why this one goes first.
+  // Cases accepted earlier (the demo data's) may still wait: then the queue says so, and the offer asks why.
   const askWhy = p.modal.getByText('不按受理顺序安排');
   const offerPage = p.navTitle.getByText('提供踏勘时段');
   await askWhy.or(offerPage).first().waitFor();
-  if (await askWhy.isVisible()) {
-    await p.modal.locator('textarea').fill('申请人下周出差，先行安排');
-    await p.confirmModal('继续');
-  }
+  const outOfOrder = await askWhy.isVisible();
+  if (outOfOrder) await p.confirmModal('继续');
   await offerPage.waitFor();
+  if (outOfOrder) await p.fill('不按受理顺序安排的原因', '申请人下周出差，先行安排');
   await p.screen.locator('wx-picker input[type="date"]').first().fill(slotDay());
   await p.screen.locator('wx-picker input[type="time"]').first().fill('10:00');
   await p.tap('提供给申请人');

@@ -28,6 +28,8 @@ export interface OpenOptions {
   openid?: string;
   /** Whether the privacy prompt was already agreed to, as on a phone that has used the app before. */
   privacyAgreed?: boolean;
+  /** The Mini Program's storage before it starts (wx.setStorageSync's keys and values), e.g. { elderMode: 'on' }. */
+  storage?: Record<string, unknown>;
 }
 
 /** An answer of the `api` function, as stubs give it. */
@@ -42,12 +44,15 @@ export class Preview {
   ) {}
 
   static async open(browser: Browser, baseUrl: string, options: OpenOptions = {}): Promise<Preview> {
-    const page = await browser.newPage({ viewport: { width: 900, height: 900 } });
+    // A context of its own (axe-core's Playwright builder needs one it can open pages in).
+    const context = await browser.newContext({ viewport: { width: 900, height: 900 } });
+    const page = await context.newPage();
     // A step waits for what it needs to see; nothing on a local runtime takes this long.
     page.setDefaultTimeout(10_000);
     const storage = {
       ...(options.openid ? { 'wx:dev.openid': JSON.stringify(options.openid) } : {}),
       ...(options.privacyAgreed ? { 'preview.privacyAgreed': 'yes' } : {}),
+      ...Object.fromEntries(Object.entries(options.storage ?? {}).map(([k, v]) => [`wx:${k}`, JSON.stringify(v)])),
     };
     await page.addInitScript({ content: `for (const [k, v] of Object.entries(${JSON.stringify(storage)})) localStorage.setItem(k, v);` });
     const preview = new Preview(page, baseUrl);

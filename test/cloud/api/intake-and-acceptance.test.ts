@@ -201,7 +201,8 @@ describe('the router', () => {
     expect(queue.items.map((c) => c.id)).toEqual(ids.slice(0, 2));
     const mine = await h.ok('applicant', 'listMyCases', { offset: 2, limit: 2 });
     expect(mine.items.map((c) => c.id)).toEqual([ids[0]]);
-    expect(mine.items[0]!.applicantNameMasked).toBe('张*');
+    // The applicant's own list: their own name, in full (application/audience).
+    expect(mine.items[0]!.applicantNameMasked).toBe('张三');
   });
 });
 

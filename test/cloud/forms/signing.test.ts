@@ -100,7 +100,9 @@ describe('signing the two forms (R6)', () => {
     await sign(h, opened.case, 'consent');
     const done = await sign(h, await h.ok('applicant', 'getCase', { caseId: c.id }), 'commitment');
     expect(done.case.state).toBe('ready');
-    expect(done.case.timeline.at(-1)).toMatchObject({ from: 'accepted', to: 'ready' });
+    // The state change is on the office's timeline; the applicant's reads in plain words (application/audience).
+    expect((await h.ok('staff', 'getCase', { caseId: c.id })).timeline.at(-1)).toMatchObject({ from: 'accepted', to: 'ready' });
+    expect(done.case.timeline.at(-1)).toMatchObject({ actionLabel: '申请人签署', note: '住所（经营场所）告知承诺书' });
   });
 
   test('opening the group again changes nothing', async () => {

@@ -102,7 +102,7 @@ describe('rectification (R14)', () => {
   test('the applicant proves each item and applies for re-inspection before the deadline', async () => {
     const { caseId, version } = await rectifyingCase(h);
     const early = await h.call('applicant', 'requestReinspection', { caseId, version });
-    expect(early).toMatchObject({ ok: false, code: 'VALIDATION', message: expect.stringContaining('R1') });
+    expect(early).toMatchObject({ ok: false, code: 'VALIDATION', message: '以下整改事项尚未提交整改材料：第1项' });
     const proven = await proveAll(h, caseId);
     expect(proven.rectification!.items[0]!.proofs).toEqual([expect.objectContaining({ evidenceSeq: 1, note: '已整改' })]);
     expect(proven.evidence).toEqual([expect.objectContaining({ seq: 1, kind: 'proof', kindLabel: '整改材料' })]);

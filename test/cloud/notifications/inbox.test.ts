@@ -42,6 +42,8 @@ test('an action\'s notice reaches its recipient\'s inbox with the page it opens'
   const inbox = await h.ok('applicant', 'listInbox', {});
   expect(inbox.items).toEqual([expect.objectContaining({
     event: 'caseAccepted', title: '您的申请已受理', caseId: c.id, page: `/pages/case-detail/case-detail?id=${c.id}`, read: false,
+    // Which case, as the applicant knows it.
+    caseLabel: `${c.number} · ${c.company.name}`,
   })]);
   expect(await h.ok('applicant', 'unreadCount', {})).toEqual({ unread: 1 });
 });

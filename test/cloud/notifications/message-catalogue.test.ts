@@ -136,14 +136,25 @@ test('a value the chosen keyword cannot take is refused with the field named, no
   expect(filled).toEqual({ ok: false, reason: expect.stringContaining('办件编号（number1）') });
 });
 
+test('an enum keyword takes the progress word when its template lists it, and refuses one it does not', () => {
+  const setting = (values: string[]) => parseSubscribeTemplates(JSON.stringify({
+    caseProgress: { id: 'tmpl-1', keywords: { progress: 'enum3' }, enums: { progress: values } },
+  })).caseProgress!;
+  const delivery = MESSAGE_CATALOGUE.caseAccepted.delivery as Delivery;
+  const sent = fillTemplate(delivery, setting(['已受理', '已办结']), facts);
+  if (!sent.ok) throw new Error(sent.reason);
+  expect(sent.data.enum3).toEqual({ value: '已受理' });
+  expect(fillTemplate(delivery, setting(['已办结']), facts)).toEqual({ ok: false, reason: expect.stringContaining('办理进度（enum3）须为模板定义的取值之一') });
+});
+
 describe('SUBSCRIBE_TEMPLATES', () => {
   test('takes a template id, or an id with keywords and the long-term flag', () => {
     const templates = parseSubscribeTemplates(JSON.stringify({
       caseProgress: 'AbC-123_x',
       todo: { id: 'todo-id', keywords: { task: 'thing7' }, longTerm: true },
     }));
-    expect(templates.caseProgress).toEqual({ id: 'AbC-123_x', longTerm: false, keywords: { caseNumber: 'character_string1', matter: 'thing2', progress: 'phrase3', note: 'thing4' } });
-    expect(templates.todo).toEqual({ id: 'todo-id', longTerm: true, keywords: { task: 'thing7', caseNumber: 'character_string2', matter: 'thing3', note: 'thing4' } });
+    expect(templates.caseProgress).toEqual({ id: 'AbC-123_x', longTerm: false, enums: {}, keywords: { caseNumber: 'character_string1', matter: 'thing2', progress: 'phrase3', note: 'thing4' } });
+    expect(templates.todo).toEqual({ id: 'todo-id', longTerm: true, enums: {}, keywords: { task: 'thing7', caseNumber: 'character_string2', matter: 'thing3', note: 'thing4' } });
     expect(templates.meetingReminder).toBeUndefined();
   });
 
@@ -159,6 +170,8 @@ describe('SUBSCRIBE_TEMPLATES', () => {
     ['{"caseProgress": ""}', 'template id missing'],
     ['{"caseProgress": {"id": "x", "keywords": {"number": "thing1"}}}', 'no field number'],
     ['{"caseProgress": {"id": "x", "keywords": {"note": "remark4"}}}', 'not a WeChat keyword'],
+    ['{"caseProgress": {"id": "x", "keywords": {"progress": "enum3"}}}', 'enum3 is an enum; list its values'],
+    ['{"caseProgress": {"id": "x", "keywords": {"progress": "enum3"}, "enums": {"progress": []}}}', 'enum3 is an enum; list its values'],
   ])('refuses %s at start (%s)', (json, message) => {
     expect(() => parseSubscribeTemplates(json)).toThrow(message);
   });

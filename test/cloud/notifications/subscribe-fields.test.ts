@@ -110,6 +110,9 @@ describe('the other kinds are codes or quantities: refused, never cut', () => {
   test.each<[FieldKind, string, string]>([
     ['number', '339208499', '1234567890123456789012345678901234'],
     ['number', '12.5', '12,5'],
+    // WeChat's number takes digits and a decimal part, no sign.
+    ['number', '3', '-3'],
+    ['number', '0.5', '+0.5'],
     ['letter', 'ABCdef', 'ABC1'],
     ['symbol', '#-+', '######'],
     ['amount', '¥120.50元', '120元'],
@@ -121,7 +124,20 @@ describe('the other kinds are codes or quantities: refused, never cut', () => {
   });
 });
 
+describe('enum: only a value the template defines', () => {
+  test('accepts one of the template\'s values, refuses others and instants', () => {
+    expect(formatField('enum', '已受理', ['已受理', '已办结'])).toEqual({ ok: true, value: '已受理' });
+    expect(formatField('enum', '处理中', ['已受理', '已办结'])).toEqual({ ok: false, reason: expect.stringContaining('已受理、已办结') });
+    expect(formatField('enum', { instant: '2026-06-12T01:30:00Z' }, ['已受理']).ok).toBe(false);
+  });
+
+  test('without the template\'s values nothing is sent', () => {
+    expect(formatField('enum', '已受理')).toEqual({ ok: false, reason: '模板未配置该枚举字段的取值' });
+  });
+});
+
 test('the kind of a template keyword is its name without the number', () => {
+  expect(kindOfKeyword('enum5')).toBe('enum');
   expect(kindOfKeyword('character_string12')).toBe('character_string');
   expect(kindOfKeyword('thing2')).toBe('thing');
   expect(kindOfKeyword('phone_number3')).toBe('phone_number');

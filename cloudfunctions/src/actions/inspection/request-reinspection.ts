@@ -18,7 +18,8 @@ export const requestReinspection = defineAction({
     const saved = await changeCase(ctx, ref, 'requestReinspection', (c, state) => {
       const rectification = c.rectification!;
       if (ctx.now.getTime() > Date.parse(rectification.deadline)) throw new AppError('INVALID_STATE', '整改期限已过，不能再申请复查，请等待审批人员作出决定');
-      const unproven = rectification.items.filter((i) => !i.proofs.length).map((i) => i.id);
+      // Numbered as the applicant reads them on the rectification page (1., 2. …), not by their internal ids.
+      const unproven = rectification.items.flatMap((i, n) => (i.proofs.length ? [] : [`第${n + 1}项`]));
       if (unproven.length) throw new AppError('VALIDATION', `以下整改事项尚未提交整改材料：${unproven.join('、')}`);
       return [
         { ...c, state, rectification: { ...rectification, reinspectionRequestedAt: ctx.now.toISOString() } },

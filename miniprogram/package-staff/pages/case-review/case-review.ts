@@ -1,4 +1,5 @@
-import type { CaseView, UserView } from '../../../../typings/models';
+import type { CaseView, FileAccessView, UserView, WhoAmI } from '../../../../typings/models';
+import { asCaseLoader, caseLoader, caseLoaderData } from '../../../behaviors/case-loader/case-loader';
 import { getCase } from '../../../services/case/get-case';
 import { listFileAccess } from '../../../services/case/list-file-access';
 import { openFile } from '../../../services/file/open-file';
@@ -25,10 +26,9 @@ const PANELS = {
 };
 
 Page({
+  behaviors: [caseLoader],
   data: {
-    status: 'loading' as 'loading' | 'error' | 'ready',
-    error: '',
-    caseId: '',
+    ...caseLoaderData(),
     version: 0,
     /** Every link handed out for the case's files (R13); null when it could not be loaded. */
     access: null as AccessRow[] | null,
@@ -51,38 +51,18 @@ Page({
     busy: false,
   },
 
-  onLoad(query: Record<string, string | undefined>) {
-    this.setData({ caseId: query.id ?? '' });
-    this.load();
+  fetchCase() {
+    return Promise.all([getCase({ caseId: this.data.caseId }), currentUser(), listFileAccess({ caseId: this.data.caseId }).catch(() => null)]);
   },
 
-  onShow() {
-    // Back from countersigning, offering times or the meeting: what comes next may have changed.
-    if (this.data.status === 'ready') this.load();
-  },
-
-  async onPullDownRefresh() {
-    await this.load();
-    wx.stopPullDownRefresh();
-  },
-
-  async load() {
-    try {
-      const [c, me, access] = await Promise.all([
-        getCase({ caseId: this.data.caseId }), currentUser(), listFileAccess({ caseId: this.data.caseId }).catch(() => null),
-      ]);
-      // Only a section head or an admin may reassign (R18); the server checks again.
-      this.show(c, hasRole(me, 'sectionHead', 'admin'));
-      this.setData({ access: access && toAccessRows(access) });
-    } catch (err) {
-      if (this.data.status === 'ready') wx.showToast({ title: errorText(err), icon: 'none' });
-      else this.setData({ status: 'error', error: errorText(err, '办件加载失败，请重试') });
-    }
+  showCase([c, me, access]: [CaseView, WhoAmI, FileAccessView[] | null]) {
+    // Only a section head or an admin may reassign (R18); the server checks again.
+    this.show(c, hasRole(me, 'sectionHead', 'admin'));
+    this.setData({ access: access && toAccessRows(access) });
   },
 
   show(c: CaseView, mayReassign: boolean) {
     this.setData({
-      status: 'ready',
       version: c.version,
       view: toCaseDetail(c),
       steps: handlerSteps(c),
@@ -94,11 +74,6 @@ Page({
       canReassign: mayReassign && c.can.includes('reassignCase'),
       panel: '',
     });
-  },
-
-  onRetry() {
-    this.setData({ status: 'loading' });
-    this.load();
   },
 
   async onOpenMaterial(e: WechatMiniprogram.TouchEvent) {
@@ -158,7 +133,7 @@ Page({
       wx.showToast({ title: done, icon: 'success' });
     } catch (err) {
       wx.showModal({ title: '未能完成', content: errorText(err), showCancel: false, confirmText: '知道了' });
-      if (errorCode(err) === 'CONFLICT') this.load();
+      if (errorCode(err) === 'CONFLICT') asCaseLoader(this).loadCase();
     }
     this.setData({ busy: false });
   },
@@ -176,7 +151,7 @@ Page({
     this.setData({ busy: true });
     try {
       const ticket = await reissueClaimCode({ caseId: this.data.caseId, version: this.data.version });
-      await this.load();
+      await asCaseLoader(this).loadCase();
       wx.showModal({
         title: '新认领码', content: `${ticket.code}\n有效期至 ${formatChinaTime(ticket.expiresAt)}，仅可使用一次。`,
         confirmText: '复制', cancelText: '关闭',

@@ -6,13 +6,15 @@ import { uploadSignature } from '../../../services/forms/upload-signature';
 import { countersignConsent } from '../../../services/staff/countersign-consent';
 import { formatChinaTime } from '../../../utils/china-time';
 import { errorCode, errorText } from '../../../utils/format';
+import { pageParam } from '../../../utils/page-query';
+import { type Failure, failureOf } from '../../../utils/failure';
 
 // The handler countersigns the office's copy of the consent form (一式两份), on the version the applicant signed.
 
 Page({
   data: {
     status: 'loading' as 'loading' | 'error' | 'ready',
-    error: '',
+    failure: null as Failure | null,
     caseId: '',
     version: 0,
     form: null as CaseFormView | null,
@@ -22,7 +24,7 @@ Page({
   },
 
   onLoad(query: Record<string, string | undefined>) {
-    this.setData({ caseId: query.id ?? '' });
+    this.setData({ caseId: pageParam(query, 'id') });
     this.load();
   },
 
@@ -38,7 +40,7 @@ Page({
         countersignedText: form?.countersignedAt ? `已于 ${formatChinaTime(form.countersignedAt)} 会签` : '',
       });
     } catch (err) {
-      this.setData({ status: 'error', error: errorText(err, '同意书加载失败，请重试') });
+      this.setData({ status: 'error', failure: failureOf(err, '同意书') });
     }
   },
 

@@ -5,6 +5,8 @@ import { getInspection } from '../../../services/inspection/get-inspection';
 import { switchToOnsite } from '../../../services/staff/switch-to-onsite';
 import { errorCode, errorText } from '../../../utils/format';
 import { type DecisionSummary, type RectificationSummary, latestDecision, toRectificationSummary } from '../../../utils/inspection-view';
+import { pageParam } from '../../../utils/page-query';
+import { type Failure, failureOf } from '../../../utils/failure';
 
 // The end of the inspection (R14): pass, rectification, fail, or on-site inspection instead, with the officer's
 // opinion and handwritten signature. Rectification items start from the failed checklist items and can be edited;
@@ -58,7 +60,7 @@ const signaturesOf = (self: unknown): Map<string, string> => {
 Page({
   data: {
     status: 'loading' as 'loading' | 'error' | 'ready',
-    error: '',
+    failure: null as Failure | null,
     caseId: '',
     version: 0,
     number: '',
@@ -84,7 +86,7 @@ Page({
   },
 
   onLoad(query: Record<string, string | undefined>) {
-    this.setData({ caseId: query.id ?? '' });
+    this.setData({ caseId: pageParam(query, 'id') });
     this.load();
   },
 
@@ -93,7 +95,7 @@ Page({
       this.show(await getInspection({ caseId: this.data.caseId }));
     } catch (err) {
       if (this.data.status === 'ready') wx.showToast({ title: errorText(err), icon: 'none' });
-      else this.setData({ status: 'error', error: errorText(err, '踏勘记录加载失败，请重试') });
+      else this.setData({ status: 'error', failure: failureOf(err, '踏勘记录') });
     }
   },
 

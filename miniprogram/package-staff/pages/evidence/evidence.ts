@@ -8,6 +8,8 @@ import { verifyEvidence } from '../../../services/inspection/verify-evidence';
 import { formatChinaTime } from '../../../utils/china-time';
 import { errorCode, errorText, formatSize } from '../../../utils/format';
 import { type EvidenceRow, toEvidenceRow } from '../../../utils/inspection-view';
+import { pageParam } from '../../../utils/page-query';
+import { type Failure, failureOf } from '../../../utils/failure';
 
 // The case's evidence with each file's SHA-256 and the chain head; a verification that recomputes them all on the
 // server (R13) and names what changed; the archive PDF to open and print.
@@ -41,7 +43,7 @@ const toArchive = (a: ArchiveSummary) => ({
 Page({
   data: {
     status: 'loading' as 'loading' | 'error' | 'ready',
-    error: '',
+    failure: null as Failure | null,
     caseId: '',
     version: 0,
     number: '',
@@ -59,7 +61,7 @@ Page({
   },
 
   onLoad(query: Record<string, string | undefined>) {
-    this.setData({ caseId: query.id ?? '' });
+    this.setData({ caseId: pageParam(query, 'id') });
     this.load();
   },
 
@@ -68,7 +70,7 @@ Page({
       this.show(await getInspection({ caseId: this.data.caseId }));
     } catch (err) {
       if (this.data.status === 'ready') wx.showToast({ title: errorText(err), icon: 'none' });
-      else this.setData({ status: 'error', error: errorText(err, '证据加载失败，请重试') });
+      else this.setData({ status: 'error', failure: failureOf(err, '证据') });
     }
   },
 

@@ -1,4 +1,4 @@
-import type { ChecklistResult, InspectionItemView, InspectionView, PremisesCheckView, SessionCodeView } from '../../../../typings/models';
+import type { ChecklistResult, InspectionItemView, InspectionView, PremisesCheckView, SessionCodeView, TimeSlot } from '../../../../typings/models';
 import { addEvidence } from '../../../services/inspection/add-evidence';
 import { attachMeetingRecording } from '../../../services/inspection/attach-meeting-recording';
 import { openFile } from '../../../services/file/open-file';
@@ -9,10 +9,12 @@ import { startInspection } from '../../../services/inspection/start-inspection';
 import { hashFile } from '../../../services/upload/hash-file';
 import { locate } from '../../../utils/location';
 import { uploadOwnFile } from '../../../services/upload/upload-own-file';
-import { formatChinaTime } from '../../../utils/china-time';
+import { formatChinaSlot, formatChinaTime } from '../../../utils/china-time';
 import { errorCode, errorText } from '../../../utils/format';
 import { type EvidenceRow, toEvidenceRow } from '../../../utils/inspection-view';
 import { type PickedFile, type UploadItem, type Uploader, removeUpload, retryUpload, startUploads } from '../../../utils/material-uploads';
+import { pageParam } from '../../../utils/page-query';
+import { type Failure, failureOf } from '../../../utils/failure';
 
 // The handler's console beside the meeting (R12): start, read out the session code, check each item of the
 // checklist (saved as it is tapped, one save per item at a time, a failed one retried), add evidence, end by
@@ -110,6 +112,17 @@ const savesOf = (self: unknown): Saves => {
 
 /** While the on-site phone has not confirmed the code, the console looks again this often. */
 const POLL_MS = 8000;
+/** Starting more than this before the booked start, or after its end, asks first. */
+const NEAR_BOOKING_MS = 30 * 60_000;
+
+/** The sentence that opens the start prompt when now is far from the booked time, '' when near it. */
+function awayFromBooking(booked: TimeSlot | null, now: number): string {
+  if (!booked) return '';
+  const start = Date.parse(booked.start);
+  const end = Date.parse(booked.end);
+  if (now >= start - NEAR_BOOKING_MS && now <= end) return '';
+  return `预约的踏勘时间是 ${formatChinaSlot(booked.start, booked.end)}，${now < start ? '尚未到' : '已经过了'}预约时间。`;
+}
 const IMAGE_EXT = ['jpg', 'jpeg', 'png', 'webp', 'heic', 'gif', 'bmp'];
 const RECORDING_EXT = ['mp4', 'mov', 'm4v', '3gp', 'avi', 'mkv', 'webm', 'm4a', 'mp3', 'aac', 'wav', 'amr'];
 /** requestUpload's limit: a whole meeting's recording fits. */
@@ -120,8 +133,9 @@ const cancelled = (err: unknown) => /cancel/i.test((err as { errMsg?: string } |
 Page({
   data: {
     status: 'loading' as 'loading' | 'error' | 'ready',
-    error: '',
+    failure: null as Failure | null,
     caseId: '',
+    booked: null as TimeSlot | null,
     version: 0,
     number: '',
     stateLabel: '',
@@ -154,7 +168,7 @@ Page({
   },
 
   onLoad(query: Record<string, string | undefined>) {
-    this.setData({ caseId: query.id ?? '' });
+    this.setData({ caseId: pageParam(query, 'id') });
     this.load();
   },
 
@@ -181,7 +195,7 @@ Page({
       this.show(await getInspection({ caseId: this.data.caseId }));
     } catch (err) {
       if (this.data.status === 'ready') wx.showToast({ title: errorText(err), icon: 'none' });
-      else this.setData({ status: 'error', error: errorText(err, '踏勘记录加载失败，请重试') });
+      else this.setData({ status: 'error', failure: failureOf(err, '踏勘记录') });
     }
   },
 
@@ -200,6 +214,7 @@ Page({
       round: v.round,
       canStart: v.can.includes('startInspection'),
       onsite: v.mode === 'onsite',
+      booked: v.booked ?? null,
       inspecting: v.state === 'inspecting',
       canResume: v.can.includes('resumeInspection'),
       canDecide: v.can.includes('decideInspection'),
@@ -244,10 +259,12 @@ Page({
 
   async onStart() {
     if (this.data.busy) return;
+    const away = awayFromBooking(this.data.booked, Date.now());
     // On site there is no session code: the officer's own position at the premises is the premises check.
     if (this.data.onsite) {
       const { confirm } = await wx.showModal({
-        title: '开始现场踏勘？', content: '将核对您当前的位置是否在申报的经营场所，请在经营场所开始。', confirmText: '开始', cancelText: '再想想',
+        title: away ? '不在预约时间，仍要开始？' : '开始现场踏勘？',
+        content: `${away}将核对您当前的位置是否在申报的经营场所，请在经营场所开始。`, confirmText: '开始', cancelText: '再想想',
       });
       if (!confirm) return;
       const location = await locate();
@@ -255,8 +272,8 @@ Page({
       return;
     }
     const { confirm } = await wx.showModal({
-      title: '开始踏勘？',
-      content: '将生成一次性会话码，请在会议中向现场人员宣读，并请对方在小程序中输入后对准镜头展示。',
+      title: away ? '不在预约时间，仍要开始？' : '开始踏勘？',
+      content: `${away}将生成一次性会话码，请在会议中向现场人员宣读，并请对方在小程序中输入后对准镜头展示。`,
       confirmText: '开始',
       cancelText: '再想想',
     });

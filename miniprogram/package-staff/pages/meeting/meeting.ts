@@ -5,6 +5,8 @@ import { createMeeting } from '../../../services/staff/create-meeting';
 import { recordNoShow } from '../../../services/staff/record-no-show';
 import { setMeetingManually } from '../../../services/staff/set-meeting-manually';
 import { errorCode, errorText } from '../../../utils/format';
+import { pageParam } from '../../../utils/page-query';
+import { type Failure, failureOf } from '../../../utils/failure';
 
 // The handler's side of a booked inspection: the meeting (created through Tencent Meeting, or pasted), a no-show,
 // or a reschedule with a reason. Each one is the server's to allow (`can`).
@@ -45,7 +47,7 @@ interface Ref {
 Page({
   data: {
     status: 'loading' as 'loading' | 'error' | 'ready',
-    error: '',
+    failure: null as Failure | null,
     caseId: '',
     version: 0,
     companyName: '',
@@ -65,7 +67,7 @@ Page({
   },
 
   onLoad(query: Record<string, string | undefined>) {
-    this.setData({ caseId: query.id ?? '' });
+    this.setData({ caseId: pageParam(query, 'id') });
     this.load();
   },
 
@@ -79,7 +81,7 @@ Page({
       this.show(await getGroup({ caseId: this.data.caseId }));
     } catch (err) {
       if (this.data.status === 'ready') wx.showToast({ title: errorText(err), icon: 'none' });
-      else this.setData({ status: 'error', error: errorText(err, '办件加载失败，请重试') });
+      else this.setData({ status: 'error', failure: failureOf(err, '办件') });
     }
   },
 

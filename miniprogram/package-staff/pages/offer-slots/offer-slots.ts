@@ -3,6 +3,8 @@ import { getGroup } from '../../../services/group/get-group';
 import { offerSlots } from '../../../services/staff/offer-slots';
 import { chinaDateAfter, formatChinaSlot } from '../../../utils/china-time';
 import { errorCode, errorText } from '../../../utils/format';
+import { pageParam } from '../../../utils/page-query';
+import { type Failure, failureOf } from '../../../utils/failure';
 
 // Up to three slots for the applicant to pick from (R11). The pickers keep to the usual office hours; the server
 // holds the configured hours, the holidays, the officer's other bookings and daily maximum, and its refusal says
@@ -26,7 +28,7 @@ const startOf = (row: SlotRow) => `${row.date}T${row.time}:00+08:00`;
 Page({
   data: {
     status: 'loading' as 'loading' | 'error' | 'ready' | 'done',
-    error: '',
+    failure: null as Failure | null,
     caseId: '',
     version: 0,
     number: '',
@@ -37,6 +39,9 @@ Page({
     rows: [emptyRow()] as SlotRow[],
     rowsError: '',
     reason: '',
+    /** Earlier-accepted cases still waiting (from the queue): a reason is then required. */
+    ahead: 0,
+    reasonError: '',
     today: '',
     lastDay: '',
     hours: PICKER_HOURS,
@@ -44,7 +49,7 @@ Page({
   },
 
   onLoad(query: Record<string, string | undefined>) {
-    this.setData({ caseId: query.id ?? '', reason: query.reason ?? '', today: chinaDateAfter(0), lastDay: chinaDateAfter(DAYS_AHEAD) });
+    this.setData({ caseId: pageParam(query, 'id'), ahead: Number(pageParam(query, 'ahead')) || 0, today: chinaDateAfter(0), lastDay: chinaDateAfter(DAYS_AHEAD) });
     this.load();
   },
 
@@ -52,7 +57,7 @@ Page({
     try {
       this.show(await getGroup({ caseId: this.data.caseId }));
     } catch (err) {
-      this.setData({ status: 'error', error: errorText(err, '办件加载失败，请重试') });
+      this.setData({ status: 'error', failure: failureOf(err, '办件') });
     }
   },
 
@@ -91,7 +96,7 @@ Page({
   },
 
   onReasonInput(e: WechatMiniprogram.Input) {
-    this.setData({ reason: e.detail.value });
+    this.setData({ reason: e.detail.value, reasonError: '' });
   },
 
   /** What is wrong with the rows, '' when they can be sent. */
@@ -112,6 +117,10 @@ Page({
     }
     const starts = this.data.rows.map(startOf);
     const reason = this.data.reason.trim();
+    if (this.data.ahead && reason.length < 2) {
+      this.setData({ reasonError: '请写明先安排此件的原因' });
+      return;
+    }
     const { confirm } = await wx.showModal({
       title: '确认提供时段',
       content: `将向申请人提供：${this.data.rows.map((r) => `${r.date} ${r.time}`).join('；')}`,

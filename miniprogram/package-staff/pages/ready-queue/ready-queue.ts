@@ -1,8 +1,8 @@
 import type { QueueEntry } from '../../../../typings/models';
+import { pagedList } from '../../../behaviors/paged-list/paged-list';
 import { getReadyQueue } from '../../../services/staff/get-ready-queue';
 import { type CaseCard, toCaseCard } from '../../../utils/case-view';
-import { errorText } from '../../../utils/format';
-import { type ListData, emptyList, loadMore, reloadList } from '../../../utils/paged-list';
+import { type ListData, emptyList } from '../../../utils/paged-list';
 
 // The officer's ready cases in acceptance order (R11). Taking a case while an earlier one still waits for times
 // needs a reason; the server checks the same rule and keeps the reason in the audit.
@@ -23,66 +23,36 @@ const toItem = (e: QueueEntry): QueueItem => ({
 });
 
 const fetchQueue = (offset: number, limit: number) => getReadyQueue({ offset, limit });
-const failText = (err: unknown) => errorText(err, '队列加载失败，请重试');
 
 Page({
+  behaviors: [pagedList],
   data: {
-    queue: emptyList<QueueItem>() as ListData<QueueItem>,
+    list: emptyList<QueueItem>() as ListData<QueueItem>,
   },
 
-  onLoad() {
-    this.reload();
+  listSource() {
+    return { fetch: fetchQueue, map: toItem, what: '待预约队列' };
   },
 
-  onShow() {
-    // Back from offering times: the case no longer waits.
-    if (this.data.queue.status === 'ready') this.reload();
-  },
-
-  reload() {
-    return reloadList(this, 'queue', fetchQueue, toItem, failText);
-  },
-
-  async onPullDownRefresh() {
-    await this.reload();
-    wx.stopPullDownRefresh();
-  },
-
-  onReachBottom() {
-    this.onMore();
-  },
-
-  onMore() {
-    return loadMore(this, 'queue', fetchQueue, toItem);
-  },
-
-  onRetry() {
-    this.setData({ 'queue.status': 'loading' });
-    this.reload();
-  },
-
+  /**
+   * Taking a later case first: the officer is told which earlier ones still wait, and writes the reason on the
+   * offer page, where it is required (a WeChat modal that is editable puts its content into the input as text).
+   */
   async onOpen(e: WechatMiniprogram.CustomEvent<{ id: string }>) {
-    const items = this.data.queue.items;
+    const items = this.data.list.items;
     const index = items.findIndex((item) => item.card.id === e.detail.id);
     const ahead = items.slice(0, Math.max(index, 0)).filter((item) => item.waiting);
-    let reason = '';
     if (ahead.length) {
       const numbers = ahead.slice(0, 3).map((item) => item.card.number).join('、');
       const res = await wx.showModal({
         title: '不按受理顺序安排',
-        content: `更早受理的${numbers}${ahead.length > 3 ? `等${ahead.length}件` : ''}尚未安排时间。请填写先安排此件的原因，原因将记入审计记录。`,
-        editable: true,
-        placeholderText: '请填写原因',
+        content: `更早受理的${numbers}${ahead.length > 3 ? `等${ahead.length}件` : ''}尚未安排时间。继续后请在下一页写明先安排此件的原因，原因将记入审计记录。`,
         confirmText: '继续',
+        cancelText: '按顺序',
       });
       if (!res.confirm) return;
-      reason = (res.content ?? '').trim();
-      if (reason.length < 2) {
-        wx.showToast({ title: '请填写不按顺序安排的原因', icon: 'none' });
-        return;
-      }
     }
-    const query = `id=${encodeURIComponent(e.detail.id)}${reason ? `&reason=${encodeURIComponent(reason)}` : ''}`;
+    const query = `id=${encodeURIComponent(e.detail.id)}${ahead.length ? `&ahead=${ahead.length}` : ''}`;
     wx.navigateTo({ url: `/package-staff/pages/offer-slots/offer-slots?${query}` });
   },
 });

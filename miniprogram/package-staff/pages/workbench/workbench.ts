@@ -5,6 +5,7 @@ import { type CaseCard, toCaseCard } from '../../../utils/case-view';
 import { errorText } from '../../../utils/format';
 import { type ListData, emptyList, loadMore, reloadList } from '../../../utils/paged-list';
 import { currentUser, isStaff } from '../../../utils/session';
+import { type Failure, failureOf, notForYou } from '../../../utils/failure';
 
 type Tab = 'queue' | 'mine';
 
@@ -24,7 +25,7 @@ const failText = (err: unknown) => errorText(err, '办件加载失败，请重�
 Page({
   data: {
     status: 'loading' as 'loading' | 'error' | 'ready',
-    error: '',
+    failure: null as Failure | null,
     tab: 'queue' as Tab,
     queue: emptyList<CaseCard>() as ListData<CaseCard>,
     mine: emptyList<CaseCard>() as ListData<CaseCard>,
@@ -46,13 +47,13 @@ Page({
     try {
       const me = await currentUser();
       if (!isStaff(me)) {
-        this.setData({ status: 'error', error: '工作台仅供审批工作人员使用' });
+        this.setData({ status: 'error', failure: notForYou('工作台仅供审批工作人员使用') });
         return;
       }
       this.setData({ status: 'ready' });
       await Promise.all([this.reload('queue'), this.reload('mine')]);
     } catch (err) {
-      this.setData({ status: 'error', error: errorText(err, '身份信息加载失败，请重试') });
+      this.setData({ status: 'error', failure: failureOf(err, '身份信息') });
     }
   },
 

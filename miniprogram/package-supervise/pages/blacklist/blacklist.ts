@@ -1,10 +1,11 @@
 import type { BlacklistEntryView, BlacklistStatus } from '../../../../typings/models';
+import { asPagedList, pagedList } from '../../../behaviors/paged-list/paged-list';
 import { liftBlacklisting } from '../../../services/supervision/lift-blacklisting';
 import { listBlacklist } from '../../../services/supervision/list-blacklist';
 import { formatChinaTime } from '../../../utils/china-time';
 import { SUBJECT_LABELS, listingPeriod } from '../../../utils/credit-view';
 import { errorCode, errorText } from '../../../utils/format';
-import { type ListData, emptyList, loadMore, reloadList } from '../../../utils/paged-list';
+import { type ListData, emptyList } from '../../../utils/paged-list';
 
 // The blacklist 失信黑名单 and credit repair 信用修复: a supervisor lifts a listing in force, with the reason.
 
@@ -32,11 +33,10 @@ const toRow = (e: BlacklistEntryView): ListingRow => ({
   lifted: e.liftedAt ? `${formatChinaTime(e.liftedAt)} 信用修复：${e.liftReason ?? ''}` : '',
 });
 
-const failText = (err: unknown) => errorText(err, '失信黑名单加载失败，请重试');
-
 Page({
+  behaviors: [pagedList],
   data: {
-    listings: emptyList<ListingRow>() as ListData<ListingRow>,
+    list: emptyList<ListingRow>() as ListData<ListingRow>,
     activeOnly: true,
     /** The listing whose credit repair is being written. */
     liftingId: '',
@@ -45,17 +45,8 @@ Page({
     busy: false,
   },
 
-  onLoad() {
-    this.reload();
-  },
-
-  async onPullDownRefresh() {
-    await this.reload();
-    wx.stopPullDownRefresh();
-  },
-
-  onReachBottom() {
-    this.onMore();
+  listSource() {
+    return { fetch: this.fetcher(), map: toRow, what: '失信黑名单' };
   },
 
   fetcher() {
@@ -63,24 +54,11 @@ Page({
     return (offset: number, limit: number) => listBlacklist({ offset, limit, activeOnly });
   },
 
-  reload() {
-    return reloadList(this, 'listings', this.fetcher(), toRow, failText);
-  },
-
-  onMore() {
-    loadMore(this, 'listings', this.fetcher(), toRow);
-  },
-
-  onRetry() {
-    this.setData({ 'listings.status': 'loading' });
-    this.reload();
-  },
-
   onFilter(e: WechatMiniprogram.TouchEvent) {
     const activeOnly = e.currentTarget.dataset.active === 'yes';
     if (activeOnly === this.data.activeOnly) return;
-    this.setData({ activeOnly, liftingId: '', 'listings.status': 'loading' });
-    this.reload();
+    this.setData({ activeOnly, liftingId: '', 'list.status': 'loading' });
+    asPagedList(this).reloadList();
   },
 
   onOpenLift(e: WechatMiniprogram.TouchEvent) {
@@ -97,8 +75,8 @@ Page({
 
   async onLift() {
     if (this.data.busy) return;
-    const index = this.data.listings.items.findIndex((row) => row.id === this.data.liftingId);
-    const row = this.data.listings.items[index];
+    const index = this.data.list.items.findIndex((row) => row.id === this.data.liftingId);
+    const row = this.data.list.items[index];
     if (!row) return;
     const reason = this.data.liftReason.trim();
     if (reason.length < 2) {
@@ -115,11 +93,11 @@ Page({
     this.setData({ busy: true });
     try {
       const lifted = await liftBlacklisting({ entryId: row.id, version: row.version, reason });
-      this.setData({ [`listings.items[${index}]`]: toRow(lifted), liftingId: '' });
+      this.setData({ [`list.items[${index}]`]: toRow(lifted), liftingId: '' });
       wx.showToast({ title: '已解除', icon: 'success' });
     } catch (err) {
       wx.showModal({ title: '未能解除', content: errorText(err), showCancel: false, confirmText: '知道了' });
-      if (errorCode(err) === 'CONFLICT' || errorCode(err) === 'INVALID_STATE') this.reload();
+      if (errorCode(err) === 'CONFLICT' || errorCode(err) === 'INVALID_STATE') asPagedList(this).reloadList();
     }
     this.setData({ busy: false });
   },

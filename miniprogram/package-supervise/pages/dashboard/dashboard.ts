@@ -11,6 +11,7 @@ import { percentText } from '../../utils/percent';
 import {
   type Bar, METRIC_OPTIONS, type MatterOption, type MetricKey, figures, matterBars, matterOptions, metricLabel, monthBars, monthsOf,
 } from '../../utils/statistics-view';
+import { type Failure, failureOf, notForYou } from '../../../utils/failure';
 
 /** The dashboard covers the current month and the five before it. */
 const MONTHS_SHOWN = 6;
@@ -27,7 +28,7 @@ const ENTRIES = [
 Page({
   data: {
     status: 'loading' as 'loading' | 'error' | 'ready',
-    error: '',
+    failure: null as Failure | null,
     entries: ENTRIES,
     from: '',
     to: '',
@@ -66,11 +67,11 @@ Page({
   async start() {
     try {
       if (!hasRole(await currentUser(), 'supervisor')) {
-        this.setData({ status: 'error', error: '监督工作台仅供政策法规科人员使用' });
+        this.setData({ status: 'error', failure: notForYou('监督工作台仅供政策法规科人员使用') });
         return;
       }
     } catch (err) {
-      this.setData({ status: 'error', error: errorText(err, '身份信息加载失败，请重试') });
+      this.setData({ status: 'error', failure: failureOf(err, '身份信息') });
       return;
     }
     await this.load();
@@ -98,7 +99,7 @@ Page({
       this.draw();
     } catch (err) {
       if (this.data.status === 'ready') wx.showToast({ title: errorText(err), icon: 'none' });
-      else this.setData({ status: 'error', error: errorText(err, '统计数据加载失败，请重试') });
+      else this.setData({ status: 'error', failure: failureOf(err, '统计数据') });
     }
   },
 

@@ -8,6 +8,8 @@ import { errorCode, errorText } from '../../../utils/format';
 import { monthLabel } from '../../utils/months';
 import { percentText } from '../../utils/percent';
 import { FOLLOW_UP_STATUS_LABELS } from '../../utils/supervision-labels';
+import { pageParam } from '../../../utils/page-query';
+import { type Failure, failureOf } from '../../../utils/failure';
 
 // A month's draw (R7): the record an auditor recomputes and the drawn cases; or, for a closed month not drawn yet,
 // what the draw would be made of and the button that draws it. The drawn cases and the population (100,000 cases
@@ -92,7 +94,7 @@ const verificationData = (v: DrawVerification) => ({
 Page({
   data: {
     status: 'loading' as 'loading' | 'error' | 'ready',
-    error: '',
+    failure: null as Failure | null,
     month: '',
     title: '',
     mode: 'draw' as Mode,
@@ -114,7 +116,7 @@ Page({
   },
 
   onLoad(query: Record<string, string | undefined>) {
-    const month = query.month ?? '';
+    const month = pageParam(query, 'month');
     this.setData({ month, title: monthLabel(month) });
     wx.setNavigationBarTitle({ title: `${monthLabel(month)}抽查` });
     this.load();
@@ -187,7 +189,7 @@ Page({
 
   fail(err: unknown) {
     if (this.data.status === 'ready') wx.showToast({ title: errorText(err), icon: 'none' });
-    else this.setData({ status: 'error', error: errorText(err, '抽查记录加载失败，请重试') });
+    else this.setData({ status: 'error', failure: failureOf(err, '抽查记录') });
   },
 
   onRetry() {

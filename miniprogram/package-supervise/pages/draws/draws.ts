@@ -1,8 +1,8 @@
 import type { DrawSummary } from '../../../../typings/models';
+import { asPagedList, pagedList } from '../../../behaviors/paged-list/paged-list';
 import { listDraws } from '../../../services/supervision/list-draws';
 import { formatChinaTime } from '../../../utils/china-time';
-import { errorText } from '../../../utils/format';
-import { type ListData, emptyList, loadMore, reloadList } from '../../../utils/paged-list';
+import { type ListData, emptyList } from '../../../utils/paged-list';
 import { chinaMonth, monthLabel } from '../../utils/months';
 import { percentText } from '../../utils/percent';
 
@@ -23,48 +23,25 @@ const toRow = (d: DrawSummary): DrawRow => ({
 });
 
 const fetchDraws = (offset: number, limit: number) => listDraws({ offset, limit });
-const failText = (err: unknown) => errorText(err, '抽查记录加载失败，请重试');
 
 Page({
+  behaviors: [pagedList],
   data: {
-    draws: emptyList<DrawRow>() as ListData<DrawRow>,
+    list: emptyList<DrawRow>() as ListData<DrawRow>,
     /** The month to open: last month by default, the latest that can be drawn. */
     month: '',
     monthText: '',
     latest: '',
   },
 
+  listSource() {
+    return { fetch: fetchDraws, map: toRow, what: '抽查记录' };
+  },
+
   onLoad() {
     const latest = chinaMonth(-1);
     this.setData({ month: latest, monthText: monthLabel(latest), latest });
-    this.reload();
-  },
-
-  onShow() {
-    // Back from a month drawn by hand: the list has it now.
-    if (this.data.draws.status === 'ready') this.reload();
-  },
-
-  async onPullDownRefresh() {
-    await this.reload();
-    wx.stopPullDownRefresh();
-  },
-
-  onReachBottom() {
-    this.onMore();
-  },
-
-  reload() {
-    return reloadList(this, 'draws', fetchDraws, toRow, failText);
-  },
-
-  onRetry() {
-    this.setData({ 'draws.status': 'loading' });
-    this.reload();
-  },
-
-  onMore() {
-    loadMore(this, 'draws', fetchDraws, toRow);
+    asPagedList(this).reloadList();
   },
 
   onPickMonth(e: WechatMiniprogram.PickerChange) {

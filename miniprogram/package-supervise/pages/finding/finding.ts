@@ -7,6 +7,8 @@ import { formatChinaTime } from '../../../utils/china-time';
 import { errorCode, errorText, formatSize } from '../../../utils/format';
 import { findInPages } from '../../utils/find-in-pages';
 import { MINOR_NO_BLACKLIST, mayBlacklist } from '../../utils/supervision-labels';
+import { pageParam } from '../../../utils/page-query';
+import { type Failure, failureOf } from '../../../utils/failure';
 
 // A finding and the supervisor's decision on it (R8, R15): the credit file always; an order to correct, revocation
 // of the licence and — serious or grave only — the blacklist, each chosen here.
@@ -38,7 +40,7 @@ function count(text: string, max: number): number | null {
 Page({
   data: {
     status: 'loading' as 'loading' | 'error' | 'ready',
-    error: '',
+    failure: null as Failure | null,
     id: '',
     version: 0,
     caseId: '',
@@ -64,7 +66,7 @@ Page({
   },
 
   onLoad(query: Record<string, string | undefined>) {
-    this.setData({ id: query.id ?? '' });
+    this.setData({ id: pageParam(query, 'id') });
     this.load();
   },
 
@@ -72,12 +74,12 @@ Page({
     try {
       const f = await findInPages((offset, limit) => listFindings({ offset, limit }), (v) => v.id === this.data.id);
       if (!f) {
-        this.setData({ status: 'error', error: '未找到该问题记录' });
+        this.setData({ status: 'error', failure: failureOf({ code: 'NOT_FOUND' }, '问题记录') });
         return;
       }
       this.show(f);
     } catch (err) {
-      this.setData({ status: 'error', error: errorText(err, '问题记录加载失败，请重试') });
+      this.setData({ status: 'error', failure: failureOf(err, '问题记录') });
     }
   },
 

@@ -1,8 +1,8 @@
 import type { CreditFindingView } from '../../../../typings/models';
+import { asPagedList, pagedList } from '../../../behaviors/paged-list/paged-list';
 import { listFindings } from '../../../services/supervision/list-findings';
 import { formatChinaTime } from '../../../utils/china-time';
-import { errorText } from '../../../utils/format';
-import { type ListData, emptyList, loadMore, reloadList } from '../../../utils/paged-list';
+import { type ListData, emptyList } from '../../../utils/paged-list';
 
 type Filter = 'pending' | 'decided' | '';
 
@@ -30,31 +30,16 @@ const toRow = (f: CreditFindingView): FindingRow => ({
   decided: f.status === 'decided',
 });
 
-const failText = (err: unknown) => errorText(err, '问题记录加载失败，请重试');
-
 Page({
+  behaviors: [pagedList],
   data: {
-    findings: emptyList<FindingRow>() as ListData<FindingRow>,
+    list: emptyList<FindingRow>() as ListData<FindingRow>,
     filters: FILTERS,
     filter: 'pending' as Filter,
   },
 
-  onLoad() {
-    this.reload();
-  },
-
-  onShow() {
-    // Back from a decision: the finding has left the pending ones.
-    if (this.data.findings.status === 'ready') this.reload();
-  },
-
-  async onPullDownRefresh() {
-    await this.reload();
-    wx.stopPullDownRefresh();
-  },
-
-  onReachBottom() {
-    this.onMore();
+  listSource() {
+    return { fetch: this.fetcher(), map: toRow, what: '问题记录' };
   },
 
   fetcher() {
@@ -62,24 +47,11 @@ Page({
     return (offset: number, limit: number) => listFindings(status ? { offset, limit, status } : { offset, limit });
   },
 
-  reload() {
-    return reloadList(this, 'findings', this.fetcher(), toRow, failText);
-  },
-
-  onMore() {
-    loadMore(this, 'findings', this.fetcher(), toRow);
-  },
-
-  onRetry() {
-    this.setData({ 'findings.status': 'loading' });
-    this.reload();
-  },
-
   onFilter(e: WechatMiniprogram.TouchEvent) {
     const filter = e.currentTarget.dataset.value as Filter;
     if (filter === this.data.filter) return;
-    this.setData({ filter, 'findings.status': 'loading' });
-    this.reload();
+    this.setData({ filter, 'list.status': 'loading' });
+    asPagedList(this).reloadList();
   },
 
   onOpen(e: WechatMiniprogram.TouchEvent) {

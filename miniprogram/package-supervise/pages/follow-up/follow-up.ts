@@ -11,6 +11,8 @@ import {
 import { evidenceError, uploadEvidence } from '../../utils/evidence-upload';
 import { findInPages } from '../../utils/find-in-pages';
 import { monthLabel } from '../../utils/months';
+import { pageParam } from '../../../utils/page-query';
+import { type Failure, failureOf } from '../../../utils/failure';
 
 // One follow-up visit 监督回访 of a drawn case: where to go and by when, then what was found there.
 
@@ -32,7 +34,7 @@ function outcomeData(f: FollowUpView) {
 Page({
   data: {
     status: 'loading' as 'loading' | 'error' | 'ready',
-    error: '',
+    failure: null as Failure | null,
     id: '',
     month: '',
     version: 0,
@@ -55,7 +57,7 @@ Page({
   },
 
   onLoad(query: Record<string, string | undefined>) {
-    this.setData({ id: query.id ?? '', month: query.month ?? '' });
+    this.setData({ id: pageParam(query, 'id'), month: pageParam(query, 'month') });
     this.load();
   },
 
@@ -64,12 +66,12 @@ Page({
       const { id, month } = this.data;
       const f = await findInPages((offset, limit) => listFollowUps(month ? { offset, limit, month } : { offset, limit }), (v) => v.id === id);
       if (!f) {
-        this.setData({ status: 'error', error: '未找到该回访任务' });
+        this.setData({ status: 'error', failure: failureOf({ code: 'NOT_FOUND' }, '回访任务') });
         return;
       }
       this.show(f);
     } catch (err) {
-      this.setData({ status: 'error', error: errorText(err, '回访任务加载失败，请重试') });
+      this.setData({ status: 'error', failure: failureOf(err, '回访任务') });
     }
   },
 

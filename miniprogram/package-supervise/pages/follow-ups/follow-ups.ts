@@ -1,8 +1,8 @@
 import type { FollowUpStatus, FollowUpView } from '../../../../typings/models';
+import { asPagedList, pagedList } from '../../../behaviors/paged-list/paged-list';
 import { listFollowUps } from '../../../services/supervision/list-follow-ups';
 import { formatChinaDate } from '../../../utils/china-time';
-import { errorText } from '../../../utils/format';
-import { type ListData, emptyList, loadMore, reloadList } from '../../../utils/paged-list';
+import { type ListData, emptyList } from '../../../utils/paged-list';
 import { monthLabel } from '../../utils/months';
 
 interface FollowUpRow {
@@ -36,31 +36,16 @@ const toRow = (f: FollowUpView): FollowUpRow => ({
   overdue: f.overdue && f.status === 'open',
 });
 
-const failText = (err: unknown) => errorText(err, '回访任务加载失败，请重试');
-
 Page({
+  behaviors: [pagedList],
   data: {
-    followUps: emptyList<FollowUpRow>() as ListData<FollowUpRow>,
+    list: emptyList<FollowUpRow>() as ListData<FollowUpRow>,
     filters: FILTERS,
     filter: 'open' as FollowUpStatus | '',
   },
 
-  onLoad() {
-    this.reload();
-  },
-
-  onShow() {
-    // Back from recording an outcome: the visit has left the open ones.
-    if (this.data.followUps.status === 'ready') this.reload();
-  },
-
-  async onPullDownRefresh() {
-    await this.reload();
-    wx.stopPullDownRefresh();
-  },
-
-  onReachBottom() {
-    this.onMore();
+  listSource() {
+    return { fetch: this.fetcher(), map: toRow, what: '回访任务' };
   },
 
   fetcher() {
@@ -68,24 +53,11 @@ Page({
     return (offset: number, limit: number) => listFollowUps(status ? { offset, limit, status } : { offset, limit });
   },
 
-  reload() {
-    return reloadList(this, 'followUps', this.fetcher(), toRow, failText);
-  },
-
-  onMore() {
-    loadMore(this, 'followUps', this.fetcher(), toRow);
-  },
-
-  onRetry() {
-    this.setData({ 'followUps.status': 'loading' });
-    this.reload();
-  },
-
   onFilter(e: WechatMiniprogram.TouchEvent) {
     const filter = e.currentTarget.dataset.value as FollowUpStatus | '';
     if (filter === this.data.filter) return;
-    this.setData({ filter, 'followUps.status': 'loading' });
-    this.reload();
+    this.setData({ filter, 'list.status': 'loading' });
+    asPagedList(this).reloadList();
   },
 
   onOpen(e: WechatMiniprogram.TouchEvent) {

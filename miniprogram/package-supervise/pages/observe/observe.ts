@@ -4,6 +4,8 @@ import { addObserverRemark } from '../../../services/inspection/add-observer-rem
 import { getInspection } from '../../../services/inspection/get-inspection';
 import { formatChinaTime } from '../../../utils/china-time';
 import { errorText } from '../../../utils/format';
+import { pageParam } from '../../../utils/page-query';
+import { type Failure, failureOf } from '../../../utils/failure';
 
 // The observer's 观察员 page (R17), opened from the assignment notice or the upcoming list: the meeting card to join,
 // the checklist's progress as the handler records it (read only), and the observers' remarks for the record.
@@ -42,7 +44,7 @@ const inspectionData = (v: InspectionView) => ({
 Page({
   data: {
     status: 'loading' as 'loading' | 'error' | 'ready',
-    error: '',
+    failure: null as Failure | null,
     caseId: '',
     companyName: '',
     line: '',
@@ -58,7 +60,7 @@ Page({
   },
 
   onLoad(query: Record<string, string | undefined>) {
-    this.setData({ caseId: query.id ?? '' });
+    this.setData({ caseId: pageParam(query, 'id') });
     this.load();
   },
 
@@ -79,7 +81,7 @@ Page({
         ...inspectionData(inspection),
       });
     } catch (err) {
-      this.setData({ status: 'error', error: errorText(err, '踏勘信息加载失败，请重试') });
+      this.setData({ status: 'error', failure: failureOf(err, '踏勘信息') });
     }
   },
 

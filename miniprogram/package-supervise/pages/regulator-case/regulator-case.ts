@@ -1,4 +1,5 @@
-import type { InspectionView } from '../../../../typings/models';
+import type { CaseView, InspectionView } from '../../../../typings/models';
+import { caseLoader, caseLoaderData } from '../../../behaviors/case-loader/case-loader';
 import { getCase } from '../../../services/case/get-case';
 import { openDocument } from '../../../services/file/open-document';
 import { openFile } from '../../../services/file/open-file';
@@ -16,10 +17,9 @@ const archiveText = (v: InspectionView): string =>
   v.archive ? `${v.archive.fileName} · ${formatSize(v.archive.size)} · 生成于 ${formatChinaTime(v.archive.generatedAt)}` : '';
 
 Page({
+  behaviors: [caseLoader],
   data: {
-    status: 'loading' as 'loading' | 'error' | 'ready',
-    error: '',
-    caseId: '',
+    ...caseLoaderData(),
     view: null as CaseDetail | null,
     decisions: [] as DecisionSummary[],
     evidence: [] as EvidenceRow[],
@@ -29,39 +29,21 @@ Page({
     opening: false,
   },
 
-  onLoad(query: Record<string, string | undefined>) {
-    this.setData({ caseId: query.id ?? '' });
-    this.load();
+  fetchCase() {
+    const caseId = this.data.caseId;
+    return Promise.all([getCase({ caseId }), getInspection({ caseId })]);
   },
 
-  async onPullDownRefresh() {
-    await this.load();
-    wx.stopPullDownRefresh();
-  },
-
-  async load() {
-    try {
-      const caseId = this.data.caseId;
-      const [c, inspection] = await Promise.all([getCase({ caseId }), getInspection({ caseId })]);
-      this.setData({
-        status: 'ready',
-        view: toCaseDetail(c),
-        // Newest first, like the timeline.
-        decisions: inspection.decisions.map(toDecisionSummary).reverse(),
-        evidence: inspection.evidence.map(toEvidenceRow),
-        canArchive: c.can.includes('getArchive'),
-        archiveText: archiveText(inspection),
-        archiveSha: inspection.archive?.sha256 ?? '',
-      });
-    } catch (err) {
-      if (this.data.status === 'ready') wx.showToast({ title: errorText(err), icon: 'none' });
-      else this.setData({ status: 'error', error: errorText(err, '办件加载失败，请重试') });
-    }
-  },
-
-  onRetry() {
-    this.setData({ status: 'loading' });
-    this.load();
+  showCase([c, inspection]: [CaseView, InspectionView]) {
+    this.setData({
+      view: toCaseDetail(c),
+      // Newest first, like the timeline.
+      decisions: inspection.decisions.map(toDecisionSummary).reverse(),
+      evidence: inspection.evidence.map(toEvidenceRow),
+      canArchive: c.can.includes('getArchive'),
+      archiveText: archiveText(inspection),
+      archiveSha: inspection.archive?.sha256 ?? '',
+    });
   },
 
   async onOpenArchive() {

@@ -1,8 +1,9 @@
 import type { RegulatorInboxEntry } from '../../../../typings/models';
+import { asPagedList, pagedList } from '../../../behaviors/paged-list/paged-list';
 import { listRegulatorInbox } from '../../../services/inspection/list-regulator-inbox';
 import { formatChinaTime } from '../../../utils/china-time';
-import { errorText } from '../../../utils/format';
-import { type ListData, emptyList, loadMore, reloadList } from '../../../utils/paged-list';
+import { type Failure, failureOf, notForYou } from '../../../utils/failure';
+import { type ListData, emptyList } from '../../../utils/paged-list';
 import { currentUser, hasRole } from '../../../utils/session';
 
 // A sector regulator's inbox 监管收件箱: the decided cases pushed to their sector, newest first (R15).
@@ -26,57 +27,44 @@ const toRow = (e: RegulatorInboxEntry): InboxRow => ({
 });
 
 const fetchInbox = (offset: number, limit: number) => listRegulatorInbox({ offset, limit });
-const failText = (err: unknown) => errorText(err, '收件箱加载失败，请重试');
 
 Page({
+  behaviors: [pagedList],
   data: {
+    /** Whether the caller is a regulator; the list loads only then. */
     status: 'loading' as 'loading' | 'error' | 'ready',
-    error: '',
-    cases: emptyList<InboxRow>() as ListData<InboxRow>,
+    failure: null as Failure | null,
+    list: emptyList<InboxRow>() as ListData<InboxRow>,
   },
 
   onLoad() {
     this.start();
   },
 
-  async onPullDownRefresh() {
-    await this.reload();
-    wx.stopPullDownRefresh();
-  },
-
-  onReachBottom() {
-    this.onMore();
+  listSource() {
+    return { fetch: fetchInbox, map: toRow, what: '收件箱' };
   },
 
   async start() {
     try {
       if (!hasRole(await currentUser(), 'regulator')) {
-        this.setData({ status: 'error', error: '监管收件箱仅供行业监管部门使用' });
+        this.setData({ status: 'error', failure: notForYou('监管收件箱仅供行业监管部门使用') });
         return;
       }
       this.setData({ status: 'ready' });
-      await this.reload();
+      await asPagedList(this).reloadList();
     } catch (err) {
-      this.setData({ status: 'error', error: errorText(err, '身份信息加载失败，请重试') });
+      this.setData({ status: 'error', failure: failureOf(err, '身份信息') });
     }
   },
 
-  reload() {
-    return reloadList(this, 'cases', fetchInbox, toRow, failText);
-  },
-
-  onMore() {
-    loadMore(this, 'cases', fetchInbox, toRow);
-  },
-
-  onRetry() {
+  onRetryStart() {
     this.setData({ status: 'loading' });
     this.start();
   },
 
-  onRetryList() {
-    this.setData({ 'cases.status': 'loading' });
-    this.reload();
+  onShow() {
+    if (this.data.status === 'ready' && this.data.list.status === 'ready') asPagedList(this).reloadList();
   },
 
   onOpen(e: WechatMiniprogram.TouchEvent) {

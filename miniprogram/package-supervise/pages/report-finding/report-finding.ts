@@ -6,13 +6,15 @@ import {
   type UploadItem, pickFiles, removeUpload, retryUpload, startUploads, uploadedFileIds,
 } from '../../../utils/material-uploads';
 import { evidenceError, uploadEvidence } from '../../utils/evidence-upload';
+import { pageParam } from '../../../utils/page-query';
+import { type Failure, failureOf } from '../../../utils/failure';
 
 // A regulator reports a later finding of fraud on a decided case of their sector (R15); the policy section decides.
 
 Page({
   data: {
     status: 'loading' as 'loading' | 'error' | 'ready',
-    error: '',
+    failure: null as Failure | null,
     caseId: '',
     heading: '',
     subheading: '',
@@ -30,7 +32,7 @@ Page({
   },
 
   onLoad(query: Record<string, string | undefined>) {
-    this.setData({ caseId: query.id ?? '' });
+    this.setData({ caseId: pageParam(query, 'id') });
     this.load();
   },
 
@@ -39,7 +41,7 @@ Page({
       const c = await getCase({ caseId: this.data.caseId });
       this.setData({ status: 'ready', heading: c.company.name, subheading: `${c.number} · ${c.matterName} · ${c.stateLabel}` });
     } catch (err) {
-      this.setData({ status: 'error', error: errorText(err, '办件加载失败，请重试') });
+      this.setData({ status: 'error', failure: failureOf(err, '办件') });
     }
   },
 

@@ -1,10 +1,11 @@
 import type { UpcomingInspection, UserView } from '../../../../typings/models';
+import { asPagedList, pagedList } from '../../../behaviors/paged-list/paged-list';
 import { assignObserver } from '../../../services/supervision/assign-observer';
 import { listSupervisors } from '../../../services/supervision/list-supervisors';
 import { listUpcomingInspections } from '../../../services/supervision/list-upcoming-inspections';
 import { formatChinaTime } from '../../../utils/china-time';
 import { errorText } from '../../../utils/format';
-import { type ListData, emptyList, loadMore, reloadList } from '../../../utils/paged-list';
+import { type ListData, emptyList } from '../../../utils/paged-list';
 import { currentUser } from '../../../utils/session';
 
 // Booked inspections in order of their time; a supervisor sends an observer 观察员 to one, chosen from the
@@ -34,11 +35,11 @@ const toRow = (u: UpcomingInspection, myOpenid: string): UpcomingRow => ({
 });
 
 const fetchUpcoming = (offset: number, limit: number) => listUpcomingInspections({ offset, limit });
-const failText = (err: unknown) => errorText(err, '待踏勘办件加载失败，请重试');
 
 Page({
+  behaviors: [pagedList],
   data: {
-    upcoming: emptyList<UpcomingRow>() as ListData<UpcomingRow>,
+    list: emptyList<UpcomingRow>() as ListData<UpcomingRow>,
     myOpenid: '',
     /** The supervisors who may be sent, asked for when the first assignment opens. */
     supervisors: [] as UserView[],
@@ -56,29 +57,11 @@ Page({
     // Who the caller is decides which cases they observe; the list shows even if that is not known.
     const me = await currentUser().catch(() => null);
     if (me) this.setData({ myOpenid: me.openid });
-    await this.reload();
+    await asPagedList(this).reloadList();
   },
 
-  async onPullDownRefresh() {
-    await this.reload();
-    wx.stopPullDownRefresh();
-  },
-
-  onReachBottom() {
-    this.onMore();
-  },
-
-  reload() {
-    return reloadList(this, 'upcoming', fetchUpcoming, (u) => toRow(u, this.data.myOpenid), failText);
-  },
-
-  onMore() {
-    loadMore(this, 'upcoming', fetchUpcoming, (u) => toRow(u, this.data.myOpenid));
-  },
-
-  onRetry() {
-    this.setData({ 'upcoming.status': 'loading' });
-    this.reload();
+  listSource() {
+    return { fetch: fetchUpcoming, map: (u: UpcomingInspection) => toRow(u, this.data.myOpenid), what: '待踏勘办件' };
   },
 
   onOpenCase(e: WechatMiniprogram.TouchEvent) {
@@ -119,7 +102,7 @@ Page({
 
   async onAssign() {
     if (this.data.busy) return;
-    const row = this.data.upcoming.items.find((r) => r.id === this.data.assigningId);
+    const row = this.data.list.items.find((r) => r.id === this.data.assigningId);
     if (!row) return;
     const { observerOpenid } = this.data;
     if (!observerOpenid) {
@@ -147,7 +130,7 @@ Page({
       wx.showModal({ title: '未能指派', content: errorText(err), showCancel: false, confirmText: '知道了' });
     }
     // The observers and the case's version come with the list.
-    await this.reload();
+    await asPagedList(this).reloadList();
     this.setData({ busy: false });
   },
 });
