@@ -4,7 +4,7 @@ import { AppError } from '../api/errors';
 import {
   CLAIM_CODE_TTL_DAYS, type ClaimCodeRecord, claimCodeHash, formatClaimCode, generateClaimCode,
 } from '../domain/claim-code';
-import { claimQrDataUrl } from '../render/claim-qr';
+import { claimQrDataUrl } from './claim-qr';
 
 /** The applicant's page that claims a case; the QR code and the e-mail open it with the code. */
 export const CLAIM_PAGE = 'pages/claim-case/claim-case';
