@@ -3,6 +3,7 @@ import { defineAction } from '../../api/action';
 import { AppError } from '../../api/errors';
 import { idString } from '../../api/validation';
 import { insertCase } from '../../application/cases';
+import { loadMatter } from '../../application/catalogue';
 import { newCaseRecord } from '../../application/intake';
 import { toCaseView } from '../../application/views';
 import { applicationSchema } from './application-schema';
@@ -14,8 +15,9 @@ export const registerCase = defineAction({
   callers: ['staff'],
   mutates: true,
   async handle(ctx, { channel, applicantOpenid, ...input }) {
+    // Checked before newCaseRecord claims the day's next case number, so a refused call changes nothing.
+    if ((await loadMatter(ctx, input.matterCode)).sectionCode !== ctx.caller.sectionCode) throw new AppError('FORBIDDEN', '只能登记本科室的事项');
     const record = await newCaseRecord(ctx, input, channel, applicantOpenid ?? null, []);
-    if (record.sectionCode !== ctx.caller.sectionCode) throw new AppError('FORBIDDEN', '只能登记本科室的事项');
     const saved = await insertCase(ctx, ctx.ids.next(), { ...record, registeredBy: ctx.caller.openid }, { action: 'registerCase' });
     return toCaseView(ctx, saved);
   },
