@@ -4,7 +4,11 @@ import { type CaseEvent, canHappen, nextState, OPEN_STATES, STATE_LABELS } from 
 import { chinaDateOf, chinaMonthOf, chinaMonthRange, chinaTime, formatChina, previousMonth } from '../../../cloudfunctions/src/domain/china-time';
 import { creditCodeCheckChar, isValidCreditCode } from '../../../cloudfunctions/src/domain/credit-code';
 import { toCsv } from '../../../cloudfunctions/src/domain/csv';
+import { listingEnd, mayBlacklist } from '../../../cloudfunctions/src/domain/credit-finding';
 import { maskName, maskPhone } from '../../../cloudfunctions/src/domain/masking';
+import { checklistId } from '../../../cloudfunctions/src/domain/matter';
+import { deadlineWithinAWorkingDay, isDaytimeInChina, meetingReminderDue, unansweredForAWorkingDay } from '../../../cloudfunctions/src/domain/reminder-timing';
+import { bothSigned, type SignedForm } from '../../../cloudfunctions/src/domain/signed-form';
 
 // The small pure rules the flows lean on, each pinned by its own examples (so a change to one fails here, not
 // only somewhere in a long scenario).
@@ -128,5 +132,55 @@ describe('the case’s life', () => {
   test('the open states, and a label for every state', () => {
     expect(OPEN_STATES).toEqual(['submitted', 'returned', 'accepted', 'signed', 'ready', 'scheduled', 'inspecting', 'rectifying']);
     expect(Object.values(STATE_LABELS).every((label) => /^[\u4e00-\u9fff]+$/.test(label))).toBe(true);
+  });
+});
+
+describe('when reminders are due', () => {
+  const start = new Date('2026-06-15T02:00:00Z'); // Monday 10:00 in China
+  const before = (ms: number) => new Date(start.getTime() - ms);
+  const HOUR = 60 * 60 * 1000;
+  test.each([
+    [25 * HOUR, null], [24 * HOUR, 'day'], [23 * HOUR, 'day'], [HOUR + 1, 'day'], [HOUR, 'hour'], [30 * 60 * 1000, 'hour'], [1, 'hour'], [0, null], [-HOUR, null],
+  ])('%d ms before the meeting: %s', (ms, due) => {
+    expect(meetingReminderDue(start, before(ms))).toBe(due);
+  });
+  test.each([
+    ['2026-06-14T23:59:59Z', false], ['2026-06-15T00:00:00Z', true], ['2026-06-15T11:59:59Z', true], ['2026-06-15T12:00:00Z', false],
+  ])('daytime in China at %s: %s', (at, daytime) => {
+    expect(isDaytimeInChina(new Date(at))).toBe(daytime);
+  });
+  const plain = { holidays: [], adjustedWorkdays: [] };
+  test('a request is overdue once the next working day has begun (a weekend does not count)', () => {
+    const friday = new Date('2026-06-12T08:00:00Z'); // Friday 16:00 China
+    expect(unansweredForAWorkingDay(friday, new Date('2026-06-14T15:59:59Z'), plain)).toBe(false); // Sunday 23:59
+    expect(unansweredForAWorkingDay(friday, new Date('2026-06-14T16:00:00Z'), plain)).toBe(true); // Monday 00:00
+  });
+  test('a deadline is close on the working day before it and on the day itself, and not once past', () => {
+    const deadline = new Date('2026-06-17T15:59:59.999Z'); // end of Wednesday, China
+    expect(deadlineWithinAWorkingDay(deadline, new Date('2026-06-15T04:00:00Z'), plain)).toBe(false); // Monday
+    expect(deadlineWithinAWorkingDay(deadline, new Date('2026-06-16T04:00:00Z'), plain)).toBe(true); // Tuesday
+    expect(deadlineWithinAWorkingDay(deadline, new Date('2026-06-17T04:00:00Z'), plain)).toBe(true); // Wednesday
+    expect(deadlineWithinAWorkingDay(deadline, deadline, plain)).toBe(false);
+  });
+});
+
+describe('credit consequences', () => {
+  test('only a serious or grave finding may blacklist', () => {
+    expect([mayBlacklist('minor'), mayBlacklist('serious'), mayBlacklist('grave')]).toEqual([false, true, true]);
+  });
+  test('a listing ends at the same China wall-clock time months later, or the month’s last day', () => {
+    expect(listingEnd(new Date('2026-01-31T02:00:00Z'), 1).toISOString()).toBe('2026-02-28T02:00:00.000Z');
+    expect(listingEnd(new Date('2026-06-30T17:00:00Z'), 12).toISOString()).toBe('2027-06-30T17:00:00.000Z');
+  });
+});
+
+describe('signed forms', () => {
+  const form = {} as SignedForm;
+  test('both forms means the consent and the commitment', () => {
+    expect(bothSigned(undefined)).toBe(false);
+    expect(bothSigned({ consent: form })).toBe(false);
+    expect(bothSigned({ commitment: form })).toBe(false);
+    expect(bothSigned({ consent: form, commitment: form })).toBe(true);
+    expect(checklistId('TJDL-LAB-001', 2)).toBe('TJDL-LAB-001@2');
   });
 });
