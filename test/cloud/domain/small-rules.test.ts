@@ -3,6 +3,7 @@ import { caseNumber, caseNumberCounterId } from '../../../cloudfunctions/src/dom
 import { type CaseEvent, canHappen, nextState, OPEN_STATES, STATE_LABELS } from '../../../cloudfunctions/src/domain/case-state';
 import { chinaDateOf, chinaMonthOf, chinaMonthRange, chinaTime, formatChina, previousMonth } from '../../../cloudfunctions/src/domain/china-time';
 import { creditCodeCheckChar, isValidCreditCode } from '../../../cloudfunctions/src/domain/credit-code';
+import { groupLabel } from '../../../cloudfunctions/src/domain/group-label';
 import { toCsv } from '../../../cloudfunctions/src/domain/csv';
 import { listingEnd, mayBlacklist } from '../../../cloudfunctions/src/domain/credit-finding';
 import { maskName, maskPhone } from '../../../cloudfunctions/src/domain/masking';
@@ -65,6 +66,12 @@ describe('case numbers', () => {
     expect(caseNumber('DL', new Date('2026-06-11T16:00:00Z'), 7)).toBe('DL-20260612-0007');
     expect(caseNumber('DL', new Date('2026-06-11T15:59:59Z'), 12345)).toBe('DL-20260611-12345');
     expect(caseNumberCounterId('DL', new Date('2026-06-11T16:00:00Z'))).toBe('case-number:DL:20260612');
+  });
+});
+
+describe('the inspection group’s label (R5)', () => {
+  test('事项名称-受理时间 (China, to the minute)-申请人姓名', () => {
+    expect(groupLabel('二次供水单位卫生许可', '2026-06-12T01:30:59Z', '张三')).toBe('二次供水单位卫生许可-2026-06-12 09:30-张三');
   });
 });
 
