@@ -36,7 +36,9 @@ describe('the premises check at its edges', () => {
     expect(checkPremisesLocation(pinned, north(300), 300)).toMatchObject({ distanceMeters: 300, accuracyMeters: null, flagged: false });
     expect(checkPremisesLocation(pinned, north(300), 300).accuracyNote).toContain('未超出 300 米阈值');
     expect(checkPremisesLocation(pinned, north(301), 300).accuracyNote).toMatch(/，超出 300 米阈值/);
-    expect(checkPremisesLocation(pinned, { ...north(300), accuracy: 0 }, 300)).toMatchObject({ accuracyMeters: 0, flagged: false });
+    expect(checkPremisesLocation(pinned, { ...north(300), accuracy: 0 }, 300)).toMatchObject({
+      accuracyMeters: 0, flagged: false, accuracyNote: '距申报经营场所 300 米，在 300 米阈值以内（定位精度 ±0 米）',
+    });
   });
   test('an accuracy equal to the threshold still allows a check; a negative or non-number one counts as none', () => {
     expect(checkPremisesLocation(pinned, { ...pinned, accuracy: 300 }, 300)).toMatchObject({ accuracyMeters: 300, flagged: false });
@@ -71,8 +73,9 @@ describe('meeting codes at their edges', () => {
     expect(parseMeetingPaste('12345678')).toMatchObject({ ok: false, reason: 'code-length', message: expect.stringContaining('这里只有 8 位') });
   });
   test('a link ending a sentence loses its full stops, and only what was found is answered', () => {
-    expect(parseMeetingPaste('请点击链接入会 https://meeting.tencent.com/dm/AbCdEf12..')).toEqual({ ok: true, joinUrl: 'https://meeting.tencent.com/dm/AbCdEf12' });
-    expect(parseMeetingPaste('#腾讯会议：123-456-789')).toEqual({ ok: true, meetingCode: '123456789' });
+    // Strictly: a field not found is absent, not present as undefined.
+    expect(parseMeetingPaste('请点击链接入会 https://meeting.tencent.com/dm/AbCdEf12..')).toStrictEqual({ ok: true, joinUrl: 'https://meeting.tencent.com/dm/AbCdEf12' });
+    expect(parseMeetingPaste('#腾讯会议：123-456-789')).toStrictEqual({ ok: true, meetingCode: '123456789' });
   });
   test('a link that is not one is named in the refusal', () => {
     expect(parseMeetingPaste('入会 https://[bad')).toEqual({ ok: false, reason: 'not-a-join-link', message: '无法识别链接：https://[bad' });
