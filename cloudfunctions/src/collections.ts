@@ -46,11 +46,13 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
     { name: 'by_status_due', keys: [['status', 'asc'], ['dueAt', 'asc'], ['_id', 'asc']] },
     { name: 'by_month_due', keys: [['month', 'asc'], ['dueAt', 'asc'], ['_id', 'asc']] },
     { name: 'by_month', keys: [['month', 'asc'], ['_id', 'asc']] },
-    { name: 'by_due', keys: [['dueAt', 'asc']] },
+    { name: 'by_due', keys: [['dueAt', 'asc'], ['_id', 'asc']] },
   ],
   findings: [
     { name: 'by_status_reported', keys: [['status', 'asc'], ['reportedAt', 'desc'], ['_id', 'asc']] },
     { name: 'by_reported', keys: [['reportedAt', 'asc'], ['_id', 'asc']] },
+    // listFindings without a status: newest first, then by id.
+    { name: 'by_reported_newest', keys: [['reportedAt', 'desc'], ['_id', 'asc']] },
   ],
   creditRecords: [{ name: 'by_subject', keys: [['subjectKey', 'asc'], ['recordedAt', 'desc']] }],
   // Forms and the inspection group (R5, R6, R10): published form texts (id '<kind>@<version>'), group messages,
