@@ -8,6 +8,7 @@ module.exports = {
   // Workers that grow past this are restarted between files (PDF rendering holds the 10 MB font per module registry).
   workerIdleMemoryLimit: '1GB',
   globalSetup: '<rootDir>/test/support/global-setup.js',
+  globalTeardown: '<rootDir>/test/support/global-teardown.js',
   projects: [
     {
       displayName: 'cloud',

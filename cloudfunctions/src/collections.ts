@@ -7,17 +7,23 @@ export interface IndexSpec {
 }
 
 export const COLLECTIONS: Record<string, IndexSpec[]> = {
-  users: [{ name: 'by_section', keys: [['sectionCode', 'asc'], ['name', 'asc']] }],
+  users: [
+    { name: 'by_section', keys: [['sectionCode', 'asc'], ['name', 'asc']] },
+    { name: 'by_name', keys: [['name', 'asc']] },
+  ],
   matters: [],
   checklists: [],
   cases: [
     { name: 'by_applicant', keys: [['applicantId', 'asc'], ['submittedAt', 'desc']] },
     { name: 'by_handler_state', keys: [['handlerId', 'asc'], ['state', 'asc'], ['acceptedAt', 'asc']] },
+    // An officer's cases of every state (listHandlerCases without a state), oldest accepted first.
+    { name: 'by_handler', keys: [['handlerId', 'asc'], ['acceptedAt', 'asc']] },
     { name: 'by_section_state', keys: [['sectionCode', 'asc'], ['state', 'asc'], ['submittedAt', 'asc']] },
     { name: 'by_credit_code', keys: [['company.creditCode', 'asc']] },
-    { name: 'by_decided', keys: [['mode', 'asc'], ['decidedAt', 'asc']] },
-    { name: 'by_submitted', keys: [['submittedAt', 'asc']] },
-    { name: 'by_state_scheduled', keys: [['state', 'asc'], ['scheduledAt', 'asc']] },
+    // findAll() pages in a total order (ending with _id), so the indexes it reads through end with _id too.
+    { name: 'by_decided', keys: [['mode', 'asc'], ['decidedAt', 'asc'], ['_id', 'asc']] },
+    { name: 'by_submitted', keys: [['submittedAt', 'asc'], ['_id', 'asc']] },
+    { name: 'by_state_scheduled', keys: [['state', 'asc'], ['scheduledAt', 'asc'], ['_id', 'asc']] },
   ],
   audit: [{ name: 'by_case', keys: [['caseId', 'asc'], ['at', 'asc']] }],
   requests: [],
@@ -29,21 +35,28 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
     { name: 'by_recipient_read', keys: [['to', 'asc'], ['read', 'asc']] },
   ],
   blacklist: [
-    { name: 'by_subject', keys: [['subjectKey', 'asc'], ['active', 'asc']] },
-    { name: 'by_active_listed', keys: [['active', 'asc'], ['listedAt', 'desc']] },
-    { name: 'by_listed', keys: [['listedAt', 'desc']] },
+    { name: 'by_subject', keys: [['subjectKey', 'asc'], ['listedAt', 'desc']] },
+    { name: 'by_active_listed', keys: [['active', 'asc'], ['listedAt', 'desc'], ['_id', 'asc']] },
+    { name: 'by_listed', keys: [['listedAt', 'desc'], ['_id', 'asc']] },
   ],
   // Supervision (R7, R8, R15): one draw record per month (id = 'YYYY-MM'), its follow-up visits, findings and
   // their credit consequences.
-  draws: [{ name: 'by_month', keys: [['month', 'asc']] }],
+  draws: [{ name: 'by_month', keys: [['month', 'asc'], ['_id', 'asc']] }],
   followUps: [
-    { name: 'by_status_due', keys: [['status', 'asc'], ['dueAt', 'asc']] },
-    { name: 'by_month_due', keys: [['month', 'asc'], ['dueAt', 'asc']] },
-    { name: 'by_due', keys: [['dueAt', 'asc']] },
+    { name: 'by_status_due', keys: [['status', 'asc'], ['dueAt', 'asc'], ['_id', 'asc']] },
+    { name: 'by_month_due', keys: [['month', 'asc'], ['dueAt', 'asc'], ['_id', 'asc']] },
+    { name: 'by_month', keys: [['month', 'asc'], ['_id', 'asc']] },
+    { name: 'by_due', keys: [['dueAt', 'asc'], ['_id', 'asc']] },
+    // The case's follow-up files, for its access log (application/file-access.ts).
+    { name: 'by_case', keys: [['caseId', 'asc'], ['_id', 'asc']] },
   ],
   findings: [
-    { name: 'by_status_reported', keys: [['status', 'asc'], ['reportedAt', 'desc']] },
-    { name: 'by_reported', keys: [['reportedAt', 'asc']] },
+    { name: 'by_status_reported', keys: [['status', 'asc'], ['reportedAt', 'desc'], ['_id', 'asc']] },
+    { name: 'by_reported', keys: [['reportedAt', 'asc'], ['_id', 'asc']] },
+    // listFindings without a status: newest first, then by id.
+    { name: 'by_reported_newest', keys: [['reportedAt', 'desc'], ['_id', 'asc']] },
+    // The case's finding files, for its access log (application/file-access.ts).
+    { name: 'by_case', keys: [['caseId', 'asc'], ['_id', 'asc']] },
   ],
   creditRecords: [{ name: 'by_subject', keys: [['subjectKey', 'asc'], ['recordedAt', 'desc']] }],
   // Forms and the inspection group (R5, R6, R10): published form texts (id '<kind>@<version>'), group messages,
@@ -84,5 +97,11 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
   // the same version do not all render.
   renderingClaims: [],
 };
+
+/**
+ * Collections read whole, without an index: the catalogue, a few dozen documents written only by admins. Any other
+ * query must be served by an index above (test/cloud/deploy/indexes.test.ts checks every query the suites make).
+ */
+export const SCANNED_COLLECTIONS: readonly string[] = ['matters', 'checklists', 'formTemplates', 'sectionSettings'];
 
 export type CollectionName = keyof typeof COLLECTIONS;

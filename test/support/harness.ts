@@ -11,6 +11,7 @@ import { inProcessPdf } from '../../cloudfunctions/src/compose/in-process-pdf';
 import { composeLocal } from '../../cloudfunctions/src/compose/local';
 import { type AppConfig, configFromEnv } from '../../cloudfunctions/src/config';
 import { creditCodeCheckChar } from '../../cloudfunctions/src/domain/credit-code';
+import type { CaseRecord } from '../../cloudfunctions/src/domain/case';
 import { checklistId } from '../../cloudfunctions/src/domain/matter';
 
 /** A clock the test moves by hand. */
@@ -45,6 +46,17 @@ export const PEOPLE: Record<string, { name: string; roles: GrantedRole[]; sectio
   admin: { name: '管理员', roles: ['admin'] },
 };
 
+/**
+ * People with a part in every case the authorization matrix builds (makeHarness({ caseParties: true })): the case's
+ * on-site contact 现场联系人 and observer 观察员 (a supervisor, as assignObserver requires), and the head of another
+ * section. Kept out of the other suites, whose counts (supervisors notified, users listed) assume PEOPLE only.
+ */
+export const CASE_PARTIES: typeof PEOPLE = {
+  contact: { name: '郑伟', roles: [] },
+  observer: { name: '冯雪', roles: ['supervisor'] },
+  foreignHead: { name: '褚明', roles: ['staff', 'sectionHead'], sectionCode: 'SEC-OTHER' },
+};
+
 export interface Harness {
   deps: ReturnType<typeof composeLocal>;
   clock: TestClock;
@@ -58,8 +70,11 @@ export interface Harness {
   close(): void;
 }
 
-/** `config` overrides the deployment settings, e.g. to point Tencent Meeting at the loopback stand-in. */
-export async function makeHarness(options: { config?: Partial<AppConfig> } = {}): Promise<Harness> {
+/**
+ * `config` overrides the deployment settings, e.g. to point Tencent Meeting at the loopback stand-in. `caseParties`
+ * adds CASE_PARTIES and makes the contact and the observer parties of every case `apply` creates.
+ */
+export async function makeHarness(options: { config?: Partial<AppConfig>; caseParties?: boolean } = {}): Promise<Harness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'rvi-test-'));
   const clock = new TestClock();
   const deps = composeLocal({ dataDir, publicBaseUrl: 'http://127.0.0.1:0', config: { ...configFromEnv({}), localMode: true, ...options.config }, clock, pdf: inProcessPdf });
@@ -67,7 +82,7 @@ export async function makeHarness(options: { config?: Partial<AppConfig> } = {})
     await deps.store.insert('matters', matter.code, { ...matter, checklistVersion: 1 });
     await deps.store.insert('checklists', checklistId(matter.code, 1), { matterCode: matter.code, version: 1, items: checklist, publishedAt: clock.now().toISOString(), publishedBy: 'seed' });
   }
-  for (const [openid, p] of Object.entries(PEOPLE)) {
+  for (const [openid, p] of Object.entries({ ...PEOPLE, ...(options.caseParties ? CASE_PARTIES : {}) })) {
     const user: UserRecord = { name: p.name, roles: p.roles, sectionCode: p.sectionCode, sectorCode: p.sectorCode, createdAt: clock.now().toISOString() };
     await deps.store.insert('users', openid, user);
   }
@@ -92,13 +107,18 @@ export async function makeHarness(options: { config?: Partial<AppConfig> } = {})
     },
     async apply(who = 'applicant', overrides = {}) {
       const fileId = await h.uploadMaterial(who);
-      return h.ok(who, 'applyForInspection', {
+      const view = await h.ok(who, 'applyForInspection', {
         matterCode: remoteMatter.code, mode: 'remote', materialFileIds: [fileId],
         company: { name: '天津东丽宏达物业管理有限公司', creditCode: nextCompanyCode() },
         applicantName: PEOPLE[who]?.name ?? '张三', applicantPhone: '13812345678',
         premises: { address: '天津市东丽区津塘公路398号', latitude: 39.0892, longitude: 117.3121 },
         ...overrides,
       });
+      if (!options.caseParties) return view;
+      const c = (await deps.store.get<CaseRecord>('cases', view.id))!;
+      const { _id, _version, ...body } = c;
+      const version = await deps.store.replace('cases', _id, _version, { ...body, contactIds: ['contact'], observerIds: ['observer'] });
+      return { ...view, version: version! };
     },
     close() {
       deps.store.close();

@@ -126,10 +126,12 @@ export async function passedCase(h: Harness): Promise<InspectionView> {
 
 /**
  * A case put straight into 'passed' (or 'archived', with a stand-in archive file) as decideInspection would leave it,
- * for tests that only need a decided case and not the seconds it takes to render a real archive.
+ * for tests that only need a decided case and not the seconds it takes to render a real archive. `inspect` runs
+ * while the inspection is under way (e.g. to add evidence).
  */
-export async function decidedCase(h: Harness, state: 'passed' | 'archived'): Promise<string> {
+export async function decidedCase(h: Harness, state: 'passed' | 'archived', inspect?: (caseId: string) => Promise<unknown>): Promise<string> {
   const { caseId } = await startedCase(h);
+  await inspect?.(caseId);
   const decidedAt = h.clock.now().toISOString();
   const decision: DecisionRecord = {
     round: 1, outcome: 'pass', opinion: '符合踏勘标准，同意通过。', reasons: [], signatureFileId: await signature(h),

@@ -6,6 +6,7 @@ import { FolderFiles } from '../adapters/local/folder-files';
 import { SqliteStore } from '../adapters/local/sqlite-store';
 import { OutboxNotifier } from '../adapters/outbox-notifier';
 import { type InvokePdf, PdfFunction } from '../adapters/pdf/pdf-function';
+import { queryLogFromEnv } from '../adapters/query-shapes';
 import type { AppConfig } from '../config';
 import { type Clock, systemClock } from '../ports/clock';
 import { randomIds } from '../ports/ids';
@@ -36,7 +37,7 @@ const builtPdfFunction: InvokePdf = (event) => {
 export function composeLocal(options: LocalOptions): Deps & { store: SqliteStore; files: FolderFiles } {
   const clock = options.clock ?? systemClock;
   mkdirSync(options.dataDir, { recursive: true });
-  const store = new SqliteStore(join(options.dataDir, 'rvi.sqlite'));
+  const store = new SqliteStore(join(options.dataDir, 'rvi.sqlite'), queryLogFromEnv());
   const files = new FolderFiles(join(options.dataDir, 'files'), options.publicBaseUrl);
   return {
     store, files, notifier: new OutboxNotifier(store, clock), clock, ids: randomIds, config: options.config,

@@ -4,9 +4,11 @@ const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
 export function creditCodeCheckChar(first17: string): string | null {
+  // indexOf('') is 0: a short input would count its missing characters as zeros.
+  if (first17.length !== 17) return null;
   let sum = 0;
   for (let i = 0; i < 17; i++) {
-    const value = ALPHABET.indexOf(first17[i] ?? '');
+    const value = ALPHABET.indexOf(first17[i]!);
     if (value < 0) return null;
     sum += value * WEIGHTS[i]!;
   }

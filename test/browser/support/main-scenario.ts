@@ -177,7 +177,8 @@ export async function inspectOnSiteAsOfficer(p: Preview, caseNumber: string): Pr
   // By the buttons' ids: a case switched on-site has a 开始踏勘 entry in its timeline too.
   await openStepAsOfficer(p, caseNumber, '#step-inspect', '踏勘记录');
   await p.screen.locator('#start').click();
-  await p.modal.getByText('开始现场踏勘？').waitFor();
+  // The visit was booked for a later slot: starting now asks with the booked time (either title names the start).
+  await p.modal.getByText(/开始现场踏勘？|不在预约时间，仍要开始？/).waitFor();
   await p.confirmModal('开始');
   await p.sees('位置相符');
   const items = p.screen.locator('[id^="item-"]');

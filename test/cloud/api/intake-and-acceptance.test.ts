@@ -1,5 +1,8 @@
+import { PILOT_MATTERS } from '../../../cloudfunctions/src/catalogue/pilot-matters';
 import type { AuditEntry } from '../../../cloudfunctions/src/domain/case';
-import { type Harness, makeHarness, onsiteOnlyMatter, validCreditCode } from '../../support/harness';
+import { forceCase } from '../../support/fast-forward';
+import { type Harness, makeHarness, onsiteOnlyMatter, remoteMatter, validCreditCode } from '../../support/harness';
+import { inspectionOf } from '../../support/inspection';
 
 let h: Harness;
 beforeEach(async () => {
@@ -76,6 +79,26 @@ describe('acceptance', () => {
     const seen = await h.ok('applicant', 'getCase', { caseId: c.id });
     expect(seen.stateLabel).toBe('已受理');
     expect(seen.timeline.map((t) => t.actionLabel)).toEqual(['提交申请', '受理']);
+  });
+
+  test('each case keeps the checklist version in force when it was accepted: v2 published between two acceptances', async () => {
+    const first = await h.apply();
+    const second = await h.apply();
+    const v1Codes = PILOT_MATTERS.find((m) => m.matter.code === remoteMatter.code)!.checklist.map((i) => i.code);
+    const acceptedBefore = await h.ok('staff', 'acceptCase', { caseId: first.id, version: first.version });
+    const v2Items = [{ code: 'N01', title: '新版：消防通道', lookAt: '请走到消防通道', conforming: '通道畅通无杂物' }];
+    await h.ok('admin', 'publishChecklist', { code: remoteMatter.code, items: v2Items });
+    const acceptedAfter = await h.ok('staff', 'acceptCase', { caseId: second.id, version: second.version });
+    expect([acceptedBefore.checklistVersion, acceptedAfter.checklistVersion]).toEqual([1, 2]);
+    // Both inspected after v2 is out: the first case is still inspected against v1, the second against v2.
+    const itemsOf = async (caseId: string) => {
+      await forceCase(h, caseId, { state: 'scheduled' });
+      const { version } = await inspectionOf(h, caseId);
+      return (await h.ok('staff', 'startInspection', { caseId, version })).items.map((i) => i.code);
+    };
+    expect(await itemsOf(first.id)).toEqual(v1Codes);
+    expect(await itemsOf(second.id)).toEqual(['N01']);
+    expect((await h.ok('applicant', 'getCase', { caseId: first.id })).checklistVersion).toBe(1);
   });
 
   test('two officers accepting the same case at once: exactly one wins, the other gets CONFLICT', async () => {

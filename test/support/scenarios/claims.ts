@@ -17,7 +17,7 @@ export const registered = async (h: Harness, overrides: Partial<ActionRequest<'r
 
 /** Authorization-matrix rows of registration's claim actions. */
 export const CLAIMS_SCENARIOS: { [A in keyof ClaimsActions]: ActionScenario<A> } = {
-  reissueClaimCode: { payload: async (h) => ref((await registered(h)).case), allowed: STAFF_OF_SECTION },
+  reissueClaimCode: { payload: async (h) => ref((await registered(h)).case), allowed: STAFF_OF_SECTION, writes: ['audit', 'cases', 'claimCodes'] },
   claimCase: {
     payload: async (h) => {
       const r = await registered(h);
@@ -25,5 +25,6 @@ export const CLAIMS_SCENARIOS: { [A in keyof ClaimsActions]: ActionScenario<A> }
     },
     // Everyone but the officer who registered it (the case is not accepted yet, so it has no handler).
     allowed: ALL.filter((who) => who !== 'staff'),
+    writes: ['audit', 'cases', 'claimCodes'],
   },
 };

@@ -1,15 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { InspectionActions } from '../../../typings/api';
-import { forceCase } from '../fast-forward';
 import { greyJpeg } from '../images';
 import {
   AT_PREMISES, addScreenshot, decidedCase, firstItem, inspectionOf, proveAll, rectifyingCase, recordFindings, scheduledCase, signature,
   startedCase, upload,
 } from '../inspection';
-import { type ActionScenario, STAFF_OF_SECTION } from './core';
+import { type ActionScenario, CASE_READERS, STAFF_OF_SECTION, SUPERVISORS } from './core';
 
-/** Everyone with a part in an open case: the applicant, the section's staff, supervisors, admins. */
-const CASE_READERS = ['applicant', ...STAFF_OF_SECTION, 'supervisor', 'admin'];
 
 /** Authorization-matrix rows of the inspection actions: how to call each, and who may. */
 export const INSPECTION_SCENARIOS: { [A in keyof InspectionActions]: ActionScenario<A> } = {
@@ -20,6 +17,7 @@ export const INSPECTION_SCENARIOS: { [A in keyof InspectionActions]: ActionScena
       return { caseId, version: (await inspectionOf(h, caseId)).version, location: AT_PREMISES };
     },
     allowed: ['staff'],
+    writes: ['audit', 'cases'],
   },
   resumeInspection: {
     payload: async (h) => {
@@ -27,13 +25,15 @@ export const INSPECTION_SCENARIOS: { [A in keyof InspectionActions]: ActionScena
       return { caseId, version, note: '网络中断' };
     },
     allowed: ['staff'],
+    writes: ['audit', 'cases'],
   },
   confirmSessionCode: {
     payload: async (h) => {
       const { caseId, sessionCode } = await startedCase(h);
       return { caseId, code: sessionCode!.code, location: AT_PREMISES };
     },
-    allowed: ['applicant'],
+    allowed: ['applicant', 'contact'],
+    writes: ['audit', 'cases'],
   },
   saveChecklistItem: {
     payload: async (h) => {
@@ -41,14 +41,13 @@ export const INSPECTION_SCENARIOS: { [A in keyof InspectionActions]: ActionScena
       return { caseId, itemCode: await firstItem(h, caseId), result: 'conforming', revision: 0 };
     },
     allowed: ['staff'],
+    writes: ['audit', 'cases'],
   },
+  // Only the case's observer remarks; other supervisors are not.
   addObserverRemark: {
-    payload: async (h) => {
-      const { caseId } = await startedCase(h);
-      await forceCase(h, caseId, { observerIds: ['supervisor'] });
-      return { caseId, text: '踏勘过程规范' };
-    },
-    allowed: ['supervisor'],
+    payload: async (h) => ({ caseId: (await startedCase(h)).caseId, text: '踏勘过程规范' }),
+    allowed: ['observer'],
+    writes: ['audit', 'cases'],
   },
   addEvidence: {
     // Live photos are the applicant's and contacts', screenshots the handler's: each caller tries their own kind.
@@ -56,15 +55,17 @@ export const INSPECTION_SCENARIOS: { [A in keyof InspectionActions]: ActionScena
       const { caseId } = await startedCase(h);
       const picture = greyJpeg(16, 16, 100);
       const fileId = await upload(h, who, 'evidence', 'picture.jpg', picture);
-      return who.endsWith('pplicant')
+      return ['applicant', 'otherApplicant', 'contact'].includes(who)
         ? { caseId, fileId, kind: 'live-photo', capturedAt: h.clock.now().toISOString(), location: AT_PREMISES, clientSha256: createHash('sha256').update(picture).digest('hex') }
         : { caseId, fileId, kind: 'screenshot' };
     },
-    allowed: ['staff', 'applicant'],
+    allowed: ['staff', 'applicant', 'contact'],
+    writes: ['audit', 'cases', 'evidence', 'hashJobs'],
   },
   attachMeetingRecording: {
     payload: async (h) => ({ caseId: (await startedCase(h)).caseId, recordFileId: 'rec-1234567890', meetingCode: '123456789' }),
     allowed: ['staff'],
+    writes: ['audit', 'cases', 'evidence', 'files'],
   },
   supersedeEvidence: {
     payload: async (h) => {
@@ -73,6 +74,7 @@ export const INSPECTION_SCENARIOS: { [A in keyof InspectionActions]: ActionScena
       return { caseId, seq, reason: '画面模糊，已重新截图' };
     },
     allowed: ['staff'],
+    writes: ['audit', 'cases', 'evidence'],
   },
   verifyEvidence: {
     payload: async (h) => {
@@ -80,7 +82,8 @@ export const INSPECTION_SCENARIOS: { [A in keyof InspectionActions]: ActionScena
       await addScreenshot(h, caseId);
       return { caseId };
     },
-    allowed: ['staff', 'supervisor', 'admin'],
+    allowed: ['staff', ...SUPERVISORS, 'admin'],
+    writes: ['evidenceChecks'],
   },
   decideInspection: {
     payload: async (h, who) => {
@@ -89,6 +92,7 @@ export const INSPECTION_SCENARIOS: { [A in keyof InspectionActions]: ActionScena
       return { caseId, version, outcome: 'pass', opinion: '符合踏勘标准，同意通过。', signatureFileId: await signature(h, who) };
     },
     allowed: ['staff'],
+    writes: ['audit', 'cases', 'files', 'outbox', 'pdfJobs', 'regulatorInbox'],
   },
   submitRectificationProof: {
     payload: async (h, who) => {
@@ -96,6 +100,7 @@ export const INSPECTION_SCENARIOS: { [A in keyof InspectionActions]: ActionScena
       return { caseId, itemId: rectification!.items[0]!.id, fileIds: [await upload(h, who, 'proof', 'proof.jpg', greyJpeg(16, 16, 80))] };
     },
     allowed: ['applicant'],
+    writes: ['audit', 'cases', 'evidence', 'files'],
   },
   requestReinspection: {
     payload: async (h) => {
@@ -103,6 +108,7 @@ export const INSPECTION_SCENARIOS: { [A in keyof InspectionActions]: ActionScena
       return { caseId, version: (await proveAll(h, caseId)).version };
     },
     allowed: ['applicant'],
+    writes: ['audit', 'cases', 'outbox'],
   },
   archiveCase: {
     // As if the archive had failed right after the decision.
@@ -111,11 +117,13 @@ export const INSPECTION_SCENARIOS: { [A in keyof InspectionActions]: ActionScena
       return { caseId, version: (await inspectionOf(h, caseId)).version };
     },
     allowed: ['staff', 'admin'],
+    writes: ['audit', 'cases', 'files', 'outbox', 'pdfJobs', 'regulatorInbox'],
   },
   getArchive: {
     payload: async (h) => ({ caseId: await decidedCase(h, 'archived') }),
-    allowed: ['applicant', ...STAFF_OF_SECTION, 'supervisor', 'regulator', 'admin'],
+    allowed: ['applicant', ...STAFF_OF_SECTION, ...SUPERVISORS, 'regulator', 'admin'],
+    writes: ['fileAccess'],
   },
   listRegulatorInbox: { payload: async () => ({}), allowed: ['regulator', 'foreignRegulator'] },
-  rateService: { payload: async (h) => ({ caseId: await decidedCase(h, 'archived'), score: 5, suggestions: '流程便捷' }), allowed: ['applicant'] },
+  rateService: { payload: async (h) => ({ caseId: await decidedCase(h, 'archived'), score: 5, suggestions: '流程便捷' }), allowed: ['applicant'], writes: ['audit', 'cases'] },
 };

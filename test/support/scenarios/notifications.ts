@@ -12,8 +12,8 @@ export async function messageTo(h: Harness, who: string, id = `scenario-${who}`)
 export const NOTIFICATIONS_SCENARIOS: { [A in keyof NotificationsActions]: ActionScenario<A> } = {
   listInbox: { payload: async () => ({}), allowed: ALL },
   unreadCount: { payload: async () => ({}), allowed: ALL },
-  markRead: { payload: async (h, who) => ({ ids: [await messageTo(h, who)] }), allowed: ALL },
+  markRead: { payload: async (h, who) => ({ ids: [await messageTo(h, who)] }), allowed: ALL, writes: ['outbox'] },
   getSubscribeTemplates: { payload: async () => ({ moment: 'afterApply' }), allowed: ALL },
-  recordSubscriptions: { payload: async () => ({ accepted: ['caseProgress'], rejected: ['todo'] }), allowed: ALL },
+  recordSubscriptions: { payload: async () => ({ accepted: ['caseProgress'], rejected: ['todo'] }), allowed: ALL, writes: ['subscriptions'] },
   listFailedDeliveries: { payload: async () => ({}), allowed: ['admin'] },
 };

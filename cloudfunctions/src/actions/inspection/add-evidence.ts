@@ -53,6 +53,8 @@ export const addEvidence = defineAction({
       { round: roundInProgress(c).round, uploaderName: callerName(ctx, c, relation), fileName: upload!.name, description: description ?? null, meetingRecording: null, ...(clientSha256 ? { clientSha256 } : {}) },
       'addEvidence',
     );
+    // Hashed within the request and refused (the phone's hash differs, the file changed): the caller hears why now.
+    if (outcome.status === 'failed') throw new AppError('VALIDATION', outcome.job.failure ?? '文件校验失败，未加入证据，请重新上传');
     return outcome.status === 'chained' ? toEvidenceView(ctx, outcome.record) : pendingEvidenceView(outcome.job);
   },
 });

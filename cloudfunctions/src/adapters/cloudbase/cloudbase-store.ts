@@ -1,5 +1,6 @@
 import type * as WxServerSdk from 'wx-server-sdk';
 import { MAX_QUERY_LIMIT, type Condition, type Query, type Store, type Stored } from '../../ports/store';
+import type { QueryObserver } from '../query-shapes';
 
 // The Store over CloudBase's database, through wx-server-sdk (the `cloud` module, already init()ed). Each document
 // carries `_version` as an ordinary field next to the caller's fields; compare-and-set is
@@ -35,7 +36,8 @@ function bodyOf(doc: object): Record<string, unknown> {
 export class CloudbaseStore implements Store {
   private readonly db: Database;
 
-  constructor(cloud: Pick<typeof WxServerSdk, 'database'>) {
+  /** `observe` hears every find() and count(), for the index check (adapters/query-shapes.ts). */
+  constructor(cloud: Pick<typeof WxServerSdk, 'database'>, private readonly observe?: QueryObserver) {
     this.db = cloud.database();
   }
 
@@ -83,6 +85,7 @@ export class CloudbaseStore implements Store {
   }
 
   async find<T extends object>(collection: string, query: Query): Promise<Stored<T>[]> {
+    this.observe?.(collection, query);
     const wanted = Math.min(query.limit ?? DEFAULT_QUERY_LIMIT, MAX_QUERY_LIMIT);
     const found: Stored<T>[] = [];
     while (found.length < wanted) {
@@ -98,6 +101,7 @@ export class CloudbaseStore implements Store {
   }
 
   async count(collection: string, where?: Record<string, Condition>): Promise<number> {
+    this.observe?.(collection, { where });
     const { total } = await promised(this.db.collection(collection).where(this.conditions(where)).count());
     return total;
   }

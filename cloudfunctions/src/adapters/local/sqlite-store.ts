@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { COLLECTIONS } from '../../collections';
 import { MAX_QUERY_LIMIT, type Condition, type Query, type Store, type Stored } from '../../ports/store';
+import type { QueryObserver } from '../query-shapes';
 
 // A table per collection: (id, version, body JSON). Queries become json_extract() expressions, and the
 // indexes of collections.ts are created as expression indexes over the very same expressions.
@@ -28,7 +29,8 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly ready = new Set<string>();
 
-  constructor(path: string) {
+  /** `observe` hears every find() and count(), for the index check (adapters/query-shapes.ts). */
+  constructor(path: string, private readonly observe?: QueryObserver) {
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
@@ -118,6 +120,7 @@ export class SqliteStore implements Store {
   }
 
   async find<T extends object>(collection: string, query: Query): Promise<Stored<T>[]> {
+    this.observe?.(collection, query);
     const params: unknown[] = [];
     let sql = `SELECT id, version, body FROM ${this.table(collection)}${this.whereSql(query.where, params)}`;
     sql += orderSql(query);
@@ -129,6 +132,7 @@ export class SqliteStore implements Store {
   }
 
   async count(collection: string, where?: Record<string, Condition>): Promise<number> {
+    this.observe?.(collection, { where });
     const params: unknown[] = [];
     const sql = `SELECT COUNT(*) AS n FROM ${this.table(collection)}${this.whereSql(where, params)}`;
     return (this.db.prepare(sql).get(...params) as { n: number }).n;
