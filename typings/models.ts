@@ -739,6 +739,8 @@ export interface RectificationView {
   workingDays: number;
   /** End of the last working day, Asia/Shanghai. */
   deadline: string;
+  /** Counted on the statutory holidays of a year whose notice is not yet entered: may still move. */
+  deadlineProvisional: boolean;
   overdue: boolean;
   reinspectionRequestedAt?: string;
 }

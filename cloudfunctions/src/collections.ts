@@ -65,6 +65,8 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
   regulatorInbox: [{ name: 'by_sector_pushed', keys: [['sectorCode', 'asc'], ['pushedAt', 'desc']] }],
   // Notifications: what each person answered to wx.requestSubscribeMessage (id = OPENID).
   subscriptions: [],
+  // The working-day calendar: one year's holidays and 调休 as an admin entered them (id = the year).
+  calendarYears: [{ name: 'by_year', keys: [['year', 'asc']] }],
 };
 
 export type CollectionName = keyof typeof COLLECTIONS;

@@ -3,7 +3,6 @@
 
 import type { TencentMeetingConfig } from './adapters/tencent-meeting/tencent-meeting-rest';
 import { LOCAL_TEMPLATES, parseSubscribeTemplates, type SubscribeTemplates } from './catalogue/message-catalogue';
-import { CN_HOLIDAY_CALENDAR } from './catalogue/holidays-cn';
 import { type OfficeHours, parseOfficeHours } from './domain/inspection-slots';
 import type { HolidayCalendar } from './domain/working-days';
 
@@ -49,10 +48,10 @@ export interface AppConfig {
   notifications: NotificationsConfig;
   inspection: InspectionConfig;
   /**
-   * Days off and adjusted working days 调休 that working-day deadlines count with: the State Council's notices
-   * (catalogue/holidays-cn.ts) plus local additions from EXTRA_HOLIDAYS and EXTRA_WORKDAYS.
+   * Local days off and adjusted working days added to every year of the Calendar port (EXTRA_HOLIDAYS,
+   * EXTRA_WORKDAYS); the State Council's notices are entered by an admin on the 工作日历 page.
    */
-  calendar: HolidayCalendar;
+  calendarAdditions: Pick<HolidayCalendar, 'holidays' | 'adjustedWorkdays'>;
 }
 
 export interface NotificationsConfig {
@@ -135,9 +134,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv): AppConfig {
       premisesThresholdMeters: positiveInteger(env, 'PREMISES_THRESHOLD_METERS', 500),
       rectificationWorkingDays: positiveInteger(env, 'RECTIFICATION_WORKING_DAYS', 10),
     },
-    calendar: {
-      holidays: [...CN_HOLIDAY_CALENDAR.holidays, ...datesOf(env, 'EXTRA_HOLIDAYS')],
-      adjustedWorkdays: [...CN_HOLIDAY_CALENDAR.adjustedWorkdays, ...datesOf(env, 'EXTRA_WORKDAYS')],
-    },
+    calendarAdditions: { holidays: datesOf(env, 'EXTRA_HOLIDAYS'), adjustedWorkdays: datesOf(env, 'EXTRA_WORKDAYS') },
   };
 }

@@ -1,9 +1,11 @@
+import type { AdminActions } from './admin';
 import type { CoreActions } from './core';
 import type { FormsActions } from './forms';
 import type { InspectionActions } from './inspection';
 import type { NotificationsActions } from './notifications';
 import type { SupervisionActions } from './supervision';
 
+export * from './admin';
 export * from './core';
 export * from './forms';
 export * from './inspection';
@@ -11,7 +13,7 @@ export * from './notifications';
 export * from './supervision';
 
 /** Every action of the `api` cloud function: name → request payload and response data. */
-export interface ApiActions extends CoreActions, FormsActions, InspectionActions, SupervisionActions, NotificationsActions {}
+export interface ApiActions extends CoreActions, FormsActions, InspectionActions, SupervisionActions, NotificationsActions, AdminActions {}
 
 export type ActionName = keyof ApiActions;
 export type ActionRequest<A extends ActionName> = ApiActions[A]['req'];

@@ -1,5 +1,6 @@
 import type { AnyAction } from '../api/action';
 import { acceptCase } from './acceptance/accept-case';
+import { ADMIN_ACTIONS } from './admin';
 import { reassignCase } from './acceptance/reassign-case';
 import { refuseCase } from './acceptance/refuse-case';
 import { returnCase } from './acceptance/return-case';
@@ -37,4 +38,5 @@ export const ALL_ACTIONS: readonly AnyAction[] = [
   acceptCase, returnCase, refuseCase, reassignCase, switchToOnsite,
   getCase, getFileUrl, listMyCases, listHandlerCases, listSectionSubmissions, listSectionStaff,
   ...FORMS_ACTIONS, ...INSPECTION_ACTIONS, ...SUPERVISION_ACTIONS, ...NOTIFICATIONS_ACTIONS,
+  ...ADMIN_ACTIONS,
 ];

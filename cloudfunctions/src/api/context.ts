@@ -1,5 +1,6 @@
 import type { GrantedRole } from '../../../typings/models';
 import type { AppConfig } from '../config';
+import type { Calendar } from '../ports/calendar';
 import type { Clock } from '../ports/clock';
 import type { Files } from '../ports/files';
 import type { Ids } from '../ports/ids';
@@ -15,6 +16,8 @@ export interface Deps {
   clock: Clock;
   ids: Ids;
   config: AppConfig;
+  /** The working-day calendar: every count of days reads it. */
+  calendar: Calendar;
   meetings: MeetingServices;
   /** TrueType bytes of the Chinese font embedded in rendered PDFs. */
   formFont: () => Uint8Array;

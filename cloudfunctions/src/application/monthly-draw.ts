@@ -5,7 +5,7 @@
 import type { DrawPreview, DrawSummary, DrawVerification, DrawView, DrawnCase } from '../../../typings/models';
 import type { ActionContext } from '../api/context';
 import { AppError } from '../api/errors';
-import { CN_HOLIDAY_CALENDAR } from '../catalogue/holidays-cn';
+import { yearsAround } from '../ports/calendar';
 import type { CaseRecord } from '../domain/case';
 import { chinaDateOf, chinaMonthOf, chinaMonthRange, previousMonth } from '../domain/china-time';
 import {
@@ -106,7 +106,7 @@ export async function runMonthlyDraw(ctx: ActionContext, month: string, trigger:
  * Every id is derived from the month, so running this again (after a failure, or on a re-run) adds nothing twice.
  */
 async function completeDraw(ctx: ActionContext, draw: StoredDraw, casesById?: Map<string, Stored<CaseRecord>>): Promise<void> {
-  const dueAt = addWorkingDays(new Date(draw.drawnAt), ctx.config.supervision.followUpWorkingDays, CN_HOLIDAY_CALENDAR).toISOString();
+  const dueAt = addWorkingDays(new Date(draw.drawnAt), ctx.config.supervision.followUpWorkingDays, await yearsAround(ctx.calendar, new Date(draw.drawnAt))).toISOString();
   if ((await ctx.store.count('followUps', { month: draw.month })) < draw.selectedIds.length) {
     const open = async (caseId: string): Promise<void> => {
       const c = casesById?.get(caseId) ?? (await ctx.store.get<CaseRecord>('cases', caseId));

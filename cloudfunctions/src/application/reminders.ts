@@ -6,6 +6,7 @@ import { formatChina } from '../domain/china-time';
 import {
   deadlineWithinAWorkingDay, isDaytimeInChina, MEETING_LEADS, meetingReminderDue, unansweredForAWorkingDay,
 } from '../domain/reminder-timing';
+import { yearsAround } from '../ports/calendar';
 import type { Notice } from '../ports/notifier';
 import type { Stored } from '../ports/store';
 import type { StoredCase } from './cases';
@@ -21,7 +22,7 @@ import { SUPERVISE_PAGES } from './supervision-pages';
 // recipient, so every sweep may find it due again and it is still queued, and sent, once. A meeting moved to
 // another time is a new meeting, with its own reminders.
 
-type ReminderDeps = Pick<Deps, 'store' | 'notifier' | 'config'>;
+type ReminderDeps = Pick<Deps, 'store' | 'notifier' | 'config' | 'calendar'>;
 
 interface ReminderRule {
   name: string;
@@ -68,13 +69,14 @@ const RULES: ReminderRule[] = [
     daytimeOnly: true,
     async due(deps, now) {
       const reminders: Notice[] = [];
+      const calendar = await yearsAround(deps.calendar, now);
       for (const c of await casesIn(deps, 'ready')) {
         const asked = c.otherTimesRequest;
-        if (asked && unansweredForAWorkingDay(new Date(asked.at), now, deps.config.calendar)) {
+        if (asked && unansweredForAWorkingDay(new Date(asked.at), now, calendar)) {
           reminders.push(...caseReminders(c, 'otherTimesUnanswered', asked.at, `${c.number} 申请人${chinaDay(asked.at)}请求其他时间：${asked.note}`));
         }
         const offeredAt = c.offeredSlots?.length ? await lastAuditOf(deps, c._id, 'offerSlots') : null;
-        if (offeredAt && unansweredForAWorkingDay(new Date(offeredAt), now, deps.config.calendar)) {
+        if (offeredAt && unansweredForAWorkingDay(new Date(offeredAt), now, calendar)) {
           reminders.push(...caseReminders(c, 'timesOfferedUnanswered', offeredAt, `${c.number} 经办人${chinaDay(offeredAt)}提供的踏勘时段尚未选择，请尽快选定或请求其他时间`));
         }
       }
@@ -85,13 +87,14 @@ const RULES: ReminderRule[] = [
     name: 'rectificationDeadlines',
     daytimeOnly: true,
     async due(deps, now) {
+      const calendar = await yearsAround(deps.calendar, now);
       return (await casesIn(deps, 'rectifying')).flatMap((c) => {
         const deadline = c.rectification?.deadline;
         if (!deadline || c.rectification?.reinspectionRequestedAt) return [];
         if (new Date(deadline) <= now) {
           return caseReminders(c, 'rectificationOverdue', deadline, `${c.number} 的整改期限（${chinaDay(deadline)}）已过，申请人未申请复查，请作出决定`);
         }
-        return deadlineWithinAWorkingDay(new Date(deadline), now, deps.config.calendar)
+        return deadlineWithinAWorkingDay(new Date(deadline), now, calendar)
           ? caseReminders(c, 'rectificationDeadlineSoon', deadline, `${c.number} 的整改期限为${chinaDay(deadline)}，请在期限内上传整改材料并申请复查`)
           : [];
       });

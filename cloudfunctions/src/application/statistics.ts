@@ -1,9 +1,8 @@
 import type { StatisticsReport, StatisticsRow } from '../../../typings/models';
 import type { ActionContext } from '../api/context';
 import { AppError } from '../api/errors';
-import { CN_HOLIDAY_CALENDAR } from '../catalogue/holidays-cn';
 import type { CaseRecord } from '../domain/case';
-import { chinaMonthRange } from '../domain/china-time';
+import { chinaMonthOf, chinaMonthRange } from '../domain/china-time';
 import { type CsvCell, toCsv } from '../domain/csv';
 import { computeStatistics, monthsBetween, trialProgress } from '../domain/statistics';
 import type { Stored } from '../ports/store';
@@ -44,7 +43,7 @@ export async function statisticsReport(ctx: ActionContext, from: string, to: str
     regulatorFindings: findings.filter((f) => f.source === 'regulator'),
     trial: { start: trialStart, months: trialMonths },
     now: ctx.now,
-    calendar: CN_HOLIDAY_CALENDAR,
+    calendar: await ctx.calendar.years(Number(from.slice(0, 4)) - 1, Math.max(Number(to.slice(0, 4)), Number(chinaMonthOf(ctx.now).slice(0, 4)))),
   });
   return { from, to, generatedAt: ctx.now.toISOString(), trial: trialProgress({ start: trialStart, months: trialMonths }, ctx.now), rows };
 }

@@ -2,6 +2,7 @@ import type { Deps } from '../api/context';
 import { CloudbaseFiles } from '../adapters/cloudbase/cloudbase-files';
 import { CloudbaseStore } from '../adapters/cloudbase/cloudbase-store';
 import { OutboxNotifier } from '../adapters/outbox-notifier';
+import { storeCalendar } from '../adapters/store-calendar';
 import type { AppConfig } from '../config';
 import { systemClock } from '../ports/clock';
 import { randomIds } from '../ports/ids';
@@ -15,6 +16,6 @@ export function composeCloud(cloud: WxCloud, config: AppConfig): Deps {
   const store = new CloudbaseStore(cloud);
   return {
     store, files: new CloudbaseFiles(cloud), notifier: new OutboxNotifier(store, systemClock), clock: systemClock, ids: randomIds, config,
-    meetings: composeMeetings(config), formFont: loadChineseFont,
+    calendar: storeCalendar(store, config.calendarAdditions), meetings: composeMeetings(config), formFont: loadChineseFont,
   };
 }

@@ -4,6 +4,7 @@ import type { Deps } from '../api/context';
 import { FolderFiles } from '../adapters/local/folder-files';
 import { SqliteStore } from '../adapters/local/sqlite-store';
 import { OutboxNotifier } from '../adapters/outbox-notifier';
+import { storeCalendar } from '../adapters/store-calendar';
 import type { AppConfig } from '../config';
 import { type Clock, systemClock } from '../ports/clock';
 import { randomIds } from '../ports/ids';
@@ -27,6 +28,6 @@ export function composeLocal(options: LocalOptions): Deps & { store: SqliteStore
   const files = new FolderFiles(join(options.dataDir, 'files'), options.publicBaseUrl);
   return {
     store, files, notifier: new OutboxNotifier(store, clock), clock, ids: randomIds, config: options.config,
-    meetings: composeMeetings(options.config), formFont: loadChineseFont,
+    calendar: storeCalendar(store, options.config.calendarAdditions), meetings: composeMeetings(options.config), formFont: loadChineseFont,
   };
 }

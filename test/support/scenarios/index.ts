@@ -1,4 +1,5 @@
 import type { ActionName } from '../../../typings/api';
+import { ADMIN_SCENARIOS } from './admin';
 import { ALL, type ActionScenario, CORE_SCENARIOS } from './core';
 import { FORMS_SCENARIOS } from './forms';
 import { INSPECTION_SCENARIOS } from './inspection';
@@ -11,4 +12,5 @@ export const EVERYONE = ALL;
 /** Every action's row of the authorization matrix; the compiler insists every action has one. */
 export const SCENARIOS: { [A in ActionName]: ActionScenario<A> } = {
   ...CORE_SCENARIOS, ...FORMS_SCENARIOS, ...INSPECTION_SCENARIOS, ...SUPERVISION_SCENARIOS, ...NOTIFICATIONS_SCENARIOS,
+  ...ADMIN_SCENARIOS,
 };

@@ -1,0 +1,58 @@
+// Running the office from the phone (package-admin): the working-day calendar, settings, people and the section
+// head's workbench.
+
+/** One festival as the State Council's notice words it. */
+export interface FestivalDays {
+  name: string;
+  /** First and last day off, inclusive, 'YYYY-MM-DD'. */
+  from: string;
+  to: string;
+  /** Weekend days worked in exchange 调休上班, 'YYYY-MM-DD'. */
+  workdays: string[];
+}
+
+export interface CalendarYearView {
+  year: number;
+  festivals: FestivalDays[];
+  /** Where the days come from: the notice's title, or the statutory rule. */
+  source: string;
+  /** No notice entered or shipped for this year: the statutory days are used and every date counted on it is provisional. */
+  provisional: boolean;
+  /** Entered by an admin (else: shipped with the code, or the statutory days). */
+  entered: boolean;
+  /** For compare-and-set; 0 when not yet entered. */
+  version: number;
+  updatedAt?: string;
+  updatedByName?: string;
+  /** Days off and 调休上班 days in total, to check against the notice. */
+  holidayCount: number;
+  workdayCount: number;
+  /** From 1 November: next year's notice is still to be entered. */
+  reminder?: string;
+}
+
+/** A deadline already issued that the year as entered would move; it is never moved without a decision. */
+export interface MovedDeadline {
+  kind: 'rectification' | 'followUp';
+  caseId: string;
+  caseNumber: string;
+  issued: string;
+  wouldBe: string;
+}
+
+export interface CalendarYearSave {
+  saved: boolean;
+  /** Issued deadlines whose date differs under the year as entered: shown before the admin confirms. */
+  moved: MovedDeadline[];
+  year: CalendarYearView;
+}
+
+export interface AdminActions {
+  /** Admin: one year of the working-day calendar, as a notice reads. */
+  getCalendarYear: { req: { year: number }; res: CalendarYearView };
+  /**
+   * Admin: enter a year's holidays and 调休 from the State Council's notice. Without `confirm` nothing is saved and
+   * the answer lists the issued deadlines the year would move; issued deadlines keep their date either way.
+   */
+  saveCalendarYear: { req: { year: number; version: number; source: string; festivals: FestivalDays[]; confirm: boolean }; res: CalendarYearSave };
+}
