@@ -13,6 +13,8 @@ Page({
     /** 监督工作台 for the policy section, 监管收件箱 for sector regulators. */
     supervisor: false,
     regulator: false,
+    /** 系统管理: the admin subpackage. */
+    admin: false,
     /** The dev identity switcher: local mode only. */
     localMode: false,
     demoUsers: [] as DemoUser[],
@@ -35,6 +37,7 @@ Page({
         staff: isStaff(me),
         supervisor: hasRole(me, 'supervisor'),
         regulator: hasRole(me, 'regulator'),
+        admin: hasRole(me, 'admin'),
       });
     } catch (err) {
       this.setData({ status: 'error', error: errorText(err, '身份信息加载失败，请重试') });

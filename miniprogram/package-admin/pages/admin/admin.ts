@@ -1,0 +1,48 @@
+import { errorText } from '../../../utils/format';
+import { currentUser, hasRole } from '../../../utils/session';
+
+// 系统管理: the admin's way into each page of package-admin.
+
+interface Entry {
+  id: string;
+  title: string;
+  hint: string;
+  url: string;
+}
+
+const ENTRIES: Entry[] = [
+  { id: 'calendar', title: '工作日历', hint: '每年的节假日与调休安排；期限、预约时段和统计都按它计算工作日', url: '/package-admin/pages/calendar/calendar' },
+];
+
+Page({
+  data: {
+    status: 'loading' as 'loading' | 'error' | 'ready',
+    error: '',
+    entries: [] as Entry[],
+  },
+
+  onLoad() {
+    this.load();
+  },
+
+  async load() {
+    try {
+      if (!hasRole(await currentUser(), 'admin')) {
+        this.setData({ status: 'error', error: '系统管理仅供系统管理员使用' });
+        return;
+      }
+      this.setData({ status: 'ready', entries: ENTRIES });
+    } catch (err) {
+      this.setData({ status: 'error', error: errorText(err, '身份信息加载失败，请重试') });
+    }
+  },
+
+  onRetry() {
+    this.setData({ status: 'loading' });
+    this.load();
+  },
+
+  onOpen(e: WechatMiniprogram.TouchEvent) {
+    wx.navigateTo({ url: e.currentTarget.dataset.url as string });
+  },
+});
