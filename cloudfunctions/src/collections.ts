@@ -44,6 +44,7 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
   findings: [
     { name: 'by_status_reported', keys: [['status', 'asc'], ['reportedAt', 'desc']] },
     { name: 'by_reported', keys: [['reportedAt', 'asc']] },
+    { name: 'by_case_kind', keys: [['caseId', 'asc'], ['kind', 'asc']] },
   ],
   creditRecords: [{ name: 'by_subject', keys: [['subjectKey', 'asc'], ['recordedAt', 'desc']] }],
   // Forms and the inspection group (R5, R6, R10): published form texts (id '<kind>@<version>'), group messages,

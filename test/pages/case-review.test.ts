@@ -91,6 +91,8 @@ test('a section head reassigns a case to a picked colleague with a reason', asyn
     .on('reassignCase', caseView({ id: 'case-7', version: 4, handlerName: '赵磊' }));
   const head = await openReview(['sectionHead']);
   await head.tap('#open-reassign');
+  // The case's section: an admin, who belongs to none, is answered for it too.
+  expect(fake.server.sent('listSectionStaff')).toEqual([{ sectionCode: 'social' }]);
   await head.type('#panel-text', '王芳休假');
   await head.tap('#submit-panel');
   expect(head.text()).toContain('请选择改派给谁');

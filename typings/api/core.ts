@@ -69,5 +69,5 @@ export interface CoreActions {
   listMyCases: { req: PageQuery; res: Page<CaseSummary> };
   listHandlerCases: { req: PageQuery & { state?: CaseState }; res: Page<CaseSummary> };
   listSectionSubmissions: { req: PageQuery; res: Page<CaseSummary> };
-  listSectionStaff: { req: Record<string, never>; res: UserView[] };
+  listSectionStaff: { req: { sectionCode?: string }; res: UserView[] };
 }

@@ -85,7 +85,7 @@ export const CORE_SCENARIOS: { [A in keyof CoreActions]: ActionScenario<A> } = {
   listMyCases: { payload: async () => ({}), allowed: ALL },
   listHandlerCases: { payload: async () => ({}), allowed: ANY_STAFF },
   listSectionSubmissions: { payload: async () => ({}), allowed: ANY_STAFF },
-  listSectionStaff: { payload: async () => ({}), allowed: ['head'] },
+  listSectionStaff: { payload: async () => ({ sectionCode: remoteMatter.sectionCode }), allowed: ['head', 'admin'] },
 };
 
 /** Every document's id and version in every collection: equal snapshots mean nothing changed. */

@@ -37,6 +37,8 @@ Page({
     panelText: PANELS.return,
     text: '',
     textError: '',
+    /** The case's section: whom a section head or an admin may reassign to. */
+    sectionCode: '',
     staff: [] as UserView[],
     staffNames: [] as string[],
     staffIndex: -1,
@@ -74,6 +76,7 @@ Page({
     this.setData({
       status: 'ready',
       version: c.version,
+      sectionCode: c.sectionCode,
       view: toCaseDetail(c),
       steps: handlerSteps(c),
       canAccept: c.can.includes('acceptCase'),
@@ -114,7 +117,7 @@ Page({
   async loadStaff() {
     try {
       const handler = this.data.view?.facts.find((f) => f.label === '经办人')?.value;
-      const staff = (await listSectionStaff({})).filter((u) => u.name !== handler);
+      const staff = (await listSectionStaff({ sectionCode: this.data.sectionCode })).filter((u) => u.name !== handler);
       this.setData({ staff, staffNames: staff.map((u) => u.name) });
     } catch (err) {
       this.setData({ staffError: errorText(err, '人员名单加载失败') });
