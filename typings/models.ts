@@ -321,7 +321,8 @@ export interface DrawAllocation {
 export interface DrawRecordData {
   algorithmVersion: string;
   month: string;
-  share: number;
+  /** Whole basis points: 1000 is 10%. */
+  shareBasisPoints: number;
   population: DrawPopulationEntry[];
   populationHash: string;
   previousDrawHash: string;
@@ -337,7 +338,8 @@ export interface DrawSummary {
   drawnAt: string;
   /** Drawn by the monthly timer, or by a supervisor catching up a missed month. */
   trigger: 'timer' | 'supervisor';
-  share: number;
+  /** Whole basis points: 1000 is 10%. */
+  shareBasisPoints: number;
   populationSize: number;
   selectedCount: number;
   drawHash: string;
@@ -372,7 +374,8 @@ export interface DrawRunResult {
 /** What a month's draw would be made of, computed without storing anything (the selection itself is not shown). */
 export interface DrawPreview {
   month: string;
-  share: number;
+  /** Whole basis points: 1000 is 10%. */
+  shareBasisPoints: number;
   populationSize: number;
   populationHash: string;
   minimumSample: number;

@@ -16,8 +16,8 @@ export interface SchedulingConfig {
 }
 
 export interface SupervisionConfig {
-  /** Share of last month's remote cases drawn for follow-up visits (R7): 0.1 at least, may only be raised. */
-  drawShare: number;
+  /** Share of last month's remote cases drawn for follow-up visits (R7), in whole basis points: 1000 (10%) at least. */
+  drawShareBasisPoints: number;
   /** Working days a follow-up visit is due after the draw. */
   followUpWorkingDays: number;
   /** The remote-inspection trial (R20): its first day 'YYYY-MM-DD' in China, and its length in months. */
@@ -76,11 +76,12 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number)
   return value;
 }
 
-function shareOf(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+/** A share in whole basis points (1 bp = 0.01%), never a fraction: 0.57 × 10000 is 5699.999… in floating point. */
+function basisPointsOf(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!(value >= 0.1 && value <= 1)) throw new Error(`${name} must be a share between 0.1 and 1: ${raw}`);
+  if (!/^\d+$/.test(raw) || !(value >= 1000 && value <= 10000)) throw new Error(`${name} must be whole basis points from 1000 (10%) to 10000: ${raw}`);
   return value;
 }
 
@@ -123,7 +124,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): AppConfig {
       dailyMaximum: positiveInteger(env, 'DAILY_INSPECTION_MAXIMUM', 6),
     },
     supervision: {
-      drawShare: shareOf(env, 'DRAW_SHARE', 0.1),
+      drawShareBasisPoints: basisPointsOf(env, 'DRAW_SHARE_BASIS_POINTS', 1000),
       followUpWorkingDays: positiveInteger(env, 'FOLLOW_UP_WORKING_DAYS', 20),
       trialStart: dateOf(env, 'TRIAL_START', '2022-06-14'),
       trialMonths: positiveInteger(env, 'TRIAL_MONTHS', 12),

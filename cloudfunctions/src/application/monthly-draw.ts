@@ -33,7 +33,7 @@ const PARALLEL_WRITES = 20;
 
 /** The draw's own fields, without what the store or this area added: what verification and auditors get. */
 export const recordOf = (d: DrawRecord): DrawRecord => ({
-  algorithmVersion: d.algorithmVersion, month: d.month, share: d.share, population: d.population,
+  algorithmVersion: d.algorithmVersion, month: d.month, shareBasisPoints: d.shareBasisPoints, population: d.population,
   populationHash: d.populationHash, previousDrawHash: d.previousDrawHash, seed: d.seed, minimumSample: d.minimumSample,
   allocation: d.allocation, selectedIds: d.selectedIds, drawHash: d.drawHash,
 });
@@ -89,7 +89,7 @@ export async function runMonthlyDraw(ctx: ActionContext, month: string, trigger:
   const cases = await loadMonthCases(ctx.store, month);
   let record: DrawRecord;
   try {
-    record = drawMonth({ month, cases: drawCases(cases), previousDrawHash: previous?.drawHash ?? null, share: ctx.config.supervision.drawShare, now: ctx.now });
+    record = drawMonth({ month, cases: drawCases(cases), previousDrawHash: previous?.drawHash ?? null, shareBasisPoints: ctx.config.supervision.drawShareBasisPoints, now: ctx.now });
   } catch (error) {
     asAppError(error);
   }
@@ -153,7 +153,7 @@ export const toDrawSummary = (d: StoredDraw): DrawSummary => ({
   month: d.month,
   drawnAt: d.drawnAt,
   trigger: d.trigger,
-  share: d.share,
+  shareBasisPoints: d.shareBasisPoints,
   populationSize: d.population.length,
   selectedCount: d.selectedIds.length,
   drawHash: d.drawHash,
@@ -175,12 +175,12 @@ export async function toDrawView(store: Store, d: StoredDraw): Promise<DrawView>
 /** Population, minimum sample and allocation of a closed month, as the draw would find them now; nothing is stored. */
 export async function previewMonthlyDraw(ctx: ActionContext, month: string): Promise<DrawPreview> {
   assertDrawable(ctx, month);
-  const share = ctx.config.supervision.drawShare;
+  const shareBasisPoints = ctx.config.supervision.drawShareBasisPoints;
   try {
     const { entries, populationHash } = populationOf(drawCases(await loadMonthCases(ctx.store, month)), month);
-    const minimumSample = sampleSize(entries.length, share);
+    const minimumSample = sampleSize(entries.length, shareBasisPoints);
     const alreadyDrawn = (await ctx.store.get('draws', month)) !== null;
-    return { month, share, populationSize: entries.length, populationHash, minimumSample, allocation: allocate(entries, minimumSample), alreadyDrawn };
+    return { month, shareBasisPoints, populationSize: entries.length, populationHash, minimumSample, allocation: allocate(entries, minimumSample), alreadyDrawn };
   } catch (error) {
     return asAppError(error);
   }

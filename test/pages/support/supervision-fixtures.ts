@@ -51,7 +51,7 @@ export const statisticsReport = (): StatisticsReport => ({
 
 export const drawPreview = (overrides: Partial<DrawPreview> = {}): DrawPreview => ({
   month: '2026-05',
-  share: 0.1,
+  shareBasisPoints: 1000,
   populationSize: 23,
   populationHash: 'a1'.repeat(32),
   minimumSample: 3,
@@ -64,14 +64,14 @@ export const drawView = (overrides: Partial<DrawView> = {}): DrawView => ({
   month: '2026-05',
   drawnAt: '2026-06-01T02:00:00.000Z',
   trigger: 'supervisor',
-  share: 0.1,
+  shareBasisPoints: 1000,
   populationSize: 2,
   selectedCount: 1,
   drawHash: 'd'.repeat(64),
   record: {
     algorithmVersion: 'draw-v1',
     month: '2026-05',
-    share: 0.1,
+    shareBasisPoints: 1000,
     population: [
       { id: 'case-1', number: 'DL-20260512-0001', matterCode: 'SECONDARY_WATER', decidedAt: '2026-05-12T03:00:00.000Z' },
       { id: 'case-2', number: 'DL-20260513-0002', matterCode: 'SECONDARY_WATER', decidedAt: '2026-05-13T03:00:00.000Z' },
