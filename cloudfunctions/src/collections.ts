@@ -68,6 +68,8 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
   subscriptions: [],
   // The working-day calendar: one year's holidays and 调休 as an admin entered them (id = the year).
   calendarYears: [{ name: 'by_year', keys: [['year', 'asc']] }],
+  // The office's settings as the admin saved them (one document, id 'office'); the environment gives the first values.
+  settings: [],
 };
 
 export type CollectionName = keyof typeof COLLECTIONS;

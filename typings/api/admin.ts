@@ -1,6 +1,8 @@
 // Running the office from the phone (package-admin): the working-day calendar, settings, people and the section
 // head's workbench.
 
+import type { SubscribeTemplateKey } from '../models';
+
 /** One festival as the State Council's notice words it. */
 export interface FestivalDays {
   name: string;
@@ -55,4 +57,36 @@ export interface AdminActions {
    * the answer lists the issued deadlines the year would move; issued deadlines keep their date either way.
    */
   saveCalendarYear: { req: { year: number; version: number; source: string; festivals: FestivalDays[]; confirm: boolean }; res: CalendarYearSave };
+  /** Admin: the office's settings in force (the environment's values until first saved). */
+  getSettings: { req: Record<string, never>; res: SettingsView };
+  /** Admin: saves the settings; in force for the next request, no redeploy. */
+  saveSettings: { req: OfficeSettings & { version: number }; res: SettingsView };
+}
+
+/** The office's settings as the admin edits them on 系统设置; the Tencent Meeting secret is never shown. */
+export interface OfficeSettings {
+  officeName: string;
+  district: string;
+  /** The remote-inspection trial (R20): first day 'YYYY-MM-DD' and length in months. */
+  trialStart: string;
+  trialMonths: number;
+  /** The monthly draw's share (R7) in whole basis points: 1000 is 10%, the minimum. */
+  drawShareBasisPoints: number;
+  /** The most inspections one officer takes on one day (R11). */
+  dailyMaximum: number;
+  /** Distance from the declared premises beyond which the location check flags an inspection. */
+  premisesThresholdMeters: number;
+  /** Subscription-message template ids by template key; a key left out is inbox-only. */
+  subscribeTemplateIds: Partial<Record<SubscribeTemplateKey, string>>;
+}
+
+export interface SettingsView extends OfficeSettings {
+  /** 0 while the environment's values are in force and nothing was saved. */
+  version: number;
+  updatedAt?: string;
+  updatedByName?: string;
+  /** Whether the four Tencent Meeting credentials are set in the environment (the secret itself never leaves it). */
+  tencentMeetingConfigured: boolean;
+  /** Every subscription template the office may configure, with its title. */
+  templates: { key: SubscribeTemplateKey; title: string }[];
 }

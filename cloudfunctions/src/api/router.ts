@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { withSettings } from '../application/settings';
 import { z } from 'zod';
 import type { ApiResult } from '../../../typings/api';
 import type { GrantedRole } from '../../../typings/models';
@@ -55,7 +56,8 @@ export function createApi(deps: Deps, actions: readonly AnyAction[]): Api {
       const caller = await loadCaller(deps, openid);
       if (!mayCall(action, caller)) throw new AppError('FORBIDDEN');
       const callableActions = () => actions.filter((a) => mayCall(a, caller)).map((a) => a.name as string);
-      const ctx: ActionContext = { ...deps, caller, requestId, now: deps.clock.now(), callableActions };
+      // The settings an admin saved are in force from the next request on.
+      const ctx: ActionContext = { ...(await withSettings(deps)), caller, requestId, now: deps.clock.now(), callableActions };
       if (!action.mutates || !requestId) return { ok: true, data: await action.handle(ctx, parsed.data) };
       return { ok: true, data: await runOnce(deps, ctx, action, requestId, parsed.data) };
     } catch (e) {

@@ -319,7 +319,7 @@ export function parseSubscribeTemplates(json: string | undefined): SubscribeTemp
   return templates;
 }
 
-function configuredTemplate(key: SubscribeTemplateKey, setting: TemplateSetting): ConfiguredTemplate {
+export function configuredTemplate(key: SubscribeTemplateKey, setting: TemplateSetting): ConfiguredTemplate {
   const { id, keywords = {}, longTerm = false } = typeof setting === 'string' ? { id: setting } : setting;
   if (typeof id !== 'string' || !/^[A-Za-z0-9_-]{1,128}$/.test(id)) throw new Error(`SUBSCRIBE_TEMPLATES.${key}: template id missing or malformed`);
   const fields: Record<string, TemplateField> = TEMPLATES[key].fields;

@@ -10,4 +10,12 @@ const NOTICE_2027 = {
 export const ADMIN_SCENARIOS: { [A in keyof AdminActions]: ActionScenario<A> } = {
   getCalendarYear: { payload: async () => ({ year: 2027 }), allowed: ['admin'] },
   saveCalendarYear: { payload: async () => NOTICE_2027, allowed: ['admin'] },
+  getSettings: { payload: async () => ({}), allowed: ['admin'] },
+  saveSettings: {
+    payload: async () => ({
+      version: 0, officeName: '东丽区行政审批局', district: '天津市东丽区', trialStart: '2022-06-14', trialMonths: 12,
+      drawShareBasisPoints: 5700, dailyMaximum: 4, premisesThresholdMeters: 300, subscribeTemplateIds: { caseProgress: 'tmpl-progress' },
+    }),
+    allowed: ['admin'],
+  },
 };

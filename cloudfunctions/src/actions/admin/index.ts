@@ -1,6 +1,8 @@
 import type { AnyAction } from '../../api/action';
 import { getCalendarYear } from './get-calendar-year';
+import { getSettings } from './get-settings';
 import { saveCalendarYear } from './save-calendar-year';
+import { saveSettings } from './save-settings';
 
 /** The admin's actions of package-admin. */
-export const ADMIN_ACTIONS: readonly AnyAction[] = [getCalendarYear, saveCalendarYear];
+export const ADMIN_ACTIONS: readonly AnyAction[] = [getCalendarYear, saveCalendarYear, getSettings, saveSettings];
