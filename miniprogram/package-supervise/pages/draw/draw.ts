@@ -6,7 +6,7 @@ import { verifyDraw } from '../../../services/supervision/verify-draw';
 import { formatChinaTime } from '../../../utils/china-time';
 import { errorCode, errorText } from '../../../utils/format';
 import { monthLabel } from '../../utils/months';
-import { basisPointsText } from '../../utils/percent';
+import { basisPointsText } from '../../../utils/basis-points';
 import { FOLLOW_UP_STATUS_LABELS } from '../../utils/supervision-labels';
 
 // A month's draw (R7): the record an auditor recomputes and the drawn cases; or, for a closed month not drawn yet,

@@ -4,7 +4,7 @@ import { formatChinaTime } from '../../../utils/china-time';
 import { errorText } from '../../../utils/format';
 import { type ListData, emptyList, loadMore, reloadList } from '../../../utils/paged-list';
 import { chinaMonth, monthLabel } from '../../utils/months';
-import { basisPointsText } from '../../utils/percent';
+import { basisPointsText } from '../../../utils/basis-points';
 
 interface DrawRow {
   month: string;
