@@ -57,6 +57,10 @@ export interface AdminActions {
    * the answer lists the issued deadlines the year would move; issued deadlines keep their date either way.
    */
   saveCalendarYear: { req: { year: number; version: number; source: string; festivals: FestivalDays[]; confirm: boolean }; res: CalendarYearSave };
+  /** Admin: a failed subscription message is sent again by the next delivery run (its attempts start over). */
+  retryDelivery: { req: { id: string }; res: { id: string; status: 'pending' } };
+  /** Admin: a failed subscription message is closed with a note; the recipient's inbox keeps it. */
+  dismissDelivery: { req: { id: string; note: string }; res: { id: string; status: 'dismissed' } };
   /** Admin: the office's settings in force (the environment's values until first saved). */
   getSettings: { req: Record<string, never>; res: SettingsView };
   /** Admin: saves the settings; in force for the next request, no redeploy. */

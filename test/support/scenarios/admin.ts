@@ -1,5 +1,23 @@
 import type { AdminActions } from '../../../typings/api';
+import type { OutboxMessage } from '../../../cloudfunctions/src/adapters/outbox-notifier';
+import type { Harness } from '../harness';
 import { type ActionScenario } from './core';
+
+let failures = 0;
+
+/** A subscription message whose delivery finally failed, as the delivery run leaves it. */
+export async function failedDelivery(h: Harness, to = 'applicant'): Promise<string> {
+  const id = `failed-${++failures}`;
+  const at = h.clock.now().toISOString();
+  const message: OutboxMessage = {
+    event: 'caseAccepted', to, title: '您的申请已受理', body: 'DL-20260612-0001 二次供水单位卫生许可', page: '/pages/inbox/inbox',
+    fields: { number: 'DL-20260612-0001', matter: '二次供水单位卫生许可' },
+    status: 'failed', attempts: 5, createdAt: at, nextAttemptAt: at, read: false, templateKey: 'caseProgress',
+    outcome: { code: 40037, message: 'invalid template_id', at },
+  };
+  await h.deps.store.insert('outbox', id, message);
+  return id;
+}
 
 const NOTICE_2027 = {
   year: 2027, version: 0, source: '国务院办公厅关于2027年部分节假日安排的通知', confirm: true,
@@ -10,6 +28,8 @@ const NOTICE_2027 = {
 export const ADMIN_SCENARIOS: { [A in keyof AdminActions]: ActionScenario<A> } = {
   getCalendarYear: { payload: async () => ({ year: 2027 }), allowed: ['admin'] },
   saveCalendarYear: { payload: async () => NOTICE_2027, allowed: ['admin'] },
+  retryDelivery: { payload: async (h) => ({ id: await failedDelivery(h) }), allowed: ['admin'] },
+  dismissDelivery: { payload: async (h) => ({ id: await failedDelivery(h), note: '已电话告知申请人' }), allowed: ['admin'] },
   getSettings: { payload: async () => ({}), allowed: ['admin'] },
   saveSettings: {
     payload: async () => ({
