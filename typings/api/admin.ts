@@ -49,7 +49,19 @@ export interface CalendarYearSave {
   year: CalendarYearView;
 }
 
+/** One approving section and its WeChat group QR code as the inspection groups show it. */
+export interface SectionGroupQr {
+  sectionCode: string;
+  sectionName: string;
+  published: boolean;
+  /** A temporary link to the published image. */
+  qrUrl?: string;
+  updatedAt?: string;
+}
+
 export interface AdminActions {
+  /** Admin: every section of the catalogue with its group QR code, to publish or take down (setSectionGroupQr). */
+  listSectionGroupQrs: { req: Record<string, never>; res: SectionGroupQr[] };
   /** Admin: one year of the working-day calendar, as a notice reads. */
   getCalendarYear: { req: { year: number }; res: CalendarYearView };
   /**

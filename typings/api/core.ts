@@ -52,7 +52,7 @@ export interface CoreActions {
   /** Staff: register a case that came by counter or e-mail, on the applicant's behalf. */
   registerCase: { req: ApplicationInput & { channel: Exclude<IntakeChannel, 'miniprogram'>; applicantOpenid?: string }; res: CaseView };
   /** Applicant: ask for a place to upload a material file before applying. */
-  requestUpload: { req: { fileName: string; size: number; purpose: 'material' | 'evidence' | 'proof' | 'signature' }; res: { cloudPath: string } };
+  requestUpload: { req: { fileName: string; size: number; purpose: 'material' | 'evidence' | 'proof' | 'signature' | 'groupQr' | 'formTemplate' }; res: { cloudPath: string } };
   /** `materialFileIds` are the files to add; those already on the case stay. */
   resubmitCase: { req: CaseRef & { materialFileIds: string[]; note?: string }; res: CaseView };
   withdrawCase: { req: CaseRef & { reason: string }; res: CaseView };

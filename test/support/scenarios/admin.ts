@@ -30,6 +30,7 @@ export const ADMIN_SCENARIOS: { [A in keyof AdminActions]: ActionScenario<A> } =
   saveCalendarYear: { payload: async () => NOTICE_2027, allowed: ['admin'] },
   retryDelivery: { payload: async (h) => ({ id: await failedDelivery(h) }), allowed: ['admin'] },
   dismissDelivery: { payload: async (h) => ({ id: await failedDelivery(h), note: '已电话告知申请人' }), allowed: ['admin'] },
+  listSectionGroupQrs: { payload: async () => ({}), allowed: ['admin'] },
   getSettings: { payload: async () => ({}), allowed: ['admin'] },
   saveSettings: {
     payload: async () => ({
