@@ -70,6 +70,10 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
   calendarYears: [{ name: 'by_year', keys: [['year', 'asc']] }],
   // The office's settings as the admin saved them (one document, id 'office'); the environment gives the first values.
   settings: [],
+  // People (人员与角色): each change of a person's roles (id '<openid>:<user version>'), and one-time binding links
+  // (id = SHA-256 of the token).
+  roleChanges: [{ name: 'by_user_at', keys: [['openid', 'asc'], ['at', 'desc']] }],
+  bindingInvites: [],
 };
 
 export type CollectionName = keyof typeof COLLECTIONS;

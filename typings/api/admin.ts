@@ -1,7 +1,8 @@
 // Running the office from the phone (package-admin): the working-day calendar, settings, people and the section
 // head's workbench.
 
-import type { SubscribeTemplateKey } from '../models';
+import type { GrantedRole, Page, SubscribeTemplateKey, UserView } from '../models';
+import type { PageQuery } from './core';
 
 /** One festival as the State Council's notice words it. */
 export interface FestivalDays {
@@ -59,7 +60,36 @@ export interface SectionGroupQr {
   updatedAt?: string;
 }
 
+/** One change of a person's roles, with who made it and why. */
+export interface RoleChangeView {
+  at: string;
+  byName: string;
+  before: GrantedRole[];
+  after: GrantedRole[];
+  sectionCode?: string;
+  sectorCode?: string;
+  reason: string;
+}
+
+/** A one-time link that makes the WeChat user who opens it an officer with the roles the admin chose. */
+export interface BindingInviteView {
+  /** Shown once: only its hash is stored. */
+  token: string;
+  /** The Mini Program page the invited person opens (in a share card, or as a QR code's path). */
+  path: string;
+  expiresAt: string;
+}
+
 export interface AdminActions {
+  /** Admin: an officer's one-time binding link, valid 72 hours (openids cannot be typed). */
+  createBindingInvite: {
+    req: { name: string; roles: GrantedRole[]; sectionCode?: string; sectorCode?: string; reason: string };
+    res: BindingInviteView;
+  };
+  /** Anyone: opens a binding link in WeChat and becomes the officer it names; the link is spent. */
+  claimBindingInvite: { req: { token: string }; res: UserView };
+  /** Admin: the changes of one person's roles, newest first. */
+  listRoleChanges: { req: PageQuery & { openid: string }; res: Page<RoleChangeView> };
   /** Admin: every section of the catalogue with its group QR code, to publish or take down (setSectionGroupQr). */
   listSectionGroupQrs: { req: Record<string, never>; res: SectionGroupQr[] };
   /** Admin: one year of the working-day calendar, as a notice reads. */

@@ -27,9 +27,11 @@ export interface ApplicationInput {
 export interface CoreActions {
   whoami: { req: Record<string, never>; res: WhoAmI };
 
-  listUsers: { req: PageQuery; res: Page<UserView> };
+  /** Admin: people by name, optionally only those with a role ('none': no granted role). */
+  listUsers: { req: PageQuery & { search?: string; role?: GrantedRole | 'none' }; res: Page<UserView> };
+  /** Admin: sets a person's roles, with the reason (kept in the history); the last admin cannot drop their own. */
   grantRoles: {
-    req: { openid: string; name: string; roles: GrantedRole[]; sectionCode?: string; sectorCode?: string };
+    req: { openid: string; name: string; roles: GrantedRole[]; sectionCode?: string; sectorCode?: string; reason: string };
     res: UserView;
   };
   updateProfile: { req: { name: string; phone?: string }; res: UserView };

@@ -27,7 +27,7 @@ export async function seedDemo(deps: Deps, call: Call): Promise<boolean> {
   if ((await deps.store.count('matters')) > 0) return false;
   await must(call(DEMO_ADMIN, 'installPilotMatters', {}), 'installPilotMatters');
   for (const u of DEMO_USERS) {
-    await must(call(DEMO_ADMIN, 'grantRoles', { openid: u.openid, name: u.name, roles: u.roles, sectionCode: u.sectionCode, sectorCode: u.sectorCode }), `grantRoles ${u.openid}`);
+    await must(call(DEMO_ADMIN, 'grantRoles', { openid: u.openid, name: u.name, roles: u.roles, sectionCode: u.sectionCode, sectorCode: u.sectorCode, reason: '本地演示数据' }), `grantRoles ${u.openid}`);
   }
   const staff = DEMO_USERS.find((u) => u.openid === 'demo-staff')!;
   const matters = await deps.store.find<Matter>('matters', { where: { sectionCode: staff.sectionCode ?? '', remoteAllowed: true }, limit: 10 });

@@ -1,7 +1,7 @@
 import type { AdminActions } from '../../../typings/api';
 import type { OutboxMessage } from '../../../cloudfunctions/src/adapters/outbox-notifier';
-import type { Harness } from '../harness';
-import { type ActionScenario } from './core';
+import { type Harness, remoteMatter } from '../harness';
+import { ALL, type ActionScenario } from './core';
 
 let failures = 0;
 
@@ -31,6 +31,12 @@ export const ADMIN_SCENARIOS: { [A in keyof AdminActions]: ActionScenario<A> } =
   retryDelivery: { payload: async (h) => ({ id: await failedDelivery(h) }), allowed: ['admin'] },
   dismissDelivery: { payload: async (h) => ({ id: await failedDelivery(h), note: '已电话告知申请人' }), allowed: ['admin'] },
   listSectionGroupQrs: { payload: async () => ({}), allowed: ['admin'] },
+  createBindingInvite: { payload: async () => ({ name: '新同事', roles: ['staff'], sectionCode: remoteMatter.sectionCode, reason: '新入职审批人员' }), allowed: ['admin'] },
+  claimBindingInvite: {
+    payload: async (h) => ({ token: (await h.ok('admin', 'createBindingInvite', { name: '新同事', roles: ['staff'], sectionCode: remoteMatter.sectionCode, reason: '新入职审批人员' })).token }),
+    allowed: ALL,
+  },
+  listRoleChanges: { payload: async () => ({ openid: 'staff' }), allowed: ['admin'] },
   getSettings: { payload: async () => ({}), allowed: ['admin'] },
   saveSettings: {
     payload: async () => ({

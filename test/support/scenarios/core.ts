@@ -38,7 +38,7 @@ export const ref = (c: CaseView) => ({ caseId: c.id, version: c.version });
 export const CORE_SCENARIOS: { [A in keyof CoreActions]: ActionScenario<A> } = {
   whoami: { payload: async () => ({}), allowed: ALL },
   listUsers: { payload: async () => ({}), allowed: ['admin'] },
-  grantRoles: { payload: async () => ({ openid: 'newcomer', name: '新同事', roles: ['staff'], sectionCode: remoteMatter.sectionCode }), allowed: ['admin'] },
+  grantRoles: { payload: async () => ({ openid: 'newcomer', name: '新同事', roles: ['staff'], sectionCode: remoteMatter.sectionCode, reason: '新入职审批人员' }), allowed: ['admin'] },
   updateProfile: { payload: async () => ({ name: '改个名' }), allowed: ALL },
   listMatters: { payload: async () => ({}), allowed: ALL },
   getMatter: { payload: async () => ({ code: remoteMatter.code }), allowed: ALL },

@@ -1,11 +1,15 @@
 import type { AnyAction } from '../../api/action';
+import { claimBindingInvite } from './claim-binding-invite';
+import { createBindingInvite } from './create-binding-invite';
 import { dismissDelivery } from './dismiss-delivery';
 import { getCalendarYear } from './get-calendar-year';
 import { getSettings } from './get-settings';
+import { listRoleChanges } from './list-role-changes';
 import { listSectionGroupQrs } from './list-section-group-qrs';
 import { retryDelivery } from './retry-delivery';
 import { saveCalendarYear } from './save-calendar-year';
 import { saveSettings } from './save-settings';
 
 /** The admin's actions of package-admin. */
-export const ADMIN_ACTIONS: readonly AnyAction[] = [getCalendarYear, saveCalendarYear, getSettings, saveSettings, retryDelivery, dismissDelivery, listSectionGroupQrs];
+export const ADMIN_ACTIONS: readonly AnyAction[] = [getCalendarYear, saveCalendarYear, getSettings, saveSettings, retryDelivery, dismissDelivery, listSectionGroupQrs,
+  createBindingInvite, claimBindingInvite, listRoleChanges];
