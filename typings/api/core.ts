@@ -45,7 +45,8 @@ export interface CoreActions {
     };
     res: MatterView;
   };
-  publishChecklist: { req: { code: string; items: ChecklistItem[] }; res: MatterView };
+  /** Admin: publishes a new checklist version with a note saying what changed; accepted cases keep theirs. */
+  publishChecklist: { req: { code: string; items: ChecklistItem[]; note: string }; res: MatterView };
   /** Admin: installs the pilot matters of R2 with their first checklists; matters already present are left alone. */
   installPilotMatters: { req: Record<string, never>; res: { installed: string[] } };
 

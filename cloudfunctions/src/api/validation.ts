@@ -14,6 +14,7 @@ const FIELD_LABELS: Record<string, string> = {
   fileId: '文件', kind: '证据类型', capturedAt: '拍摄时间', location: '位置', 'location.latitude': '纬度',
   'location.longitude': '经度', 'location.accuracy': '定位精度', recordFileId: '云录制文件', meetingId: '会议',
   meetingCode: '会议号', description: '说明', seq: '证据序号', outcome: '踏勘结论', opinion: '核查意见',
+  'items.title': '检查项名称', 'items.lookAt': '查看内容', 'items.conforming': '达标标准', 'items.code': '检查项编码',
   sectionCode: '科室', sectorCode: '行业', search: '搜索', year: '年份', source: '通知名称', festivals: '节假日', 'festivals.name': '节日名称', 'festivals.from': '放假开始日期',
   'festivals.to': '放假结束日期', 'festivals.workdays': '调休上班日期', confirm: '确认',
   signatureFileId: '签名', reasons: '不通过理由', rectificationItems: '整改事项', 'rectificationItems.itemCode': '核查项',

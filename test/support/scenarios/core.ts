@@ -51,7 +51,7 @@ export const CORE_SCENARIOS: { [A in keyof CoreActions]: ActionScenario<A> } = {
     allowed: ['admin'],
   },
   publishChecklist: {
-    payload: async () => ({ code: remoteMatter.code, items: [{ code: 'L01', title: '考勤系统演示', lookAt: '请演示考勤系统', conforming: '记录完整' }] }),
+    payload: async () => ({ code: remoteMatter.code, items: [{ code: 'L01', title: '考勤系统演示', lookAt: '请演示考勤系统', conforming: '记录完整' }], note: '新增考勤系统检查项' }),
     allowed: ['admin'],
   },
   installPilotMatters: { payload: async () => ({}), allowed: ['admin'] },
