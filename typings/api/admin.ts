@@ -103,6 +103,8 @@ export interface AdminActions {
   retryDelivery: { req: { id: string }; res: { id: string; status: 'pending' } };
   /** Admin: a failed subscription message is closed with a note; the recipient's inbox keeps it. */
   dismissDelivery: { req: { id: string; note: string }; res: { id: string; status: 'dismissed' } };
+  /** Admin: a draft form rendered as the PDF an applicant would sign, with sample facts; nothing is published. */
+  previewFormTemplate: { req: { kind: 'consent' | 'commitment'; title: string; paragraphs?: string[]; textFileId?: string }; res: { url: string; /** Characters the PDF font lacks, printed as □: to rewrite before publishing. */ unsupportedCharacters: string[] } };
   /** Admin: the office's settings in force (the environment's values until first saved). */
   getSettings: { req: Record<string, never>; res: SettingsView };
   /** Admin: saves the settings; in force for the next request, no redeploy. */

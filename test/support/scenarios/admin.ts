@@ -37,6 +37,7 @@ export const ADMIN_SCENARIOS: { [A in keyof AdminActions]: ActionScenario<A> } =
     allowed: ALL,
   },
   listRoleChanges: { payload: async () => ({ openid: 'staff' }), allowed: ['admin'] },
+  previewFormTemplate: { payload: async () => ({ kind: 'consent', title: '远程视频踏勘同意书', paragraphs: ['{{companyName}}同意由{{officeName}}以远程视频方式踏勘。'] }), allowed: ['admin'] },
   getSettings: { payload: async () => ({}), allowed: ['admin'] },
   saveSettings: {
     payload: async () => ({

@@ -6,10 +6,11 @@ import { getCalendarYear } from './get-calendar-year';
 import { getSettings } from './get-settings';
 import { listRoleChanges } from './list-role-changes';
 import { listSectionGroupQrs } from './list-section-group-qrs';
+import { previewFormTemplate } from './preview-form-template';
 import { retryDelivery } from './retry-delivery';
 import { saveCalendarYear } from './save-calendar-year';
 import { saveSettings } from './save-settings';
 
 /** The admin's actions of package-admin. */
 export const ADMIN_ACTIONS: readonly AnyAction[] = [getCalendarYear, saveCalendarYear, getSettings, saveSettings, retryDelivery, dismissDelivery, listSectionGroupQrs,
-  createBindingInvite, claimBindingInvite, listRoleChanges];
+  createBindingInvite, claimBindingInvite, listRoleChanges, previewFormTemplate];
