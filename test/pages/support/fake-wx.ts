@@ -186,7 +186,7 @@ export function installFakeWx(): FakeWx {
     env: { USER_DATA_PATH: 'wxfile://usr' },
     getWindowInfo: () => ({ pixelRatio: 2, windowWidth: 375, windowHeight: 667 }),
     canvasToTempFilePath: asyncApi('canvasToTempFilePath', { tempFilePath: 'wxfile://tmp/signature.png' }),
-    getFileSystemManager: () => ({ getFileInfo: asyncApi('getFileInfo', { size: 4096 }) }),
+    getFileSystemManager: () => ({ getFileInfo: asyncApi('getFileInfo', { size: 4096 }), writeFile: asyncApi('writeFile', {}) }),
     setClipboardData: asyncApi('setClipboardData'),
     navigateToMiniProgram: asyncApi('navigateToMiniProgram'),
   };
