@@ -117,3 +117,14 @@ test('the handler is led to countersign, offer times, the meeting and the group 
   await p.tap('#step-offer');
   expect(fake.calls('navigateTo')[0]!.url).toBe('/package-staff/pages/offer-slots/offer-slots?id=case-7');
 });
+
+test('a material is opened through a link the server hands out after checking access, never straight from storage', async () => {
+  fake.server.on('getFileUrl', { url: 'https://files.example/m1.pdf' });
+  const p = await openReview();
+  p.page.onOpenMaterial({ currentTarget: { dataset: { id: 'cloud://env/m1.pdf', name: '营业执照.pdf' } } });
+  await settled();
+  expect(fake.server.sent('getFileUrl')).toEqual([{ caseId: 'case-7', fileId: 'cloud://env/m1.pdf' }]);
+  expect(fake.calls('downloadFile')[0]).toMatchObject({ url: 'https://files.example/m1.pdf' });
+  expect(fake.calls('openDocument')).toHaveLength(1);
+  expect(fake.calls('cloud.downloadFile')).toHaveLength(0);
+});

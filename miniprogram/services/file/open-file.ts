@@ -21,7 +21,11 @@ function download(fileId: string): Promise<string> {
 
 /** 打开一份材料：图片用预览，文档用微信内置阅读器 */
 export async function openFile(fileId: string, name: string): Promise<void> {
-  const filePath = await download(fileId);
+  await showFile(await download(fileId), name);
+}
+
+/** 显示已下载的文件：图片用预览，文档用微信内置阅读器 */
+export async function showFile(filePath: string, name: string): Promise<void> {
   if (/\.(jpe?g|png|gif|webp|bmp)$/i.test(name)) await wx.previewImage({ urls: [filePath] });
   // https://developers.weixin.qq.com/miniprogram/dev/api/file/wx.openDocument.html
   else await wx.openDocument({ filePath, showMenu: false });

@@ -7,7 +7,11 @@ import { newCaseRecord } from '../../application/intake';
 import { toCaseView } from '../../application/views';
 import { applicationSchema } from './application-schema';
 
-/** Staff register a case whose materials came by counter 窗口 or e-mail 电子邮箱 (R9). */
+/**
+ * Staff register a case whose materials came by counter 窗口 or e-mail 电子邮箱 (R9).
+ * no page: the 工作台 has no counter-intake form yet (the materials arrive on paper or by e-mail, and scanning them
+ * on a phone is not how a counter works); the office's desktop intake calls this action over the api for now.
+ */
 export const registerCase = defineAction({
   name: 'registerCase',
   schema: applicationSchema.extend({ channel: z.enum(['counter', 'email']), applicantOpenid: idString.optional() }),

@@ -1,6 +1,6 @@
 import type { CaseView, UserView } from '../../../../typings/models';
 import { getCase } from '../../../services/case/get-case';
-import { openFile } from '../../../services/file/open-file';
+import { openCaseFile } from '../../../services/file/open-case-file';
 import { acceptCase } from '../../../services/staff/accept-case';
 import { listSectionStaff } from '../../../services/staff/list-section-staff';
 import { reassignCase } from '../../../services/staff/reassign-case';
@@ -97,7 +97,7 @@ Page({
     const { id, name } = e.currentTarget.dataset as { id: string; name: string };
     wx.showLoading({ title: '正在打开' });
     try {
-      await openFile(id, name);
+      await openCaseFile(this.data.caseId, id, name);
     } catch (err) {
       wx.showToast({ title: errorText(err, '无法打开此文件'), icon: 'none' });
     }
