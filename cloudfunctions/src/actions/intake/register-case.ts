@@ -9,8 +9,8 @@ import { applicationSchema } from './application-schema';
 
 /**
  * Staff register a case whose materials came by counter 窗口 or e-mail 电子邮箱 (R9).
- * no page: the 工作台 has no counter-intake form yet (the materials arrive on paper or by e-mail, and scanning them
- * on a phone is not how a counter works); the office's desktop intake calls this action over the api for now.
+ * no page: a counter-intake form in the 工作台 is not built yet; until it is, counter and e-mail cases are
+ * registered by calling this action through the api directly.
  */
 export const registerCase = defineAction({
   name: 'registerCase',
