@@ -1,7 +1,7 @@
 // Running the office from the phone (package-admin): the working-day calendar, settings, people and the section
 // head's workbench.
 
-import type { GrantedRole, Page, SubscribeTemplateKey, UserView } from '../models';
+import type { CaseState, GrantedRole, Page, SubscribeTemplateKey, UserView } from '../models';
 import type { PageQuery } from './core';
 
 /** One festival as the State Council's notice words it. */
@@ -80,7 +80,40 @@ export interface BindingInviteView {
   expiresAt: string;
 }
 
+/** One open case of the section as the section head's list shows it. */
+export interface SectionCaseRow {
+  id: string;
+  version: number;
+  number: string;
+  matterName: string;
+  companyName: string;
+  state: CaseState;
+  stateLabel: string;
+  handlerId?: string;
+  handlerName?: string;
+  submittedAt: string;
+  /** Why it needs attention now: a rectification past its deadline, an inspection slot gone by. */
+  overdue?: string;
+}
+
+/** The section's open cases: how many in each state, and each officer's load. */
+export interface SectionWorkbench {
+  sectionCode: string;
+  states: { state: CaseState; label: string; count: number }[];
+  officers: { openid: string; name: string; open: number; overdue: number }[];
+  /** Submitted and not yet taken by an officer. */
+  unassigned: number;
+  overdue: number;
+}
+
 export interface AdminActions {
+  /** Section head (their own section) or admin (the section named): the section's open cases by state and officer. */
+  getSectionWorkbench: { req: { sectionCode?: string }; res: SectionWorkbench };
+  /** Section head or admin: the section's open cases, filtered by state, officer or overdue, oldest first. */
+  listSectionCases: {
+    req: PageQuery & { sectionCode?: string; state?: CaseState; handlerId?: string; overdueOnly?: boolean };
+    res: Page<SectionCaseRow>;
+  };
   /** Admin: an officer's one-time binding link, valid 72 hours (openids cannot be typed). */
   createBindingInvite: {
     req: { name: string; roles: GrantedRole[]; sectionCode?: string; sectorCode?: string; reason: string };
