@@ -16,6 +16,8 @@ Page({
     regulator: false,
     /** 系统管理: the admin subpackage. */
     admin: false,
+    /** 科室工作台 for section heads. */
+    sectionHead: false,
     /** 姓名和电话: the person's own, which officers and admins see. */
     editing: false,
     editName: '',
@@ -44,6 +46,7 @@ Page({
         supervisor: hasRole(me, 'supervisor'),
         regulator: hasRole(me, 'regulator'),
         admin: hasRole(me, 'admin'),
+        sectionHead: hasRole(me, 'sectionHead'),
       });
     } catch (err) {
       this.setData({ status: 'error', error: errorText(err, '身份信息加载失败，请重试') });
