@@ -21,7 +21,7 @@ test('the section head sees the section’s open cases by state and officer, the
 
   const bench = await h.ok('head', 'getSectionWorkbench', {});
   expect(bench).toMatchObject({ sectionCode: SECTION, unassigned: 1, overdue: 1 });
-  expect(bench.states.filter((s) => s.count).map((s) => [s.label, s.count])).toEqual([['待受理', 1], ['已受理', 1], ['限期整改', 1]].map(([l, n]) => [expect.any(String), n]));
+  expect(bench.states.filter((s) => s.count).map((s) => [s.label, s.count])).toEqual([['待受理', 1], ['已受理', 1], ['限期整改', 1]]);
   expect(bench.officers.find((o) => o.name === '王芳')).toEqual({ openid: 'staff', name: '王芳', open: 2, overdue: 1 });
   expect(bench.officers.find((o) => o.name === '赵磊')).toMatchObject({ open: 0, overdue: 0 });
 
