@@ -561,7 +561,7 @@ export interface StatisticsReport {
 export interface StatisticsExport {
   fileId: string;
   fileName: string;
-  /** A temporary link: wx.downloadFile, then wx.shareFileMessage to forward it (wx.openDocument cannot open CSV). */
+  /** A temporary link to the .xlsx: wx.downloadFile, then wx.openDocument opens it; wx.shareFileMessage forwards it. */
   downloadUrl: string;
   rows: number;
 }

@@ -3,7 +3,6 @@ import type { ActionContext } from '../api/context';
 import { AppError } from '../api/errors';
 import type { CaseRecord } from '../domain/case';
 import { chinaMonthOf, chinaMonthRange } from '../domain/china-time';
-import { type CsvCell, toCsv } from '../domain/csv';
 import { computeStatistics, monthsBetween, trialProgress } from '../domain/statistics';
 import type { Stored } from '../ports/store';
 import type { FindingRecord } from './findings';
@@ -48,10 +47,12 @@ export async function statisticsReport(ctx: ActionContext, from: string, to: str
   return { from, to, generatedAt: ctx.now.toISOString(), trial: trialProgress({ start: trialStart, months: trialMonths }, ctx.now), rows };
 }
 
-const percent = (share: number | null): CsvCell => (share === null ? null : +(share * 100).toFixed(1));
-const decimal = (value: number | null): CsvCell => (value === null ? null : +value.toFixed(1));
+type Cell = string | number | null;
 
-const COLUMNS: [header: string, value: (row: StatisticsRow) => CsvCell][] = [
+const percent = (share: number | null): Cell => (share === null ? null : +(share * 100).toFixed(1));
+const decimal = (value: number | null): Cell => (value === null ? null : +value.toFixed(1));
+
+const COLUMNS: [header: string, value: (row: StatisticsRow) => Cell][] = [
   ['月份', (r) => r.month],
   ['事项编码', (r) => r.matterCode ?? '全部'],
   ['事项名称', (r) => r.matterName],
@@ -76,6 +77,18 @@ const COLUMNS: [header: string, value: (row: StatisticsRow) => CsvCell][] = [
   ['试点期已过（%）', (r) => percent(r.trialElapsedShare)],
 ];
 
-/** The report as CSV for Excel and WPS: UTF-8 with BOM, a header row of Chinese column names. */
-export const statisticsCsv = (report: StatisticsReport): string =>
-  toCsv([COLUMNS.map(([header]) => header), ...report.rows.map((row) => COLUMNS.map(([, value]) => value(row)))]);
+/**
+ * The report as an .xlsx workbook (exceljs): WeChat's document viewer opens it on the phone, which it does not do
+ * for CSV. One sheet, a bold frozen header of Chinese column names, numbers as numbers, an empty cell for "none".
+ */
+export async function statisticsXlsx(report: StatisticsReport): Promise<Buffer> {
+  // Loaded on first use: exceljs is large and only the export needs it.
+  const { default: ExcelJS } = await import('exceljs');
+  const book = new ExcelJS.Workbook();
+  book.created = new Date(report.generatedAt);
+  const sheet = book.addWorksheet('统计', { views: [{ state: 'frozen', xSplit: 3, ySplit: 1 }] });
+  sheet.columns = COLUMNS.map(([header], i) => ({ header, width: i < 3 ? 16 : Math.max(10, header.length * 2) }));
+  sheet.getRow(1).font = { bold: true };
+  for (const row of report.rows) sheet.addRow(COLUMNS.map(([, value]) => value(row)));
+  return Buffer.from(await book.xlsx.writeBuffer());
+}

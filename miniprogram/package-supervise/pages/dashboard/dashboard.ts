@@ -13,6 +13,7 @@ import {
 } from '../../utils/statistics-view';
 
 /** The dashboard covers the current month and the five before it. */
+const monthIndex = (month: string): number => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7));
 const MONTHS_SHOWN = 6;
 
 /** Where the supervisor goes from here. */
@@ -47,7 +48,8 @@ Page({
     matterBars: [] as Bar[],
     figures: [] as Array<{ label: string; value: string }>,
     exporting: false,
-    /** The downloaded CSV, ready to forward (WeChat lets a file be forwarded only from a tap). */
+    rangeError: '',
+    /** The downloaded workbook, ready to open again or forward (WeChat lets a file be forwarded only from a tap). */
     exportFile: null as { path: string; name: string; rows: number } | null,
   },
 
@@ -134,12 +136,25 @@ Page({
     this.draw();
   },
 
+  /** Any month range up to two years: the first or the last month picked. */
+  onRange(e: WechatMiniprogram.PickerChange) {
+    const which = e.currentTarget.dataset.end as 'from' | 'to';
+    const range = { from: this.data.from, to: this.data.to, [which]: String(e.detail.value).slice(0, 7) };
+    const span = monthIndex(range.to) - monthIndex(range.from);
+    if (span < 0 || span > 23) {
+      this.setData({ rangeError: span < 0 ? '起始月份不能晚于结束月份' : '一次最多统计24个月' });
+      return;
+    }
+    this.setData({ ...range, rangeError: '', exportFile: null, rangeText: `${monthLabel(range.from)} 至 ${monthLabel(range.to)}` });
+    this.load();
+  },
+
   onMonth(e: WechatMiniprogram.TouchEvent) {
     this.setData({ month: e.currentTarget.dataset.month as string });
     this.draw();
   },
 
-  /** Makes the CSV and downloads it; forwarding it is a second tap. */
+  /** Makes the .xlsx workbook, downloads it and opens it in WeChat's document viewer; forwarding it is a second tap. */
   async onExport() {
     if (this.data.exporting) return;
     this.setData({ exporting: true, exportFile: null });
@@ -147,6 +162,8 @@ Page({
       const file = await exportStatistics({ from: this.data.from, to: this.data.to });
       const path = await downloadUrl(file.downloadUrl);
       this.setData({ exportFile: { path, name: file.fileName, rows: file.rows } });
+      // https://developers.weixin.qq.com/miniprogram/dev/api/file/wx.openDocument.html (xlsx: yes; csv: no)
+      await wx.openDocument({ filePath: path, fileType: 'xlsx', showMenu: true });
     } catch (err) {
       wx.showModal({ title: '导出失败', content: errorText(err, '导出失败，请重试'), showCancel: false, confirmText: '知道了' });
     }
