@@ -27,7 +27,11 @@ export const claimBindingInvite = defineAction({
     const { name, roles, sectionCode, sectorCode, reason } = invite;
     // The invite's roles are added to any the person already has.
     const merged = [...new Set([...ctx.caller.roles, ...roles])];
-    const saved = await applyGrant(ctx, ctx.caller.openid, { name, roles: merged, sectionCode, sectorCode, reason: `${reason}（${invite.createdByName}发出的绑定链接）` }, 'claimBindingInvite');
+    // A section or sector the invite does not name stays as the person had it (a regulator invited as staff too).
+    const saved = await applyGrant(ctx, ctx.caller.openid, {
+      name, roles: merged, sectionCode: sectionCode ?? ctx.caller.sectionCode, sectorCode: sectorCode ?? ctx.caller.sectorCode,
+      reason: `${reason}（${invite.createdByName}发出的绑定链接）`,
+    }, 'claimBindingInvite');
     return toUserView(saved);
   },
 });
