@@ -106,7 +106,29 @@ export interface SectionWorkbench {
   overdue: number;
 }
 
+/** One applicant's rating and suggestions (R19), with the case it was given on. */
+export interface RatingRow {
+  caseId: string;
+  number: string;
+  matterCode: string;
+  matterName: string;
+  /** The China month the case was decided: ratings are counted there, as in the statistics. */
+  month: string;
+  score: number;
+  suggestions?: string;
+  ratedAt: string;
+  handlerName?: string;
+}
+
 export interface AdminActions {
+  /**
+   * Staff (their section's), supervisors and admins (all): ratings and suggestions of cases decided in the months,
+   * newest first, optionally of one matter or only those with suggestions.
+   */
+  listRatings: {
+    req: PageQuery & { from: string; to: string; matterCode?: string; withSuggestionsOnly?: boolean };
+    res: Page<RatingRow> & { mean: number | null };
+  };
   /** Section head (their own section) or admin (the section named): the section's open cases by state and officer. */
   getSectionWorkbench: { req: { sectionCode?: string }; res: SectionWorkbench };
   /** Section head or admin: the section's open cases, filtered by state, officer or overdue, oldest first. */

@@ -40,6 +40,7 @@ export const ADMIN_SCENARIOS: { [A in keyof AdminActions]: ActionScenario<A> } =
   previewFormTemplate: { payload: async () => ({ kind: 'consent', title: '远程视频踏勘同意书', paragraphs: ['{{companyName}}同意由{{officeName}}以远程视频方式踏勘。'] }), allowed: ['admin'] },
   getSectionWorkbench: { payload: async () => ({ sectionCode: remoteMatter.sectionCode }), allowed: ['head', 'admin'] },
   listSectionCases: { payload: async () => ({ sectionCode: remoteMatter.sectionCode, overdueOnly: false }), allowed: ['head', 'admin'] },
+  listRatings: { payload: async () => ({ from: '2026-05', to: '2026-06' }), allowed: ['staff', 'otherStaff', 'foreignStaff', 'head', 'supervisor', 'admin'] },
   getSettings: { payload: async () => ({}), allowed: ['admin'] },
   saveSettings: {
     payload: async () => ({
