@@ -23,6 +23,7 @@ const ENTRIES = [
   { key: 'findings', label: '失信问题处理', url: '/package-supervise/pages/findings/findings' },
   { key: 'blacklist', label: '失信黑名单', url: '/package-supervise/pages/blacklist/blacklist' },
   { key: 'upcoming', label: '待踏勘 · 观察员', url: '/package-supervise/pages/upcoming/upcoming' },
+  { key: 'ratings', label: '服务评价', url: '/package-supervise/pages/ratings/ratings' },
 ];
 
 Page({
