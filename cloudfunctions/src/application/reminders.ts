@@ -101,6 +101,25 @@ const RULES: ReminderRule[] = [
     },
   },
   {
+    // From 1 November, while next year is still counted on the statutory days, every admin is reminded once a month.
+    name: 'calendarNoticeMissing',
+    daytimeOnly: true,
+    async due(deps, now) {
+      const [year, month] = formatChina(now, 'YYYY-MM').split('-').map(Number) as [number, number];
+      if (month < 11 || !(await deps.calendar.year(year + 1)).provisional) return [];
+      const admins = new Set([...deps.config.firstAdminOpenids, ...(await roleHolders(deps.store, 'admin')).map((u) => u._id)]);
+      return [...admins].map((to) => ({
+        id: reminderId('calendarNoticeMissing', String(year + 1), `${year}-${month}`, to),
+        event: 'calendarNoticeMissing' as const,
+        to,
+        title: MESSAGE_CATALOGUE.calendarNoticeMissing.title,
+        body: `${year + 1}年的国务院节假日安排尚未录入，期限暂按法定假日计算。通知发布后请在“工作日历”中录入`,
+        page: `/package-admin/pages/calendar/calendar?year=${year + 1}`,
+        fields: { year: String(year + 1) },
+      }));
+    },
+  },
+  {
     name: 'followUpOverdue',
     daytimeOnly: true,
     async due(deps, now) {

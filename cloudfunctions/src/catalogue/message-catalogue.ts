@@ -110,7 +110,8 @@ export type Audience =
   | 'previousHandler'
   | 'observers'
   | 'supervisors'
-  | 'sectorRegulators';
+  | 'sectorRegulators'
+  | 'admins';
 
 /**
  * What a queued message knows, for filling a template. `fields` holds what the queuing code put there: `number`
@@ -227,6 +228,10 @@ export const MESSAGE_CATALOGUE = {
   followUpOverdue: {
     title: '监督回访已逾期', audience: ['supervisors'], queuedBy: 'reminders',
     delivery: via('supervision', (m) => ({ task: '完成监督回访', subject: field(m, 'number'), time: instant(m, 'due'), note: m.body })),
+  },
+  calendarNoticeMissing: {
+    title: '请录入明年的节假日安排', audience: ['admins'], queuedBy: 'reminders',
+    delivery: { inboxOnly: '管理员在站内消息和工作日历页面都会看到提醒，不占用订阅消息' },
   },
   // Decision and rectification (R14).
   inspectionPassed: {

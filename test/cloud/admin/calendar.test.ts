@@ -95,3 +95,27 @@ describe('the working-day calendar as data', () => {
     expect(await h.deps.store.get('calendarYears', '2027')).toBeNull();
   });
 });
+
+describe('the November reminder', () => {
+  let h: Harness;
+  afterEach(() => h.close());
+
+  it('reminds every admin once a month from 1 November until next year is entered', async () => {
+    h = await makeHarness();
+    const { queueReminders } = await import('../../../cloudfunctions/src/application/reminders');
+    const adminMessages = () => h.deps.store.find<{ event: string; page: string }>('outbox', { where: { to: 'admin' } });
+    await queueReminders(h.deps, chinaTime('2026-10-30 10:00'));
+    expect((await adminMessages()).filter((m) => m.event === 'calendarNoticeMissing')).toHaveLength(0);
+    await queueReminders(h.deps, chinaTime('2026-11-02 10:00'));
+    await queueReminders(h.deps, chinaTime('2026-11-20 10:00'));
+    const november = (await adminMessages()).filter((m) => m.event === 'calendarNoticeMissing');
+    expect(november).toEqual([expect.objectContaining({ page: '/package-admin/pages/calendar/calendar?year=2027' })]);
+    h.clock.set(chinaTime('2026-11-21 10:00').toISOString());
+    await h.ok('admin', 'saveCalendarYear', {
+      year: 2027, version: 0, source: '国务院办公厅关于2027年部分节假日安排的通知', confirm: true,
+      festivals: [{ name: '元旦', from: '2027-01-01', to: '2027-01-03', workdays: [] }],
+    });
+    await queueReminders(h.deps, chinaTime('2026-12-01 10:00'));
+    expect((await adminMessages()).filter((m) => m.event === 'calendarNoticeMissing')).toHaveLength(1);
+  });
+});
