@@ -21,7 +21,7 @@ export async function findAll<T extends object>(store: Store, collection: string
  * offset, which would make the store sort and skip everything before it again for every page.
  */
 export async function findInRange<T extends object>(
-  store: Store, collection: string, where: Record<string, Condition>, field: string, from: string, to: string,
+  store: Store, collection: string, where: Record<string, Condition>, field: string, from: string, to: string, fields?: string[],
 ): Promise<Stored<T>[]> {
   const valueOf = (doc: Stored<T>): string => String((doc as Record<string, unknown>)[field]);
   const all: Stored<T>[] = [];
@@ -33,6 +33,8 @@ export async function findInRange<T extends object>(
       orderBy: [[field, 'asc'], ['_id', 'asc']],
       offset: skip,
       limit: MAX_QUERY_LIMIT,
+      // The range field itself is always read: paging goes by it.
+      ...(fields ? { fields: [...new Set([...fields, field])] } : {}),
     });
     for (const doc of page) {
       if (valueOf(doc) >= to) return all;

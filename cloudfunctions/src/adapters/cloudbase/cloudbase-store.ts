@@ -86,6 +86,7 @@ export class CloudbaseStore implements Store {
     for (const [field, direction] of query.orderBy ?? []) selection = selection.orderBy(field, direction);
     if (query.offset) selection = selection.skip(query.offset);
     selection = selection.limit(Math.min(query.limit ?? DEFAULT_QUERY_LIMIT, MAX_QUERY_LIMIT));
+    if (query.fields) selection = selection.field(Object.fromEntries([...query.fields, '_version'].map((f) => [f, true])));
     const { data } = await promised(selection.get());
     return data as Stored<T>[];
   }
