@@ -348,7 +348,8 @@ export interface DrawAllocation {
 export interface DrawRecordData {
   algorithmVersion: string;
   month: string;
-  share: number;
+  /** Whole basis points: 1000 is 10%. */
+  shareBasisPoints: number;
   population: DrawPopulationEntry[];
   populationHash: string;
   previousDrawHash: string;
@@ -364,7 +365,8 @@ export interface DrawSummary {
   drawnAt: string;
   /** Drawn by the monthly timer, or by a supervisor catching up a missed month. */
   trigger: 'timer' | 'supervisor';
-  share: number;
+  /** Whole basis points: 1000 is 10%. */
+  shareBasisPoints: number;
   populationSize: number;
   selectedCount: number;
   drawHash: string;
@@ -409,7 +411,8 @@ export interface DrawRunResult {
 /** What a month's draw would be made of, computed without storing anything (the selection itself is not shown). */
 export interface DrawPreview {
   month: string;
-  share: number;
+  /** Whole basis points: 1000 is 10%. */
+  shareBasisPoints: number;
   populationSize: number;
   populationHash: string;
   minimumSample: number;
@@ -595,7 +598,7 @@ export interface StatisticsReport {
 export interface StatisticsExport {
   fileId: string;
   fileName: string;
-  /** A temporary link: wx.downloadFile, then wx.shareFileMessage to forward it (wx.openDocument cannot open CSV). */
+  /** A temporary link to the .xlsx: wx.downloadFile, then wx.openDocument opens it; wx.shareFileMessage forwards it. */
   downloadUrl: string;
   rows: number;
 }
@@ -799,6 +802,8 @@ export interface RectificationView {
   workingDays: number;
   /** End of the last working day, Asia/Shanghai. */
   deadline: string;
+  /** Counted on the statutory holidays of a year whose notice is not yet entered: may still move. */
+  deadlineProvisional: boolean;
   overdue: boolean;
   reinspectionRequestedAt?: string;
 }

@@ -57,6 +57,7 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
     { name: 'by_reported_newest', keys: [['reportedAt', 'desc'], ['_id', 'asc']] },
     // The case's finding files, for its access log (application/file-access.ts).
     { name: 'by_case', keys: [['caseId', 'asc'], ['_id', 'asc']] },
+    { name: 'by_case_kind', keys: [['caseId', 'asc'], ['kind', 'asc']] },
   ],
   creditRecords: [{ name: 'by_subject', keys: [['subjectKey', 'asc'], ['recordedAt', 'desc']] }],
   // Forms and the inspection group (R5, R6, R10): published form texts (id '<kind>@<version>'), group messages,
@@ -96,6 +97,14 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
   // One claim per case version and form before rendering (id = '<caseId>:<form>:<version>'): concurrent signers of
   // the same version do not all render.
   renderingClaims: [],
+  // The working-day calendar: one year's holidays and 调休 as an admin entered them (id = the year).
+  calendarYears: [{ name: 'by_year', keys: [['year', 'asc']] }],
+  // The office's settings as the admin saved them (one document, id 'office'); the environment gives the first values.
+  settings: [],
+  // People (人员与角色): each change of a person's roles (id '<openid>:<user version>'), and one-time binding links
+  // (id = SHA-256 of the token).
+  roleChanges: [{ name: 'by_user_at', keys: [['openid', 'asc'], ['at', 'desc']] }],
+  bindingInvites: [],
 };
 
 /**

@@ -3,7 +3,6 @@
 
 import type { TencentMeetingConfig } from './adapters/tencent-meeting/tencent-meeting-rest';
 import { LOCAL_TEMPLATES, parseSubscribeTemplates, type SubscribeTemplates } from './catalogue/message-catalogue';
-import { CN_HOLIDAY_CALENDAR } from './catalogue/holidays-cn';
 import { type OfficeHours, parseOfficeHours } from './domain/inspection-slots';
 import type { HolidayCalendar } from './domain/working-days';
 
@@ -17,8 +16,8 @@ export interface SchedulingConfig {
 }
 
 export interface SupervisionConfig {
-  /** Share of last month's remote cases drawn for follow-up visits (R7): 0.1 at least, may only be raised. */
-  drawShare: number;
+  /** Share of last month's remote cases drawn for follow-up visits (R7), in whole basis points: 1000 (10%) at least. */
+  drawShareBasisPoints: number;
   /** Working days a follow-up visit is due after the draw. */
   followUpWorkingDays: number;
   /** The remote-inspection trial (R20): its first day 'YYYY-MM-DD' in China, and its length in months. */
@@ -55,10 +54,10 @@ export interface AppConfig {
   notifications: NotificationsConfig;
   inspection: InspectionConfig;
   /**
-   * Days off and adjusted working days 调休 that working-day deadlines count with: the State Council's notices
-   * (catalogue/holidays-cn.ts) plus local additions from EXTRA_HOLIDAYS and EXTRA_WORKDAYS.
+   * Local days off and adjusted working days added to every year of the Calendar port (EXTRA_HOLIDAYS,
+   * EXTRA_WORKDAYS); the State Council's notices are entered by an admin on the 工作日历 page.
    */
-  calendar: HolidayCalendar;
+  calendarAdditions: Pick<HolidayCalendar, 'holidays' | 'adjustedWorkdays'>;
 }
 
 export interface NotificationsConfig {
@@ -83,11 +82,12 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number)
   return value;
 }
 
-function shareOf(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+/** A share in whole basis points (1 bp = 0.01%), never a fraction: 0.57 × 10000 is 5699.999… in floating point. */
+function basisPointsOf(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!(value >= 0.1 && value <= 1)) throw new Error(`${name} must be a share between 0.1 and 1: ${raw}`);
+  if (!/^\d+$/.test(raw) || !(value >= 1000 && value <= 10000)) throw new Error(`${name} must be whole basis points from 1000 (10%) to 10000: ${raw}`);
   return value;
 }
 
@@ -131,7 +131,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): AppConfig {
       dailyMaximum: positiveInteger(env, 'DAILY_INSPECTION_MAXIMUM', 6),
     },
     supervision: {
-      drawShare: shareOf(env, 'DRAW_SHARE', 0.1),
+      drawShareBasisPoints: basisPointsOf(env, 'DRAW_SHARE_BASIS_POINTS', 1000),
       followUpWorkingDays: positiveInteger(env, 'FOLLOW_UP_WORKING_DAYS', 20),
       trialStart: dateOf(env, 'TRIAL_START', '2022-06-14'),
       trialMonths: positiveInteger(env, 'TRIAL_MONTHS', 12),
@@ -142,9 +142,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv): AppConfig {
       premisesThresholdMeters: positiveInteger(env, 'PREMISES_THRESHOLD_METERS', 500),
       rectificationWorkingDays: positiveInteger(env, 'RECTIFICATION_WORKING_DAYS', 10),
     },
-    calendar: {
-      holidays: [...CN_HOLIDAY_CALENDAR.holidays, ...datesOf(env, 'EXTRA_HOLIDAYS')],
-      adjustedWorkdays: [...CN_HOLIDAY_CALENDAR.adjustedWorkdays, ...datesOf(env, 'EXTRA_WORKDAYS')],
-    },
+    calendarAdditions: { holidays: datesOf(env, 'EXTRA_HOLIDAYS'), adjustedWorkdays: datesOf(env, 'EXTRA_WORKDAYS') },
   };
 }

@@ -59,7 +59,7 @@ export interface RectificationSummary {
 }
 
 export const toRectificationSummary = (r: RectificationView): RectificationSummary => ({
-  deadlineText: `${formatChinaTime(r.deadline)} 前（${r.workingDays} 个工作日）`,
+  deadlineText: `${formatChinaTime(r.deadline)} 前（${r.workingDays} 个工作日${r.deadlineProvisional ? '，暂按法定假日计算，以当年节假日通知为准' : ''}）`,
   overdue: r.overdue,
   requestedText: r.reinspectionRequestedAt ? `已于 ${formatChinaTime(r.reinspectionRequestedAt)} 申请复查` : '',
   allProven: r.items.every((i) => i.proofs.length > 0),

@@ -2,7 +2,7 @@ import type { ActionRequest } from '../../typings/api';
 import type { BlacklistEntryView, CaseView, DrawView, DrawnCase, FollowUpView } from '../../typings/models';
 import { recordOf, runMonthlyDraw } from '../../cloudfunctions/src/application/monthly-draw';
 import { systemContext } from '../../cloudfunctions/src/application/system-context';
-import { CN_HOLIDAY_CALENDAR } from '../../cloudfunctions/src/catalogue/holidays-cn';
+import { seededCalendar } from '../support/calendar';
 import { PILOT_MATTERS } from '../../cloudfunctions/src/catalogue/pilot-matters';
 import { chinaMonthOf, chinaTime, previousMonth } from '../../cloudfunctions/src/domain/china-time';
 import { isWorkingDay } from '../../cloudfunctions/src/domain/working-days';
@@ -41,7 +41,7 @@ function workingDaysOfMay(from: number): string[] {
   const days: string[] = [];
   for (let d = from; d <= 31; d++) {
     const day = `${MONTH}-${String(d).padStart(2, '0')}`;
-    if (isWorkingDay(day, CN_HOLIDAY_CALENDAR)) days.push(day);
+    if (isWorkingDay(day, seededCalendar())) days.push(day);
   }
   return days;
 }

@@ -91,6 +91,8 @@ test('a section head reassigns a case to a picked colleague with a reason', asyn
     .on('reassignCase', caseView({ id: 'case-7', version: 4, handlerName: '赵磊' }));
   const head = await openReview(['sectionHead']);
   await head.tap('#open-reassign');
+  // The case's section: an admin, who belongs to none, is answered for it too.
+  expect(fake.server.sent('listSectionStaff')).toEqual([{ sectionCode: 'social' }]);
   await head.type('#panel-text', '王芳休假');
   await head.tap('#submit-panel');
   expect(head.text()).toContain('请选择改派给谁');
@@ -114,4 +116,15 @@ test('the handler is led to countersign, offer times, the meeting and the group 
   expect(p.text()).toContain('进入踏勘群');
   await p.tap('#step-offer');
   expect(fake.calls('navigateTo')[0]!.url).toBe('/package-staff/pages/offer-slots/offer-slots?id=case-7');
+});
+
+test('a material is opened through a link the server hands out after checking access, never straight from storage', async () => {
+  fake.server.on('getFileUrl', { url: 'https://files.example/m1.pdf' });
+  const p = await openReview();
+  p.page.onOpenMaterial({ currentTarget: { dataset: { id: 'cloud://env/m1.pdf', name: '营业执照.pdf' } } });
+  await settled();
+  expect(fake.server.sent('getFileUrl')).toEqual([{ caseId: 'case-7', fileId: 'cloud://env/m1.pdf' }]);
+  expect(fake.calls('downloadFile')[0]).toMatchObject({ url: 'https://files.example/m1.pdf' });
+  expect(fake.calls('openDocument')).toHaveLength(1);
+  expect(fake.calls('cloud.downloadFile')).toHaveLength(0);
 });

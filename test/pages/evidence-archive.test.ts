@@ -60,3 +60,24 @@ test('the archive PDF is fetched and opened for printing', async () => {
   expect(fake.calls('downloadFile')[0]).toMatchObject({ url: 'https://files.example/archive.pdf' });
   expect(fake.calls('openDocument')[0]).toMatchObject({ fileType: 'pdf', showMenu: true });
 });
+
+test('the handler marks a piece of evidence superseded with a reason typed in the dialog; nothing is deleted', async () => {
+  const view = inspectionView({ can: ['verifyEvidence', 'supersedeEvidence'], evidence: [evidence(1), evidence(2)] });
+  fake.answer('showModal', { confirm: true, content: '画面模糊，已重新拍摄' });
+  fake.server.on('supersedeEvidence', inspectionView({
+    can: ['verifyEvidence', 'supersedeEvidence'],
+    evidence: [evidence(1, { superseded: { bySeq: 3, reason: '画面模糊，已重新拍摄', at: '2026-06-15T02:10:00.000Z' } }), evidence(2)],
+  }));
+  const p = await openEvidence(view);
+  await p.tap('#supersede-1');
+  expect(fake.calls('showModal')[0]).toMatchObject({ title: '作废第 1 条证据', editable: true });
+  expect(fake.server.sent('supersedeEvidence')).toEqual([{ caseId: 'case-7', seq: 1, reason: '画面模糊，已重新拍摄' }]);
+  expect(p.exists('#supersede-1')).toBe(false);
+  expect(p.exists('#supersede-2')).toBe(true);
+  expect(fake.calls('previewImage')).toHaveLength(0);
+});
+
+test('no one but the handler sees 标记作废', async () => {
+  const p = await openEvidence(archived());
+  expect(p.exists('#supersede-1')).toBe(false);
+});

@@ -44,7 +44,7 @@ test('the decision is refused without a signature, then sent with the rectificat
       decidedByName: '王芳', decidedAt: '2026-06-15T03:00:00.000Z', afterDeadline: false,
     }],
     rectification: {
-      round: 1, workingDays: 10, deadline: '2026-06-29T15:59:59.999Z', overdue: false,
+      round: 1, workingDays: 10, deadline: '2026-06-29T15:59:59.999Z', deadlineProvisional: false, overdue: false,
       items: [{ id: 'R1', itemCode: 'W2', requirement: '水箱加盖加锁。达标要求：人孔加盖并上锁现场情况：人孔未上锁', proofs: [] }],
     },
   }));

@@ -75,3 +75,16 @@ test('the identity switcher is hidden in a published build', async () => {
   expect(p.exists('#identity-switcher')).toBe(false);
   expect(fake.calls('cloud.callFunction')).toHaveLength(1);
 });
+
+test('one’s own name and phone are kept from 我的', async () => {
+  fake.server.on('whoami', me([], '张三')).on('updateProfile', { openid: 'demo-user', name: '张三丰', phoneMasked: '138****5678', roles: [] });
+  const p = loadPage('pages/profile/profile');
+  p.page.onLoad({});
+  await settled();
+  await p.tap('#edit-profile');
+  await p.type('#edit-name', '张三丰');
+  await p.type('#edit-phone', '13812345678');
+  await p.tap('#save-profile');
+  expect(fake.server.sent('updateProfile')).toEqual([{ name: '张三丰', phone: '13812345678' }]);
+  expect(p.comp.querySelector('#name')!.dom!.textContent).toBe('张三丰');
+});

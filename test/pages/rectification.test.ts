@@ -7,7 +7,7 @@ import { type LoadedPage, loadPage, settled } from './support/load-page';
 let fake: FakeWx;
 
 const rectification = (overrides: Partial<RectificationView> = {}): RectificationView => ({
-  round: 1, workingDays: 10, deadline: '2026-06-29T15:59:59.999Z', overdue: false,
+  round: 1, workingDays: 10, deadline: '2026-06-29T15:59:59.999Z', deadlineProvisional: false, overdue: false,
   items: [
     { id: 'R1', itemCode: 'W2', requirement: '水箱人孔加盖并上锁', proofs: [] },
     { id: 'R2', requirement: '补充清洗消毒记录', proofs: [{ evidenceSeq: 7, submittedAt: '2026-06-16T02:00:00.000Z' }] },
@@ -98,4 +98,9 @@ test('the case page shows a pass and offers the rating', async () => {
   expect(p.text()).toContain('现场符合卫生许可条件');
   await p.tap('#step-rate');
   expect(fake.calls('navigateTo')[0]).toMatchObject({ url: '/pages/rating/rating?id=case-7' });
+});
+
+test('a deadline counted on the statutory days of a year without a notice says it is provisional', async () => {
+  const p = await open('pages/rectification/rectification', rectifyingView(rectification({ deadline: '2027-01-12T15:59:59.999Z', deadlineProvisional: true })));
+  expect(p.comp.querySelector('#deadline')!.dom!.textContent).toBe('请于 2027-01-12 23:59 前（10 个工作日，暂按法定假日计算，以当年节假日通知为准）完成整改');
 });

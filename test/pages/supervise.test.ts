@@ -53,21 +53,41 @@ describe('dashboard', () => {
     expect(figures).toContain('4.5 分（6 条评价，满分 5 分）');
   });
 
-  test('the statistics are exported as CSV and forwarded to a chat from a second tap', async () => {
+  test('the statistics are exported as an .xlsx workbook, opened in WeChat and forwarded from a second tap', async () => {
     fake.server
       .on('whoami', me(['supervisor']))
       .on('getStatistics', statisticsReport())
-      .on('exportStatistics', { fileId: 'cloud://env/exports/s.csv', fileName: '远程视频踏勘统计_2026-01_2026-06.csv', downloadUrl: 'https://files.example/s.csv', rows: 6 });
+      .on('exportStatistics', { fileId: 'cloud://env/exports/s.xlsx', fileName: '远程视频踏勘统计_2026-01_2026-06.xlsx', downloadUrl: 'https://files.example/s.xlsx', rows: 6 });
     const p = await open('package-supervise/pages/dashboard/dashboard');
-    expect(p.text()).toContain('导出为CSV文件，可转发到电脑用Excel打开');
+    expect(p.text()).toContain('导出为Excel表格（.xlsx），可在微信中直接打开');
 
     await p.tap('#export');
-    expect(fake.calls('downloadFile')[0]).toMatchObject({ url: 'https://files.example/s.csv' });
+    expect(fake.calls('downloadFile')[0]).toMatchObject({ url: 'https://files.example/s.xlsx' });
+    expect(fake.calls('openDocument')[0]).toMatchObject({ filePath: 'wxfile://tmp/download', fileType: 'xlsx' });
     expect(fake.calls('shareFileMessage')).toHaveLength(0);
-    expect(p.text()).toContain('已生成：远程视频踏勘统计_2026-01_2026-06.csv（6 行）');
+    expect(p.text()).toContain('已生成：远程视频踏勘统计_2026-01_2026-06.xlsx（6 行）');
 
     await p.tap('#share-export');
-    expect(fake.calls('shareFileMessage')[0]).toMatchObject({ filePath: 'wxfile://tmp/download', fileName: '远程视频踏勘统计_2026-01_2026-06.csv' });
+    expect(fake.calls('shareFileMessage')[0]).toMatchObject({ filePath: 'wxfile://tmp/download', fileName: '远程视频踏勘统计_2026-01_2026-06.xlsx' });
+  });
+
+  test('any month range up to two years is asked for, never a backwards one', async () => {
+    fake.server.on('whoami', me(['supervisor'])).on('getStatistics', statisticsReport());
+    const p = await open('package-supervise/pages/dashboard/dashboard');
+    p.page.onRange({ currentTarget: { dataset: { end: 'from' } }, detail: { value: '2025-01' } });
+    await settled();
+    p.page.onRange({ currentTarget: { dataset: { end: 'to' } }, detail: { value: '2025-12' } });
+    await settled();
+    expect(fake.server.sent('getStatistics').slice(-1)[0]).toEqual({ from: '2025-01', to: '2025-12' });
+    expect(p.text()).toContain('统计数据（2025年1月 至 2025年12月）');
+    const asked = fake.server.sent('getStatistics').length;
+    p.page.onRange({ currentTarget: { dataset: { end: 'from' } }, detail: { value: '2026-01' } });
+    await settled();
+    expect(p.comp.querySelector('#range-error')!.dom!.textContent).toBe('起始月份不能晚于结束月份');
+    p.page.onRange({ currentTarget: { dataset: { end: 'from' } }, detail: { value: '2023-12' } });
+    await settled();
+    expect(p.comp.querySelector('#range-error')!.dom!.textContent).toBe('一次最多统计24个月');
+    expect(fake.server.sent('getStatistics')).toHaveLength(asked);
   });
 
   test('the dashboard is closed to anyone but a supervisor', async () => {

@@ -251,7 +251,7 @@ class Backend {
   }
 
   private getDocument(params: Doc): Doc {
-    expectParams(params, [...ENVELOPE, 'collectionName', 'queryType', 'query', 'multi', 'order', 'offset', 'limit']);
+    expectParams(params, [...ENVELOPE, 'collectionName', 'queryType', 'query', 'multi', 'order', 'offset', 'limit', 'projection']);
     let docs = this.selected(params);
     if (params.order !== undefined) {
       const order = parseEjson(params.order, 'order');
@@ -270,7 +270,13 @@ class Backend {
     }
     const offset = Number(params.offset ?? 0);
     const limit = params.queryType === 'DOC' ? 1 : Math.min(Number(params.limit ?? DEFAULT_LIMIT), STANDIN_QUERY_CAP);
-    return { data: { list: docs.slice(offset, offset + limit).map(toEjson), offset, limit } };
+    const page = docs.slice(offset, offset + limit);
+    if (params.projection === undefined) return { data: { list: page.map(toEjson), offset, limit } };
+    // field({a: true}) arrives as {"a": 1}: inclusion of top-level fields, and _id always.
+    const projection = parseEjson(params.projection, 'projection');
+    if (!isPlainObject(projection) || Object.entries(projection).some(([k, v]) => v !== 1 || k.includes('.'))) throw new Unsupported('projection other than top-level inclusion');
+    const shown = page.map((d) => Object.fromEntries(Object.entries(d).filter(([k]) => k === '_id' || k in projection)));
+    return { data: { list: shown.map(toEjson), offset, limit } };
   }
 
   private insertDocument(params: Doc): Doc {

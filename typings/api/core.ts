@@ -28,9 +28,11 @@ export interface ApplicationInput {
 export interface CoreActions {
   whoami: { req: Record<string, never>; res: WhoAmI };
 
-  listUsers: { req: PageQuery; res: Page<UserView> };
+  /** Admin: people by name, optionally only those with a role ('none': no granted role). */
+  listUsers: { req: PageQuery & { search?: string; role?: GrantedRole | 'none' }; res: Page<UserView> };
+  /** Admin: sets a person's roles, with the reason (kept in the history); the last admin cannot drop their own. */
   grantRoles: {
-    req: { openid: string; name: string; roles: GrantedRole[]; sectionCode?: string; sectorCode?: string };
+    req: { openid: string; name: string; roles: GrantedRole[]; sectionCode?: string; sectorCode?: string; reason: string };
     res: UserView;
   };
   updateProfile: { req: { name: string; phone?: string }; res: UserView };
@@ -44,7 +46,8 @@ export interface CoreActions {
     };
     res: MatterView;
   };
-  publishChecklist: { req: { code: string; items: ChecklistItem[] }; res: MatterView };
+  /** Admin: publishes a new checklist version with a note saying what changed; accepted cases keep theirs. */
+  publishChecklist: { req: { code: string; items: ChecklistItem[]; note: string }; res: MatterView };
   /** Admin: installs the pilot matters of R2 with their first checklists; matters already present are left alone. */
   installPilotMatters: { req: Record<string, never>; res: { installed: string[] } };
 
@@ -53,7 +56,7 @@ export interface CoreActions {
   /** Staff: register a case that came by counter or e-mail; the applicant claims it later with the receipt's code. */
   registerCase: { req: RegistrationInput; res: RegistrationReceipt };
   /** Applicant: ask for a place to upload a material file before applying. */
-  requestUpload: { req: { fileName: string; size: number; purpose: 'material' | 'evidence' | 'proof' | 'signature' }; res: { cloudPath: string } };
+  requestUpload: { req: { fileName: string; size: number; purpose: 'material' | 'evidence' | 'proof' | 'signature' | 'groupQr' | 'formTemplate' }; res: { cloudPath: string } };
   /** `materialFileIds` are the files to add; those already on the case stay. */
   resubmitCase: { req: CaseRef & { materialFileIds: string[]; note?: string }; res: CaseView };
   withdrawCase: { req: CaseRef & { reason: string }; res: CaseView };
@@ -72,5 +75,5 @@ export interface CoreActions {
   listMyCases: { req: PageQuery; res: Page<CaseSummary> };
   listHandlerCases: { req: PageQuery & { state?: CaseState }; res: Page<CaseSummary> };
   listSectionSubmissions: { req: PageQuery; res: Page<CaseSummary> };
-  listSectionStaff: { req: Record<string, never>; res: UserView[] };
+  listSectionStaff: { req: { sectionCode?: string }; res: UserView[] };
 }

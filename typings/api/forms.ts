@@ -9,7 +9,11 @@ export interface FormsActions {
   /** Admin: the form texts in force, with the placeholders they may use. */
   getFormTemplates: { req: Record<string, never>; res: FormTemplateView[] };
   /** Admin: publishes a new version of one form; cases already signed keep theirs. */
-  publishFormTemplate: { req: { kind: FormKind; title: string; paragraphs: string[] }; res: FormTemplateView };
+  /**
+   * Admin: publishes a new version of one form. A long text comes as an uploaded UTF-8 file (`textFileId`, purpose
+   * formTemplate, one paragraph per line) rather than in the call, which WeChat keeps under 100 KB.
+   */
+  publishFormTemplate: { req: { kind: FormKind; title: string; paragraphs?: string[]; textFileId?: string }; res: FormTemplateView };
 
   /** The two forms filled with the case's facts: the versions signed, or those to sign. */
   getCaseForms: { req: { caseId: string }; res: CaseFormsView };

@@ -1,4 +1,5 @@
 import type { ClaimsActions } from './claims';
+import type { AdminActions } from './admin';
 import type { CoreActions } from './core';
 import type { FormsActions } from './forms';
 import type { InspectionActions } from './inspection';
@@ -6,6 +7,7 @@ import type { NotificationsActions } from './notifications';
 import type { SupervisionActions } from './supervision';
 
 export * from './claims';
+export * from './admin';
 export * from './core';
 export * from './forms';
 export * from './inspection';
@@ -13,7 +15,7 @@ export * from './notifications';
 export * from './supervision';
 
 /** Every action of the `api` cloud function: name → request payload and response data. */
-export interface ApiActions extends CoreActions, FormsActions, InspectionActions, SupervisionActions, NotificationsActions, ClaimsActions {}
+export interface ApiActions extends CoreActions, FormsActions, InspectionActions, SupervisionActions, NotificationsActions, ClaimsActions, AdminActions {}
 
 export type ActionName = keyof ApiActions;
 export type ActionRequest<A extends ActionName> = ApiActions[A]['req'];

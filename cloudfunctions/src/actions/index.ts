@@ -1,5 +1,6 @@
 import type { AnyAction } from '../api/action';
 import { acceptCase } from './acceptance/accept-case';
+import { ADMIN_ACTIONS } from './admin';
 import { reassignCase } from './acceptance/reassign-case';
 import { refuseCase } from './acceptance/refuse-case';
 import { returnCase } from './acceptance/return-case';
@@ -40,4 +41,5 @@ export const ALL_ACTIONS: readonly AnyAction[] = [
   getCase, getFileUrl, listFileAccess, listMyCases, listHandlerCases, listSectionSubmissions, listSectionStaff,
   ...FORMS_ACTIONS, ...INSPECTION_ACTIONS, ...SUPERVISION_ACTIONS, ...NOTIFICATIONS_ACTIONS,
   ...CLAIMS_ACTIONS,
+  ...ADMIN_ACTIONS,
 ];

@@ -8,7 +8,8 @@ import type { Store } from '../ports/store';
  * one sender (`sending`), delivered (`sent`), kept in the inbox only (no template, not subscribed, 43101), or given
  * up (`failed`, listed for admins).
  */
-export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'inboxOnly' | 'failed';
+/** 'dismissed': a failed delivery the admin closed without sending again (the inbox keeps the message). */
+export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'inboxOnly' | 'failed' | 'dismissed';
 
 /** A queued message: the in-app inbox reads it, the sender delivers it as a subscription message later. */
 export interface OutboxMessage extends Omit<Notice, 'id'> {
@@ -24,6 +25,8 @@ export interface OutboxMessage extends Omit<Notice, 'id'> {
   sentAt?: string;
   /** Why it is inbox-only or failed, or what the last failed attempt answered. */
   outcome?: { code: number; message: string; at: string };
+  /** What the admin did about a failed delivery: sent again, or dismissed. */
+  handled?: { action: 'retry' | 'dismiss'; by: string; byName: string; at: string; note?: string };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { GrantedRole } from '../../../typings/models';
 import type { AppConfig } from '../config';
+import type { Calendar } from '../ports/calendar';
 import type { Clock } from '../ports/clock';
 import type { Files } from '../ports/files';
 import type { Ids } from '../ports/ids';
@@ -16,6 +17,8 @@ export interface Deps {
   clock: Clock;
   ids: Ids;
   config: AppConfig;
+  /** The working-day calendar: every count of days reads it. */
+  calendar: Calendar;
   meetings: MeetingServices;
   /** The pdf function, which renders and stores the signed forms and the archive. */
   pdf: PdfRenderer;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import * as z from 'zod';
+import { withSettings } from '../application/settings';
 import type { ApiResult } from '../../../typings/api';
 import type { GrantedRole } from '../../../typings/models';
 import type { AnyAction } from './action';
@@ -64,7 +65,8 @@ export function createApi(deps: Deps, actions: readonly AnyAction[]): Api {
       const caller = await loadCaller(deps, openid);
       if (!mayCall(action, caller)) throw new AppError('FORBIDDEN');
       const callableActions = () => actions.filter((a) => mayCall(a, caller)).map((a) => a.name as string);
-      const ctx: ActionContext = { ...deps, caller, requestId, now: deps.clock.now(), callableActions };
+      // The settings an admin saved are in force from the next request on.
+      const ctx: ActionContext = { ...(await withSettings(deps)), caller, requestId, now: deps.clock.now(), callableActions };
       if (!action.mutates || !requestId) return { ok: true, data: await action.handle(ctx, parsed.data) };
       return { ok: true, data: await runOnce(deps, ctx, action, requestId, parsed.data) };
     } catch (e) {

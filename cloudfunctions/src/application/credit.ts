@@ -4,7 +4,7 @@
 import type { BlacklistEntryView, BlacklistStatus, CreditRecordView, FindingKind, FindingSeverity } from '../../../typings/models';
 import type { ActionContext } from '../api/context';
 import { AppError } from '../api/errors';
-import { CN_HOLIDAY_CALENDAR } from '../catalogue/holidays-cn';
+import { yearsAround } from '../ports/calendar';
 import { type CreditMeasure, FINDING_KIND_LABELS, MEASURE_LABELS, SEVERITY_LABELS, listingEnd, mayBlacklist } from '../domain/credit-finding';
 import { maskName, maskPhone } from '../domain/masking';
 import { addWorkingDays } from '../domain/working-days';
@@ -119,7 +119,7 @@ export async function decideOnFinding(ctx: ActionContext, finding: StoredFinding
     ...(input.blacklistMonths ? (['blacklist'] as const) : []),
   ];
   const correctionDeadline = input.correctionWorkingDays
-    ? addWorkingDays(ctx.now, input.correctionWorkingDays, CN_HOLIDAY_CALENDAR).toISOString()
+    ? addWorkingDays(ctx.now, input.correctionWorkingDays, await yearsAround(ctx.calendar, ctx.now)).toISOString()
     : undefined;
   const blacklistUntil = input.blacklistMonths ? listingEnd(ctx.now, input.blacklistMonths).toISOString() : undefined;
   const recordedAt = ctx.now.toISOString();

@@ -22,7 +22,7 @@ export async function findAll<T extends object>(store: Store, collection: string
  * offset, which would make the store sort and skip everything before it again for every page.
  */
 export async function findInRange<T extends object>(
-  store: Store, collection: string, where: Record<string, Condition>, field: string, from: string, to: string,
+  store: Store, collection: string, where: Record<string, Condition>, field: string, from: string, to: string, fields?: string[],
 ): Promise<Stored<T>[]> {
   const valueOf = (doc: Stored<T>): string => String((doc as Record<string, unknown>)[field]);
   const all: Stored<T>[] = [];
@@ -34,6 +34,8 @@ export async function findInRange<T extends object>(
       orderBy: [[field, 'asc'], ['_id', 'asc']],
       offset: skip,
       limit: MAX_QUERY_LIMIT,
+      // The range field itself is always read: paging goes by it.
+      ...(fields ? { fields: [...new Set([...fields, field])] } : {}),
     });
     if (page.length === 0) return all;
     for (const doc of page) {

@@ -154,6 +154,7 @@ const toRectificationView = (r: Rectification, now: Date): RectificationView => 
   })),
   workingDays: r.workingDays,
   deadline: r.deadline,
+  deadlineProvisional: !!r.deadlineProvisional,
   overdue: now.getTime() > Date.parse(r.deadline),
   ...(r.reinspectionRequestedAt ? { reinspectionRequestedAt: r.reinspectionRequestedAt } : {}),
 });

@@ -13,7 +13,7 @@ import { loadMatter } from './catalogue';
 export interface UploadRecord {
   ownerId: string;
   cloudPath: string;
-  purpose: 'material' | 'evidence' | 'proof' | 'signature';
+  purpose: 'material' | 'evidence' | 'proof' | 'signature' | 'groupQr' | 'formTemplate';
   fileName: string;
   size: number;
   createdAt: string;

@@ -5,7 +5,7 @@
 import type { DrawList, DrawPreview, DrawSummary, DrawVerification, DrawView, DrawnCase } from '../../../typings/models';
 import type { ActionContext } from '../api/context';
 import { AppError } from '../api/errors';
-import { CN_HOLIDAY_CALENDAR } from '../catalogue/holidays-cn';
+import { yearsAround } from '../ports/calendar';
 import type { CaseRecord } from '../domain/case';
 import { chinaDateOf, chinaMonthOf, chinaMonthRange, previousMonth } from '../domain/china-time';
 import {
@@ -33,7 +33,7 @@ const PARALLEL_WRITES = 20;
 
 /** The draw's own fields, without what the store or this area added: what verification and auditors get. */
 export const recordOf = (d: DrawRecord): DrawRecord => ({
-  algorithmVersion: d.algorithmVersion, month: d.month, share: d.share, population: d.population,
+  algorithmVersion: d.algorithmVersion, month: d.month, shareBasisPoints: d.shareBasisPoints, population: d.population,
   populationHash: d.populationHash, previousDrawHash: d.previousDrawHash, seed: d.seed, minimumSample: d.minimumSample,
   allocation: d.allocation, selectedIds: d.selectedIds, drawHash: d.drawHash,
 });
@@ -89,7 +89,7 @@ export async function runMonthlyDraw(ctx: ActionContext, month: string, trigger:
   const cases = await loadMonthCases(ctx.store, month);
   let record: DrawRecord;
   try {
-    record = drawMonth({ month, cases: drawCases(cases), previousDrawHash: previous?.drawHash ?? null, share: ctx.config.supervision.drawShare, now: ctx.now });
+    record = drawMonth({ month, cases: drawCases(cases), previousDrawHash: previous?.drawHash ?? null, shareBasisPoints: ctx.config.supervision.drawShareBasisPoints, now: ctx.now });
   } catch (error) {
     asAppError(error);
   }
@@ -106,7 +106,7 @@ export async function runMonthlyDraw(ctx: ActionContext, month: string, trigger:
  * Every id is derived from the month, so running this again (after a failure, or on a re-run) adds nothing twice.
  */
 async function completeDraw(ctx: ActionContext, draw: StoredDraw, casesById?: Map<string, Stored<CaseRecord>>): Promise<void> {
-  const dueAt = addWorkingDays(new Date(draw.drawnAt), ctx.config.supervision.followUpWorkingDays, CN_HOLIDAY_CALENDAR).toISOString();
+  const dueAt = addWorkingDays(new Date(draw.drawnAt), ctx.config.supervision.followUpWorkingDays, await yearsAround(ctx.calendar, new Date(draw.drawnAt))).toISOString();
   if ((await ctx.store.count('followUps', { month: draw.month })) < draw.selectedIds.length) {
     const open = async (caseId: string): Promise<void> => {
       const c = casesById?.get(caseId) ?? (await ctx.store.get<CaseRecord>('cases', caseId));
@@ -153,7 +153,7 @@ export const toDrawSummary = (d: StoredDraw): DrawSummary => ({
   month: d.month,
   drawnAt: d.drawnAt,
   trigger: d.trigger,
-  share: d.share,
+  shareBasisPoints: d.shareBasisPoints,
   populationSize: d.population.length,
   selectedCount: d.selectedIds.length,
   drawHash: d.drawHash,
@@ -189,12 +189,12 @@ export async function toDrawView(store: Store, d: StoredDraw, request: { list?: 
 /** Population, minimum sample and allocation of a closed month, as the draw would find them now; nothing is stored. */
 export async function previewMonthlyDraw(ctx: ActionContext, month: string): Promise<DrawPreview> {
   assertDrawable(ctx, month);
-  const share = ctx.config.supervision.drawShare;
+  const shareBasisPoints = ctx.config.supervision.drawShareBasisPoints;
   try {
     const { entries, populationHash } = populationOf(drawCases(await loadMonthCases(ctx.store, month)), month);
-    const minimumSample = sampleSize(entries.length, share);
+    const minimumSample = sampleSize(entries.length, shareBasisPoints);
     const alreadyDrawn = (await ctx.store.get('draws', month)) !== null;
-    return { month, share, populationSize: entries.length, populationHash, minimumSample, allocation: allocate(entries, minimumSample), alreadyDrawn };
+    return { month, shareBasisPoints, populationSize: entries.length, populationHash, minimumSample, allocation: allocate(entries, minimumSample), alreadyDrawn };
   } catch (error) {
     return asAppError(error);
   }

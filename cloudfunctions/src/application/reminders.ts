@@ -6,6 +6,7 @@ import { formatChina } from '../domain/china-time';
 import {
   deadlineWithinAWorkingDay, isDaytimeInChina, MEETING_LEADS, meetingReminderDue, unansweredForAWorkingDay,
 } from '../domain/reminder-timing';
+import { yearsAround } from '../ports/calendar';
 import type { Notice } from '../ports/notifier';
 import type { Stored } from '../ports/store';
 import type { StoredCase } from './cases';
@@ -21,7 +22,7 @@ import { SUPERVISE_PAGES } from './supervision-pages';
 // recipient, so every sweep may find it due again and it is still queued, and sent, once. A meeting moved to
 // another time is a new meeting, with its own reminders.
 
-type ReminderDeps = Pick<Deps, 'store' | 'notifier' | 'config'>;
+type ReminderDeps = Pick<Deps, 'store' | 'notifier' | 'config' | 'calendar'>;
 
 interface ReminderRule {
   name: string;
@@ -68,13 +69,14 @@ const RULES: ReminderRule[] = [
     daytimeOnly: true,
     async due(deps, now) {
       const reminders: Notice[] = [];
+      const calendar = await yearsAround(deps.calendar, now);
       for (const c of await casesIn(deps, 'ready')) {
         const asked = c.otherTimesRequest;
-        if (asked && unansweredForAWorkingDay(new Date(asked.at), now, deps.config.calendar)) {
+        if (asked && unansweredForAWorkingDay(new Date(asked.at), now, calendar)) {
           reminders.push(...caseReminders(c, 'otherTimesUnanswered', asked.at, `${c.number} 申请人${chinaDay(asked.at)}请求其他时间：${asked.note}`));
         }
         const offeredAt = c.offeredSlots?.length ? await lastAuditOf(deps, c._id, 'offerSlots') : null;
-        if (offeredAt && unansweredForAWorkingDay(new Date(offeredAt), now, deps.config.calendar)) {
+        if (offeredAt && unansweredForAWorkingDay(new Date(offeredAt), now, calendar)) {
           reminders.push(...caseReminders(c, 'timesOfferedUnanswered', offeredAt, `${c.number} 经办人${chinaDay(offeredAt)}提供的踏勘时段尚未选择，请尽快选定或请求其他时间`));
         }
       }
@@ -85,16 +87,36 @@ const RULES: ReminderRule[] = [
     name: 'rectificationDeadlines',
     daytimeOnly: true,
     async due(deps, now) {
+      const calendar = await yearsAround(deps.calendar, now);
       return (await casesIn(deps, 'rectifying')).flatMap((c) => {
         const deadline = c.rectification?.deadline;
         if (!deadline || c.rectification?.reinspectionRequestedAt) return [];
         if (new Date(deadline) <= now) {
           return caseReminders(c, 'rectificationOverdue', deadline, `${c.number} 的整改期限（${chinaDay(deadline)}）已过，申请人未申请复查，请作出决定`);
         }
-        return deadlineWithinAWorkingDay(new Date(deadline), now, deps.config.calendar)
+        return deadlineWithinAWorkingDay(new Date(deadline), now, calendar)
           ? caseReminders(c, 'rectificationDeadlineSoon', deadline, `${c.number} 的整改期限为${chinaDay(deadline)}，请在期限内上传整改材料并申请复查`)
           : [];
       });
+    },
+  },
+  {
+    // From 1 November, while next year is still counted on the statutory days, every admin is reminded once a month.
+    name: 'calendarNoticeMissing',
+    daytimeOnly: true,
+    async due(deps, now) {
+      const [year, month] = formatChina(now, 'YYYY-MM').split('-').map(Number) as [number, number];
+      if (month < 11 || !(await deps.calendar.year(year + 1)).provisional) return [];
+      const admins = new Set([...deps.config.firstAdminOpenids, ...(await roleHolders(deps.store, 'admin')).map((u) => u._id)]);
+      return [...admins].map((to) => ({
+        id: reminderId('calendarNoticeMissing', String(year + 1), `${year}-${month}`, to),
+        event: 'calendarNoticeMissing' as const,
+        to,
+        title: MESSAGE_CATALOGUE.calendarNoticeMissing.title,
+        body: `${year + 1}年的国务院节假日安排尚未录入，期限暂按法定假日计算。通知发布后请在“工作日历”中录入`,
+        page: `/package-admin/pages/calendar/calendar?year=${year + 1}`,
+        fields: { year: String(year + 1) },
+      }));
     },
   },
   {

@@ -4,19 +4,16 @@
 //   published by Xinhua, e.g. https://m.gmw.cn/2024-11/12/content_1303894933.htm
 // - 2026: 国务院办公厅关于2026年部分节假日安排的通知（2025年11月4日）,
 //   published by Xinhua, e.g. https://politics.gmw.cn/2025-11/04/content_38391083.htm
-// A new year's notice comes out each November: add it here before the year starts, or deadlines in that year
-// count its holidays as working days.
+// These are the seed of the Calendar port (adapters/store-calendar.ts): a new year's notice, published each
+// November, is entered by an admin on the 工作日历 page; no module reads this table directly.
 
-import type { HolidayCalendar } from '../domain/working-days';
+import type { Festival } from '../domain/holiday-year';
 
-interface Festival {
-  name: string;
-  /** First and last day off, inclusive. */
-  from: string;
-  to: string;
-  /** Weekend days worked in exchange. */
-  workdays: string[];
-}
+/** The notice each seeded year was transcribed from. */
+export const CN_NOTICES: Record<number, string> = {
+  2025: '国务院办公厅关于2025年部分节假日安排的通知（国办发明电〔2024〕12号）',
+  2026: '国务院办公厅关于2026年部分节假日安排的通知（2025年11月4日）',
+};
 
 export const CN_FESTIVALS: Record<number, Festival[]> = {
   2025: [
@@ -37,18 +34,3 @@ export const CN_FESTIVALS: Record<number, Festival[]> = {
     { name: '国庆节', from: '2026-10-01', to: '2026-10-07', workdays: ['2026-09-20', '2026-10-10'] },
   ],
 };
-
-/** The calendar of every year above. */
-export const CN_HOLIDAY_CALENDAR: HolidayCalendar = {
-  holidays: Object.values(CN_FESTIVALS).flatMap((festivals) => festivals.flatMap((f) => daysFrom(f.from, f.to))),
-  adjustedWorkdays: Object.values(CN_FESTIVALS).flatMap((festivals) => festivals.flatMap((f) => f.workdays)),
-};
-
-// Plain calendar-date arithmetic on 'YYYY-MM-DD': UTC has no zone shifts, and no instant is involved.
-function daysFrom(from: string, to: string): string[] {
-  const days: string[] = [];
-  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 24 * 60 * 60 * 1000) {
-    days.push(new Date(t).toISOString().slice(0, 10));
-  }
-  return days;
-}

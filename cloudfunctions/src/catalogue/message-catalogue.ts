@@ -110,7 +110,8 @@ export type Audience =
   | 'previousHandler'
   | 'observers'
   | 'supervisors'
-  | 'sectorRegulators';
+  | 'sectorRegulators'
+  | 'admins';
 
 /**
  * What a queued message knows, for filling a template. `fields` holds what the queuing code put there: `number`
@@ -231,6 +232,10 @@ export const MESSAGE_CATALOGUE = {
     title: '监督回访已逾期', audience: ['supervisors'], queuedBy: 'reminders',
     delivery: via('supervision', (m) => ({ task: '完成监督回访', subject: field(m, 'number'), time: instant(m, 'due'), note: m.body })),
   },
+  calendarNoticeMissing: {
+    title: '请录入明年的节假日安排', audience: ['admins'], queuedBy: 'reminders',
+    delivery: { inboxOnly: '管理员在站内消息和工作日历页面都会看到提醒，不占用订阅消息' },
+  },
   // Decision and rectification (R14).
   inspectionPassed: {
     title: '视频踏勘通过', audience: ['applicant'], queuedBy: 'decideInspection',
@@ -324,7 +329,7 @@ export function parseSubscribeTemplates(json: string | undefined): SubscribeTemp
   return templates;
 }
 
-function configuredTemplate(key: SubscribeTemplateKey, setting: TemplateSetting): ConfiguredTemplate {
+export function configuredTemplate(key: SubscribeTemplateKey, setting: TemplateSetting): ConfiguredTemplate {
   const { id, keywords = {}, longTerm = false, enums = {} } = typeof setting === 'string' ? { id: setting } : setting;
   if (typeof id !== 'string' || !/^[A-Za-z0-9_-]{1,128}$/.test(id)) throw new Error(`SUBSCRIBE_TEMPLATES.${key}: template id missing or malformed`);
   const fields: Record<string, TemplateField> = TEMPLATES[key].fields;

@@ -4,6 +4,7 @@ import { CloudbaseStore } from '../adapters/cloudbase/cloudbase-store';
 import { OutboxNotifier } from '../adapters/outbox-notifier';
 import { PdfFunction } from '../adapters/pdf/pdf-function';
 import { queryLogFromEnv } from '../adapters/query-shapes';
+import { storeCalendar } from '../adapters/store-calendar';
 import type { AppConfig } from '../config';
 import { systemClock } from '../ports/clock';
 import { randomIds } from '../ports/ids';
@@ -16,7 +17,7 @@ export function composeCloud(cloud: WxCloud, config: AppConfig): Deps {
   const store = new CloudbaseStore(cloud, queryLogFromEnv());
   return {
     store, files: new CloudbaseFiles(cloud), notifier: new OutboxNotifier(store, systemClock), clock: systemClock, ids: randomIds, config,
-    meetings: composeMeetings(config),
+    calendar: storeCalendar(store, config.calendarAdditions), meetings: composeMeetings(config),
     pdf: new PdfFunction(store, randomIds, systemClock, async (data) => ((await cloud.callFunction({ name: 'pdf', data })) as { result?: unknown }).result),
   };
 }

@@ -7,6 +7,7 @@ import { SqliteStore } from '../adapters/local/sqlite-store';
 import { OutboxNotifier } from '../adapters/outbox-notifier';
 import { type InvokePdf, PdfFunction } from '../adapters/pdf/pdf-function';
 import { queryLogFromEnv } from '../adapters/query-shapes';
+import { storeCalendar } from '../adapters/store-calendar';
 import type { AppConfig } from '../config';
 import { type Clock, systemClock } from '../ports/clock';
 import { randomIds } from '../ports/ids';
@@ -41,7 +42,7 @@ export function composeLocal(options: LocalOptions): Deps & { store: SqliteStore
   const files = new FolderFiles(join(options.dataDir, 'files'), options.publicBaseUrl);
   return {
     store, files, notifier: new OutboxNotifier(store, clock), clock, ids: randomIds, config: options.config,
-    meetings: composeMeetings(options.config),
+    calendar: storeCalendar(store, options.config.calendarAdditions), meetings: composeMeetings(options.config),
     pdf: new PdfFunction(store, randomIds, clock, options.pdf?.(store, files, clock) ?? builtPdfFunction),
   };
 }

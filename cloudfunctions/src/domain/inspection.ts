@@ -95,6 +95,8 @@ export interface Rectification {
   setAt: string;
   /** End of the last working day (23:59:59.999 China time). */
   deadline: string;
+  /** Counted over a year whose holiday notice was not entered (statutory days only): the date may still move. */
+  deadlineProvisional?: boolean;
   reinspectionRequestedAt: string | null;
 }
 

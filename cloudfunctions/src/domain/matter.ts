@@ -24,6 +24,8 @@ export interface Checklist {
   items: ChecklistItem[];
   publishedAt: string;
   publishedBy: string;
+  /** What this version changed, as the admin published it. */
+  note?: string;
 }
 
 export const checklistId = (matterCode: string, version: number): string => `${matterCode}@${version}`;

@@ -10,13 +10,15 @@ import { chinaMonthRange, previousMonth } from './china-time';
 export const ALGORITHM_VERSION = 'monthly-draw/v1';
 /** previousDrawHash of the very first draw: there is nothing to chain to. */
 export const GENESIS_DRAW_HASH = '0'.repeat(64);
-/** The policy minimum (R7): at least 10%. Stored and hashed as basis points so no float ever reaches a hash. */
-export const MINIMUM_SHARE = 0.1;
+/**
+ * The policy minimum (R7): at least 10%, as whole basis points (1 bp = 0.01%). A share is entered, stored and hashed
+ * as an integer: as a fraction, 0.57 × 10000 is 5699.999… in binary floating point.
+ */
+export const MINIMUM_SHARE_BP = 1_000;
 /** Only cases whose inspection mode is this are in the population. */
 export const REMOTE_MODE = 'remote';
 
-const BASIS_POINTS = 10_000;
-const MINIMUM_SHARE_BP = 1_000;
+export const BASIS_POINTS = 10_000;
 const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 const HASH_PATTERN = /^[0-9a-f]{64}$/;
 // An offset (or Z) is required: a zone-less timestamp would be read in the server's zone, which is the bug R7's
@@ -83,7 +85,8 @@ export interface MatterAllocation {
 export interface DrawRecord {
   algorithmVersion: typeof ALGORITHM_VERSION;
   month: string;
-  share: number;
+  /** The share drawn, in whole basis points: 1000 is 10%. */
+  shareBasisPoints: number;
   /** The frozen population, canonical order. */
   population: PopulationEntry[];
   populationHash: string;
@@ -103,7 +106,8 @@ export interface DrawInput {
   cases: readonly DrawCase[];
   /** drawHash of the previous month's record; null for the first draw ever (GENESIS_DRAW_HASH is used). */
   previousDrawHash: string | null;
-  share?: number;
+  /** Whole basis points, MINIMUM_SHARE_BP when absent. */
+  shareBasisPoints?: number;
   /** The draw is refused until the month has ended in China time: an open month has no frozen population. */
   now: Date;
 }
@@ -257,26 +261,24 @@ export function populationOf(cases: readonly DrawCase[], month: string): Populat
 // ---------------------------------------------------------------------------------------------------------------
 // Sample size and allocation
 
-/** The share as whole basis points; refuses shares below the policy minimum, above 100% or finer than 0.01%. */
-export function shareToBasisPoints(share: number): number {
-  const scaled = share * BASIS_POINTS;
-  const bp = Math.round(scaled);
-  if (typeof share !== 'number' || !Number.isFinite(share) || Math.abs(scaled - bp) > 1e-6 || bp > BASIS_POINTS) {
-    throw new MonthlyDrawError('SHARE_INVALID', `抽查比例须在 10% 与 100% 之间，精确到 0.01%：${String(share)}`);
+/** Checks a share in whole basis points: an integer from the policy minimum (1000, 10%) to 10000 (100%). */
+export function checkBasisPoints(bp: number): number {
+  if (typeof bp !== 'number' || !Number.isSafeInteger(bp) || bp > BASIS_POINTS) {
+    throw new MonthlyDrawError('SHARE_INVALID', `抽查比例须为 1000 至 10000 之间的整数个万分点（10% 至 100%）：${String(bp)}`);
   }
   if (bp < MINIMUM_SHARE_BP) {
-    throw new MonthlyDrawError('SHARE_TOO_LOW', `抽查比例不得低于 10%（津丽政务〔2022〕7号）：${String(share)}`);
+    throw new MonthlyDrawError('SHARE_TOO_LOW', `抽查比例不得低于 10%（1000 个万分点，津丽政务〔2022〕7号）：${String(bp)}`);
   }
   return bp;
 }
 
 /**
- * ceil(n × share), computed in integers (0.1 × 30 is 3.0000000000000004 in floating point, which would round up
- * to 4). At least 1 when n > 0 follows, since share > 0.
+ * ceil(n × bp / 10000), computed in integers (0.1 × 30 is 3.0000000000000004 in floating point, which would round
+ * up to 4). At least 1 when n > 0 follows, since bp > 0.
  */
-export function sampleSize(n: number, share: number = MINIMUM_SHARE): number {
+export function sampleSize(n: number, shareBasisPoints: number = MINIMUM_SHARE_BP): number {
   if (!Number.isSafeInteger(n) || n < 0) throw new MonthlyDrawError('SIZE_INVALID', `案件数须为非负整数：${String(n)}`);
-  const bp = shareToBasisPoints(share);
+  const bp = checkBasisPoints(shareBasisPoints);
   return Math.floor((n * bp + BASIS_POINTS - 1) / BASIS_POINTS);
 }
 
@@ -419,7 +421,7 @@ export function drawMaterial(record: HashedFields): string {
   const lines = [
     `${record.algorithmVersion}`,
     `month\t${record.month}`,
-    `shareBasisPoints\t${shareToBasisPoints(record.share)}`,
+    `shareBasisPoints\t${checkBasisPoints(record.shareBasisPoints)}`,
     `populationSize\t${record.populationSize}`,
     `populationHash\t${record.populationHash}`,
     `previousDrawHash\t${record.previousDrawHash}`,
@@ -437,8 +439,7 @@ export const hashDrawRecord = (record: DrawRecord): string =>
 /** The draw for a closed month. Same inputs, same record, byte for byte — so running it twice changes nothing. */
 export function drawMonth(input: DrawInput): DrawRecord {
   assertMonth(input.month);
-  const share = input.share ?? MINIMUM_SHARE;
-  shareToBasisPoints(share);
+  const shareBasisPoints = checkBasisPoints(input.shareBasisPoints ?? MINIMUM_SHARE_BP);
   if (!(input.now instanceof Date) || Number.isNaN(input.now.getTime())) {
     throw new MonthlyDrawError('MONTH_NOT_CLOSED', '缺少当前时间，无法判断月份是否已结束');
   }
@@ -450,13 +451,13 @@ export function drawMonth(input: DrawInput): DrawRecord {
 
   const { entries, populationHash } = populationOf(input.cases, input.month);
   const seed = drawSeed({ month: input.month, populationHash, previousDrawHash });
-  const minimumSample = sampleSize(entries.length, share);
+  const minimumSample = sampleSize(entries.length, shareBasisPoints);
   const allocation = allocate(entries, minimumSample);
   const selectedIds = selectCases(entries, allocation, seed);
   const record: DrawRecord = {
     algorithmVersion: ALGORITHM_VERSION,
     month: input.month,
-    share,
+    shareBasisPoints,
     population: entries,
     populationHash,
     previousDrawHash,
@@ -479,7 +480,7 @@ const entrySchema = z.object({ id: z.string(), number: z.string(), matterCode: z
 export const drawRecordSchema = z.object({
   algorithmVersion: z.string(),
   month: z.string().regex(MONTH_PATTERN),
-  share: z.number(),
+  shareBasisPoints: z.number().int(),
   population: z.array(entrySchema),
   populationHash: z.string().regex(HASH_PATTERN),
   previousDrawHash: z.string().regex(HASH_PATTERN),
@@ -525,7 +526,7 @@ export function verifyDraw(record: unknown, cases?: readonly DrawCase[], previou
     return done();
   }
   try {
-    shareToBasisPoints(r.share);
+    checkBasisPoints(r.shareBasisPoints);
   } catch (error) {
     report('FORMAT', `抽查比例无效：${(error as Error).message}`);
     return done();
@@ -604,7 +605,7 @@ function recompute(r: DrawRecord, report: (code: VerifyProblemCode, message: str
   const seed = drawSeed({ month: r.month, populationHash: r.populationHash, previousDrawHash: r.previousDrawHash });
   if (seed !== r.seed) report('SEED', '随机种子与由月份、总体哈希、上期抽查哈希重新计算的结果不一致');
 
-  const minimumSample = sampleSize(r.population.length, r.share);
+  const minimumSample = sampleSize(r.population.length, r.shareBasisPoints);
   if (minimumSample !== r.minimumSample) {
     report('MINIMUM_SAMPLE', `最低抽取数应为 ${minimumSample}，记录为 ${r.minimumSample}`);
   }

@@ -1,7 +1,7 @@
 // Deadlines in working days 工作日 (R14 rectification), on China's calendar whatever the server's zone.
 // A working day is Monday to Friday unless the State Council made it a holiday, plus a weekend day it made an
-// adjusted working day 调休上班. The calendar is data (catalogue/holidays-cn.ts): the notice for a year is
-// published each November, and a year missing from it is counted as plain weekdays and weekends.
+// adjusted working day 调休上班. The calendar is data the admin enters per year (the Calendar port); a calendar that
+// says which years it covers refuses a day outside them rather than count it as a plain weekday.
 //
 // Convention, as for 期间 in administrative procedure: the day of `from` itself never counts, whatever its hour or
 // kind; day 1 is the first working day after it, and a deadline ends at 23:59:59.999 China time of its last day.
@@ -13,7 +13,14 @@ export interface HolidayCalendar {
   holidays: string[];
   /** 'YYYY-MM-DD' weekend days that are working days 调休上班. */
   adjustedWorkdays: string[];
+  /** The China years this calendar knows, inclusive; absent: any year (a hand-made calendar in a test). */
+  years?: { first: number; last: number };
+  /** Years counted on the statutory days because no State Council notice was entered: dates in them are provisional. */
+  provisionalYears?: number[];
 }
+
+/** Thrown for a day outside the years a calendar covers: the caller loaded too few years. */
+export class CalendarRangeError extends RangeError {}
 
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -52,10 +59,21 @@ export function workingDaysBetween(a: Date, b: Date, cal: HolidayCalendar): numb
   return count;
 }
 
+/** Whether any China date from `a` to `b` (either order) falls in a year counted provisionally. */
+export function isProvisionalBetween(a: Date | string, b: Date | string, cal: HolidayCalendar): boolean {
+  if (!cal.provisionalYears?.length) return false;
+  const [x, y] = [Number(chinaDay(a).slice(0, 4)), Number(chinaDay(b).slice(0, 4))];
+  return cal.provisionalYears.some((year) => year >= Math.min(x, y) && year <= Math.max(x, y));
+}
+
 function workingDayTest(cal: HolidayCalendar): (day: string) => boolean {
   const holidays = new Set(cal.holidays);
   const adjusted = new Set(cal.adjustedWorkdays);
   return (day) => {
+    if (cal.years) {
+      const year = Number(day.slice(0, 4));
+      if (year < cal.years.first || year > cal.years.last) throw new CalendarRangeError(`calendar covers ${cal.years.first}–${cal.years.last}, not ${day}`);
+    }
     // A holiday wins over a clashing adjusted workday: a misconfigured calendar then errs towards a later deadline.
     if (holidays.has(day)) return false;
     if (adjusted.has(day)) return true;

@@ -1,4 +1,5 @@
 import type { Deps } from '../api/context';
+import { withSettings } from '../application/settings';
 import { AppError } from '../api/errors';
 import { runMonthlyDraw } from '../application/monthly-draw';
 import { systemContext } from '../application/system-context';
@@ -27,7 +28,7 @@ export async function main(event: unknown = {}, context: { localOpenid?: string 
   composed ??= composeFromEnv();
   const openid = composed.cloud ? composed.cloud.getWXContext().OPENID : context.localOpenid;
   if (!isOwnTimer('monthly-draw', event, openid)) return { ok: false, code: 'FORBIDDEN', message: '月度抽查由定时任务执行；补抽请使用“补抽”功能' };
-  const ctx = systemContext(composed.deps);
+  const ctx = systemContext(await withSettings(composed.deps));
   const month = previousMonth(chinaMonthOf(ctx.now));
   try {
     const { created, draw } = await runMonthlyDraw(ctx, month, 'timer');

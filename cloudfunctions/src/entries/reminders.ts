@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { withSettings } from '../application/settings';
 import type { Deps } from '../api/context';
 import { type DeliveryReport, deliverOutbox } from '../application/deliver-outbox';
 import { advanceEvidenceChecks } from '../application/evidence-checks';
@@ -35,9 +36,10 @@ export async function main(event: unknown = {}, context: { localOpenid?: string 
   const openid = composed.cloud ? composed.cloud.getWXContext().OPENID : context.localOpenid;
   if (!isOwnTimer('reminders', event, openid)) return { ok: false, code: 'FORBIDDEN', message: '消息提醒由定时任务发送' };
   const now = composed.deps.clock.now();
-  const reminders = await queueReminders(composed.deps, now);
-  const delivery = await deliverOutbox(composed.deps, composed.subscriber, now);
-  const hashing = await advanceHashJobs(composed.deps);
-  const verificationsFinished = await advanceEvidenceChecks(composed.deps);
+  const deps = await withSettings(composed.deps);
+  const reminders = await queueReminders(deps, now);
+  const delivery = await deliverOutbox(deps, composed.subscriber, now);
+  const hashing = await advanceHashJobs(deps);
+  const verificationsFinished = await advanceEvidenceChecks(deps);
   return { ok: true, reminders, delivery, hashing, verificationsFinished };
 }

@@ -2,7 +2,7 @@ import type { ApiActions, ActionName } from '../../../typings/api';
 import type { ApiResult } from '../../../typings/api';
 import type { CaseView } from '../../../typings/models';
 import type { Deps } from '../api/context';
-import { CN_HOLIDAY_CALENDAR } from '../catalogue/holidays-cn';
+import { yearsAround } from '../ports/calendar';
 import { chinaDateOf, chinaTime } from '../domain/china-time';
 import { addWorkingDays } from '../domain/working-days';
 import { creditCodeCheckChar } from '../domain/credit-code';
@@ -27,7 +27,7 @@ export async function seedDemo(deps: Deps, call: Call): Promise<boolean> {
   if ((await deps.store.count('matters')) > 0) return false;
   await must(call(DEMO_ADMIN, 'installPilotMatters', {}), 'installPilotMatters');
   for (const u of DEMO_USERS) {
-    await must(call(DEMO_ADMIN, 'grantRoles', { openid: u.openid, name: u.name, roles: u.roles, sectionCode: u.sectionCode, sectorCode: u.sectorCode }), `grantRoles ${u.openid}`);
+    await must(call(DEMO_ADMIN, 'grantRoles', { openid: u.openid, name: u.name, roles: u.roles, sectionCode: u.sectionCode, sectorCode: u.sectorCode, reason: '本地演示数据' }), `grantRoles ${u.openid}`);
   }
   const staff = DEMO_USERS.find((u) => u.openid === 'demo-staff')!;
   const matters = await deps.store.find<Matter>('matters', { where: { sectionCode: staff.sectionCode ?? '', remoteAllowed: true }, limit: 10 });
@@ -59,7 +59,7 @@ export async function seedDemo(deps: Deps, call: Call): Promise<boolean> {
   // Signed, in the group and booked with a pasted meeting code; then one signed and waiting in the ready queue
   // (accepted later, so the booked one was served in acceptance order).
   const scheduled = await signedAndReady(deps, call, await apply(first, '天津东丽金桥物业服务有限公司', '91120110MA09D4TW2', '天津市东丽区金桥街道金钟路18号地下一层水泵房'));
-  const start = chinaTime(`${chinaDateOf(addWorkingDays(deps.clock.now(), 1, CN_HOLIDAY_CALENDAR))} 10:00`).toISOString();
+  const start = chinaTime(`${chinaDateOf(addWorkingDays(deps.clock.now(), 1, await yearsAround(deps.calendar, deps.clock.now())))} 10:00`).toISOString();
   const offered = await must(call('demo-staff', 'offerSlots', { caseId: scheduled.id, version: scheduled.version, starts: [start] }), 'offerSlots');
   const booked = await must(call('demo-applicant', 'bookSlot', { caseId: scheduled.id, version: offered.case.version, start }), 'bookSlot');
   if (!booked.meeting?.meetingCode) {

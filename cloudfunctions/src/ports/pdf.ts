@@ -1,4 +1,4 @@
-import type { FormCopy } from '../../../typings/models';
+import type { FormCopy, StatisticsReport } from '../../../typings/models';
 import type { FormTemplate, FormValues } from '../catalogue/form-templates';
 import type { ArchiveInput } from '../render/archive-pdf';
 
@@ -43,7 +43,16 @@ export interface ArchiveJob {
   };
 }
 
-export type PdfJob = SignedFormJob | ArchiveJob;
+/** The statistics of a month range as an .xlsx workbook (wx.openDocument opens it on the phone; CSV it does not). */
+export interface StatisticsWorkbookJob {
+  kind: 'statisticsWorkbook';
+  /** No case: the sweep removes the export once its temporary link has long run out. */
+  caseId: string;
+  pathPrefix: string;
+  report: StatisticsReport;
+}
+
+export type PdfJob = SignedFormJob | ArchiveJob | StatisticsWorkbookJob;
 
 /** A rendered PDF as stored: the SHA-256 is of the very bytes stored. */
 export interface RenderedDocument {

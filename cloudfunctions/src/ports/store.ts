@@ -22,6 +22,11 @@ export interface Query {
   offset?: number;
   /** 1..1000 (CloudBase's server-side maximum). */
   limit?: number;
+  /**
+   * Only these top-level fields come back (with `_id` and `_version`): a listing that counts reads no more than it
+   * counts. Absent: whole documents.
+   */
+  fields?: string[];
 }
 
 export interface Store {

@@ -11,6 +11,7 @@ import { COPY_LABELS } from './copy-labels';
 import type { RenderedPdf } from './pdf-flow';
 import { printablePicture } from './print-picture';
 import { renderSignedForm } from './signed-form-pdf';
+import { statisticsXlsx } from './statistics-xlsx';
 
 // The work of the `pdf` cloud function: read a job the api stored in `pdfJobs`, read its files, render, store.
 
@@ -101,8 +102,9 @@ async function takenUp(store: Store, caseId: string, fileId: string): Promise<bo
 }
 
 async function runJob(deps: PdfWorkerDeps, job: PdfJob): Promise<RenderedDocument> {
+  if (job.kind === 'statisticsWorkbook') return store(deps.files, job.pathPrefix, { bytes: await statisticsXlsx(job.report), unsupportedCharacters: [] }, 'xlsx');
   const rendered = job.kind === 'signedForm' ? await signedForm(deps, job) : await archive(deps, job);
-  return store(deps.files, job.pathPrefix, rendered);
+  return store(deps.files, job.pathPrefix, rendered, 'pdf');
 }
 
 async function signedForm(deps: PdfWorkerDeps, job: SignedFormJob): Promise<RenderedPdf> {
@@ -149,9 +151,9 @@ async function archive(deps: PdfWorkerDeps, job: ArchiveJob): Promise<RenderedPd
 }
 
 /** Stores the bytes under a name made of their own hash (no random names: what is stored says what it holds). */
-async function store(files: Files, pathPrefix: string, { bytes, unsupportedCharacters }: RenderedPdf): Promise<RenderedDocument> {
+async function store(files: Files, pathPrefix: string, { bytes, unsupportedCharacters }: RenderedPdf, suffix: 'pdf' | 'xlsx'): Promise<RenderedDocument> {
   const sha256 = sha256Of(bytes);
-  const stored = await files.put(`${pathPrefix}-${sha256.slice(0, 16)}.pdf`, Buffer.from(bytes));
+  const stored = await files.put(`${pathPrefix}-${sha256.slice(0, 16)}.${suffix}`, Buffer.from(bytes));
   return { fileId: stored.fileId, sha256, size: stored.size, unsupportedCharacters };
 }
 

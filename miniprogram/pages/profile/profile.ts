@@ -1,7 +1,8 @@
 import { runtimeMode } from '../../config/config';
 import { DEMO_USERS, type DemoUser, devOpenid, setDevOpenid } from '../../services/transport/dev-identity';
+import { updateProfile } from '../../services/user/update-profile';
 import { setElderMode } from '../../utils/elder-mode';
-import { ROLE_LABELS } from '../../utils/format';
+import { ROLE_LABELS, errorText } from '../../utils/format';
 import { currentUser, forgetCurrentUser, hasRole, isStaff } from '../../utils/session';
 import { type Failure, failureOf } from '../../utils/failure';
 
@@ -15,6 +16,15 @@ Page({
     /** 监督工作台 for the policy section, 监管收件箱 for sector regulators. */
     supervisor: false,
     regulator: false,
+    /** 系统管理: the admin subpackage. */
+    admin: false,
+    /** 科室工作台 for section heads. */
+    sectionHead: false,
+    /** 姓名和电话: the person's own, which officers and admins see. */
+    editing: false,
+    editName: '',
+    editPhone: '',
+    editError: '',
     /** The dev identity switcher: local mode only. */
     localMode: false,
     demoUsers: [] as DemoUser[],
@@ -37,6 +47,8 @@ Page({
         staff: isStaff(me),
         supervisor: hasRole(me, 'supervisor'),
         regulator: hasRole(me, 'regulator'),
+        admin: hasRole(me, 'admin'),
+        sectionHead: hasRole(me, 'sectionHead'),
       });
     } catch (err) {
       this.setData({ status: 'error', failure: failureOf(err, '身份信息') });
@@ -46,6 +58,35 @@ Page({
   onRetry() {
     this.setData({ status: 'loading' });
     this.load();
+  },
+
+  onEditProfile() {
+    this.setData({ editing: true, editName: this.data.name, editPhone: '', editError: '' });
+  },
+
+  onCancelEdit() {
+    this.setData({ editing: false });
+  },
+
+  onEditInput(e: WechatMiniprogram.Input) {
+    this.setData({ [e.currentTarget.dataset.field === 'phone' ? 'editPhone' : 'editName']: e.detail.value, editError: '' });
+  },
+
+  async onSaveProfile() {
+    const name = this.data.editName.trim();
+    const phone = this.data.editPhone.trim();
+    if (!name) {
+      this.setData({ editError: '请填写姓名' });
+      return;
+    }
+    try {
+      const saved = await updateProfile({ name, ...(phone ? { phone } : {}) });
+      forgetCurrentUser();
+      this.setData({ editing: false, name: saved.name });
+      wx.showToast({ title: '已保存', icon: 'success' });
+    } catch (err) {
+      this.setData({ editError: errorText(err, '保存失败，请重试') });
+    }
   },
 
   onWorkbench() {

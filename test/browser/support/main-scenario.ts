@@ -1,4 +1,4 @@
-import { CN_HOLIDAY_CALENDAR } from '../../../cloudfunctions/src/catalogue/holidays-cn';
+import { seededCalendar } from '../../support/calendar';
 import { chinaDateOf } from '../../../cloudfunctions/src/domain/china-time';
 import { addWorkingDays } from '../../../cloudfunctions/src/domain/working-days';
 import type { Preview } from './preview';
@@ -114,7 +114,7 @@ export async function signFormsAsApplicant(p: Preview): Promise<void> {
 }
 
 /** A slot the server accepts: 10:00 China time on the second working day from now. */
-const slotDay = (): string => chinaDateOf(addWorkingDays(new Date(), 2, CN_HOLIDAY_CALENDAR));
+const slotDay = (): string => chinaDateOf(addWorkingDays(new Date(), 2, seededCalendar()));
 
 /** The handler takes the case from the ready queue and offers the applicant a time with the date and time pickers. */
 export async function offerSlotAsOfficer(p: Preview, caseNumber: string): Promise<void> {

@@ -87,7 +87,7 @@ describe('acceptance', () => {
     const v1Codes = PILOT_MATTERS.find((m) => m.matter.code === remoteMatter.code)!.checklist.map((i) => i.code);
     const acceptedBefore = await h.ok('staff', 'acceptCase', { caseId: first.id, version: first.version });
     const v2Items = [{ code: 'N01', title: '新版：消防通道', lookAt: '请走到消防通道', conforming: '通道畅通无杂物' }];
-    await h.ok('admin', 'publishChecklist', { code: remoteMatter.code, items: v2Items });
+    await h.ok('admin', 'publishChecklist', { code: remoteMatter.code, items: v2Items, note: '新增消防通道' });
     const acceptedAfter = await h.ok('staff', 'acceptCase', { caseId: second.id, version: second.version });
     expect([acceptedBefore.checklistVersion, acceptedAfter.checklistVersion]).toEqual([1, 2]);
     // Both inspected after v2 is out: the first case is still inspected against v1, the second against v2.

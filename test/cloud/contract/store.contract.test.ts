@@ -124,6 +124,15 @@ function describeStoreContract(name: string, makeStore: () => Promise<Store>): v
         expect(found).toStrictEqual(await store.get('cases', 'a'));
       });
 
+      it('returns only the fields asked for, with _id and _version, a nested object whole', async () => {
+        const found = await store.find<Doc>('cases', { where: { state: 'submitted' }, orderBy: [['_id', 'asc']], fields: ['score', 'company'] });
+        expect(found).toStrictEqual([
+          { _id: 'a', _version: 1, score: 10, company: { creditCode: 'C1', size: 5 } },
+          { _id: 'c', _version: 1, score: 30, company: { creditCode: 'C3', size: 500 } },
+          { _id: 'e', _version: 1, score: null },
+        ]);
+      });
+
       it('matches equality on strings, numbers and booleans; null matches null and missing fields', async () => {
         expect(await findIds({ state: 'submitted' })).toEqual(['a', 'c', 'e']);
         expect(await findIds({ score: 20 })).toEqual(['b', 'd']);

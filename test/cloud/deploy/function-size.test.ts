@@ -17,7 +17,7 @@ interface Metafile {
 }
 
 const metafileOf = (name: string): Metafile => JSON.parse(readFileSync(join('build/metafiles', `${name}.json`), 'utf8')) as Metafile;
-const PDF_CODE = /node_modules\/(pdf-lib|@pdf-lib|fontkit|@expo-google-fonts)\/|cloudfunctions\/src\/render\/(?!copy-labels)/;
+const PDF_CODE = /node_modules\/(pdf-lib|@pdf-lib|fontkit|@expo-google-fonts|exceljs)\/|cloudfunctions\/src\/render\/(?!copy-labels)/;
 
 describe('deployable function folders', () => {
   beforeAll(() => {

@@ -259,14 +259,20 @@ describe('the monthly spot-check draw (R7)', () => {
       expect(sampleSize(2000)).toBe(200);
     });
 
-    it('may be raised above 10% but a share below 10% is refused', () => {
-      expect(sampleSize(30, 0.25)).toBe(8);
-      expect(sampleSize(7, 1)).toBe(7);
-      expect(errorCode(() => sampleSize(100, 0.09))).toBe('SHARE_TOO_LOW');
+    it('takes the share as whole basis points: raised above 10%, never below it, never a fraction of a point', () => {
+      expect(sampleSize(30, 2500)).toBe(8);
+      expect(sampleSize(7, 10000)).toBe(7);
+      // 57% of 100 is 57; as a fraction, 0.57 × 10000 is 5699.999… in floating point and would be refused or truncated.
+      expect(0.57 * 10000).not.toBe(5700);
+      expect(sampleSize(100, 5700)).toBe(57);
+      expect(sampleSize(101, 5700)).toBe(58);
+      expect(errorCode(() => sampleSize(100, 900))).toBe('SHARE_TOO_LOW');
       expect(errorCode(() => sampleSize(100, 0))).toBe('SHARE_TOO_LOW');
-      expect(errorCode(() => sampleSize(100, 1.5))).toBe('SHARE_INVALID');
+      expect(errorCode(() => sampleSize(100, 15000))).toBe('SHARE_INVALID');
+      expect(errorCode(() => sampleSize(100, 0.57))).toBe('SHARE_INVALID');
+      expect(errorCode(() => sampleSize(100, 1000.5))).toBe('SHARE_INVALID');
       expect(errorCode(() => sampleSize(100, Number.NaN))).toBe('SHARE_INVALID');
-      expect(errorCode(() => drawMonth({ month: '2026-05', cases: mayCases(20, ['A']), previousDrawHash: null, share: 0.05, now: JUNE_FIRST }))).toBe(
+      expect(errorCode(() => drawMonth({ month: '2026-05', cases: mayCases(20, ['A']), previousDrawHash: null, shareBasisPoints: 500, now: JUNE_FIRST }))).toBe(
         'SHARE_TOO_LOW',
       );
     });
@@ -424,7 +430,7 @@ describe('the monthly spot-check draw (R7)', () => {
         month: '2026-05',
         cases: exampleMayCases,
         previousDrawHash: '5a6ad5ead02e0537d69360b2791bfcee223277b45edb11fc087b7a50a8e4cc8f',
-        share: 0.5,
+        shareBasisPoints: 5000,
         now: new Date('2026-06-01T00:05:00+08:00'),
       });
       expect(may.populationHash).toBe('9c064527d69f6d36c871eb2aa305de976a30133b8550a22f84c7107a161f7a34');
@@ -520,7 +526,8 @@ describe('the monthly spot-check draw (R7)', () => {
       expect(codes({ month: '2026-05' })).toEqual(['FORMAT']);
       expect(codes(null)).toEqual(['FORMAT']);
       expect(codes({ ...copy(), algorithmVersion: 'monthly-draw/v0' })).toEqual(['ALGORITHM_VERSION']);
-      expect(codes({ ...copy(), share: 0.05 })).toEqual(['FORMAT']);
+      expect(codes({ ...copy(), shareBasisPoints: 500 })).toEqual(['FORMAT']);
+      expect(codes({ ...copy(), shareBasisPoints: 1000.5 })).toEqual(['FORMAT']);
       expect(codes(copy(), [remote('x', 'A\tB', '2026-05-02T10:00:00+08:00')])).toEqual(['CASES_INVALID']);
     });
   });

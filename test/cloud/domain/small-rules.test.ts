@@ -4,7 +4,6 @@ import { type CaseEvent, canHappen, nextState, OPEN_STATES, STATE_LABELS } from 
 import { chinaDateOf, chinaMonthOf, chinaMonthRange, chinaTime, formatChina, previousMonth } from '../../../cloudfunctions/src/domain/china-time';
 import { creditCodeCheckChar, isValidCreditCode } from '../../../cloudfunctions/src/domain/credit-code';
 import { groupLabel } from '../../../cloudfunctions/src/domain/group-label';
-import { toCsv } from '../../../cloudfunctions/src/domain/csv';
 import { listingEnd, mayBlacklist } from '../../../cloudfunctions/src/domain/credit-finding';
 import { maskName, maskPhone } from '../../../cloudfunctions/src/domain/masking';
 import { checklistId } from '../../../cloudfunctions/src/domain/matter';
@@ -88,23 +87,6 @@ describe('China time', () => {
     expect([start.toISOString(), end.toISOString()]).toEqual(['2026-11-30T16:00:00.000Z', '2026-12-31T16:00:00.000Z']);
     expect(previousMonth('2026-01')).toBe('2025-12');
     expect(previousMonth('2026-03')).toBe('2026-02');
-  });
-});
-
-describe('CSV for spreadsheets', () => {
-  test('BOM, CRLF, quoting, empty cells and numbers', () => {
-    expect(toCsv([['事项', '件数'], ['供水, "二次"', 3], [null, -1.5], ['两行\n文本', 0]])).toBe(
-      '\uFEFF事项,件数\r\n"供水, ""二次""",3\r\n,-1.5\r\n"两行\n文本",0\r\n',
-    );
-  });
-  test.each(['=SUM(A1)', '+1', '-2', '@cmd', '\tx', '\rx'])('a text cell starting like a formula (%j) is kept as text', (text) => {
-    expect(toCsv([[text]])).toMatch(/^\uFEFF"?'/);
-  });
-  test('a carriage return inside is quoted', () => {
-    expect(toCsv([['a\rb']])).toBe('\uFEFF"a\rb"\r\n');
-  });
-  test('an empty table is the BOM and one line end', () => {
-    expect(toCsv([])).toBe('\uFEFF\r\n');
   });
 });
 

@@ -63,7 +63,7 @@ test('every template is asked for at some moment, or nobody could ever subscribe
 /** Where each audience is asked to subscribe: applicants after applying and booking, officers and supervisors on their tabs. */
 const ASKED_AT: Record<Audience, SubscribeMoment[]> = {
   applicant: ['afterApply', 'afterBooking'], contacts: ['afterBooking'], handler: ['staffTab'], previousHandler: ['staffTab'],
-  observers: ['supervisorTab'], supervisors: ['supervisorTab'], sectorRegulators: ['supervisorTab'],
+  observers: ['supervisorTab'], supervisors: ['supervisorTab'], sectorRegulators: ['supervisorTab'], admins: ['staffTab'],
 };
 /** Recipients for whom an event stays in the inbox, by decision: the applicant's template serves the applicant. */
 const INBOX_FOR = ['licenceRevoked:sectorRegulators'];

@@ -1,7 +1,7 @@
 import type { OutboxMessage } from '../../../cloudfunctions/src/adapters/outbox-notifier';
 import type { DrawDocument } from '../../../cloudfunctions/src/application/monthly-draw';
 import type { FollowUpRecord } from '../../../cloudfunctions/src/application/follow-ups';
-import { CN_HOLIDAY_CALENDAR } from '../../../cloudfunctions/src/catalogue/holidays-cn';
+import { seededCalendar } from '../../support/calendar';
 import { GENESIS_DRAW_HASH } from '../../../cloudfunctions/src/domain/monthly-draw';
 import { addWorkingDays } from '../../../cloudfunctions/src/domain/working-days';
 import { forceCase } from '../../support/fast-forward';
@@ -53,7 +53,7 @@ describe('drawing a month', () => {
     expect(draw.record.previousDrawHash).toBe(GENESIS_DRAW_HASH);
     const followUps = await h.deps.store.find<FollowUpRecord>('followUps', { where: { month: CLOSED_MONTH } });
     expect(followUps.map((f) => f.caseId).sort()).toEqual((await wholeDrawList(h, CLOSED_MONTH, 'selected')).map((s) => s.caseId).sort());
-    const due = addWorkingDays(new Date('2026-06-01T02:00:00+08:00'), 20, CN_HOLIDAY_CALENDAR).toISOString();
+    const due = addWorkingDays(new Date('2026-06-01T02:00:00+08:00'), 20, seededCalendar()).toISOString();
     expect(followUps.every((f) => f.status === 'open' && f.dueAt === due)).toBe(true);
     expect(await outboxTo('supervisor', 'drawDone')).toHaveLength(1);
   });

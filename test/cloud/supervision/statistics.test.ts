@@ -104,16 +104,20 @@ test('a range running backwards or beyond two years is refused', async () => {
   expect(await h.call('supervisor', 'getStatistics', { from: '2024-01', to: '2026-05' })).toMatchObject({ ok: false, code: 'VALIDATION' });
 });
 
-test('the export is a CSV with a byte order mark that Excel reads as UTF-8, one line per row', async () => {
+test('the export is an .xlsx workbook that WeChat opens on the phone, one row per statistics row', async () => {
   const exported = await h.ok('supervisor', 'exportStatistics', { from: '2026-05', to: '2026-05' });
-  expect(exported).toMatchObject({ fileName: '远程视频踏勘统计_2026-05_2026-05.csv', rows: 3, downloadUrl: expect.stringContaining('/files/exports/statistics/') });
+  expect(exported).toMatchObject({ fileName: '远程视频踏勘统计_2026-05_2026-05.xlsx', rows: 3, downloadUrl: expect.stringContaining('/files/exports/statistics/') });
   const bytes = await new Promise<Buffer>((done, failed) => {
     const chunks: Buffer[] = [];
     h.deps.files.read(exported.fileId).then((s) => s.on('data', (c: Buffer) => chunks.push(c)).on('end', () => done(Buffer.concat(chunks))).on('error', failed), failed);
   });
-  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  const lines = bytes.toString('utf8').slice(1).trimEnd().split('\r\n');
-  expect(lines).toHaveLength(4);
-  expect(lines[0]!.split(',').slice(0, 4)).toEqual(['月份', '事项编码', '事项名称', '受理申请数']);
-  expect(lines[1]).toBe(`2026-05,全部,全部事项,4,3,75,4,2.5,3.3,50,25,1,3,4,2,50,1,1,1,3,4,${(TRIAL_AT_END_OF_MAY * 100).toFixed(1)}`);
+  expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK'); // an Office Open XML package
+  const { default: ExcelJS } = await import('exceljs');
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(bytes as never);
+  const sheet = book.getWorksheet('统计')!;
+  expect(sheet.rowCount).toBe(4);
+  const values = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1).map((v) => v ?? null);
+  expect(values(1).slice(0, 4)).toEqual(['月份', '事项编码', '事项名称', '受理申请数']);
+  expect(values(2)).toEqual(['2026-05', '全部', '全部事项', 4, 3, 75, 4, 2.5, 3.3, 50, 25, 1, 3, 4, 2, 50, 1, 1, 1, 3, 4, +(TRIAL_AT_END_OF_MAY * 100).toFixed(1)]);
 });

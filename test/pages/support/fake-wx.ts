@@ -205,6 +205,7 @@ export function installFakeWx(): FakeWx {
         settle('read', options, { bytesRead: chunk.length, arrayBuffer: options.arrayBuffer });
       },
       close: (options: Options) => void open.delete(options.fd),
+      writeFile: asyncApi('writeFile', {}),
     }),
     setClipboardData: asyncApi('setClipboardData'),
     navigateToMiniProgram: asyncApi('navigateToMiniProgram'),

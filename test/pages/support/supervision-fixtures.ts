@@ -51,7 +51,7 @@ export const statisticsReport = (): StatisticsReport => ({
 
 export const drawPreview = (overrides: Partial<DrawPreview> = {}): DrawPreview => ({
   month: '2026-05',
-  share: 0.1,
+  shareBasisPoints: 1000,
   populationSize: 23,
   populationHash: 'a1'.repeat(32),
   minimumSample: 3,
@@ -64,14 +64,14 @@ export const drawView = (overrides: Partial<DrawView> = {}): DrawView => ({
   month: '2026-05',
   drawnAt: '2026-06-01T02:00:00.000Z',
   trigger: 'supervisor',
-  share: 0.1,
+  shareBasisPoints: 1000,
   populationSize: 2,
   selectedCount: 1,
   drawHash: 'd'.repeat(64),
   record: {
     algorithmVersion: 'draw-v1',
     month: '2026-05',
-    share: 0.1,
+    shareBasisPoints: 1000,
     populationHash: 'a1'.repeat(32),
     previousDrawHash: '0'.repeat(64),
     seed: 'e'.repeat(64),

@@ -63,7 +63,7 @@ export const ref = (c: CaseView) => ({ caseId: c.id, version: c.version });
 export const CORE_SCENARIOS: { [A in keyof CoreActions]: ActionScenario<A> } = {
   whoami: { payload: async () => ({}), allowed: ALL },
   listUsers: { payload: async () => ({}), allowed: ['admin'] },
-  grantRoles: { payload: async () => ({ openid: 'newcomer', name: '新同事', roles: ['staff'], sectionCode: remoteMatter.sectionCode }), allowed: ['admin'], writes: ['audit', 'users'] },
+  grantRoles: { payload: async () => ({ openid: 'newcomer', name: '新同事', roles: ['staff'], sectionCode: remoteMatter.sectionCode, reason: '新入职审批人员' }), allowed: ['admin'], writes: ['audit', 'roleChanges', 'users'] },
   updateProfile: { payload: async () => ({ name: '改个名' }), allowed: ALL, writes: ['audit', 'users'] },
   listMatters: { payload: async () => ({}), allowed: ALL },
   getMatter: { payload: async () => ({ code: remoteMatter.code }), allowed: ALL },
@@ -77,7 +77,7 @@ export const CORE_SCENARIOS: { [A in keyof CoreActions]: ActionScenario<A> } = {
     writes: ['audit', 'matters'],
   },
   publishChecklist: {
-    payload: async () => ({ code: remoteMatter.code, items: [{ code: 'L01', title: '考勤系统演示', lookAt: '请演示考勤系统', conforming: '记录完整' }] }),
+    payload: async () => ({ code: remoteMatter.code, items: [{ code: 'L01', title: '考勤系统演示', lookAt: '请演示考勤系统', conforming: '记录完整' }], note: '新增考勤系统检查项' }),
     allowed: ['admin'],
     writes: ['audit', 'checklists', 'matters'],
   },
@@ -121,8 +121,7 @@ export const CORE_SCENARIOS: { [A in keyof CoreActions]: ActionScenario<A> } = {
   listMyCases: { payload: async () => ({}), allowed: ALL },
   listHandlerCases: { payload: async () => ({}), allowed: ANY_STAFF },
   listSectionSubmissions: { payload: async () => ({}), allowed: ANY_STAFF },
-  // Every head lists the staff of their own section.
-  listSectionStaff: { payload: async () => ({}), allowed: ['head', 'foreignHead'] },
+  listSectionStaff: { payload: async () => ({ sectionCode: remoteMatter.sectionCode }), allowed: ['head', 'admin'] },
 };
 
 /** Every document's id and version in every collection (stateOf also reads the files): equal snapshots mean no document changed. */

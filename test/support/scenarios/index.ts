@@ -1,6 +1,7 @@
 import type { ActionName } from '../../../typings/api';
 import { CLAIMS_SCENARIOS } from './claims';
 import type { StatePart } from '../state-snapshot';
+import { ADMIN_SCENARIOS } from './admin';
 import { ALL, type ActionScenario, CORE_SCENARIOS } from './core';
 import { FORMS_SCENARIOS } from './forms';
 import { INSPECTION_SCENARIOS } from './inspection';
@@ -14,6 +15,7 @@ export const EVERYONE = ALL;
 export const SCENARIOS: { [A in ActionName]: ActionScenario<A> } = {
   ...CORE_SCENARIOS, ...FORMS_SCENARIOS, ...INSPECTION_SCENARIOS, ...SUPERVISION_SCENARIOS, ...NOTIFICATIONS_SCENARIOS,
   ...CLAIMS_SCENARIOS,
+  ...ADMIN_SCENARIOS,
 };
 
 /** The parts of the state an allowed call of `action` by `who` changes, as its row declares them; sorted. */

@@ -20,13 +20,14 @@ export const publishChecklist = defineAction({
       .min(1, { message: '至少需要一项' })
       .max(50)
       .refine((items) => new Set(items.map((i) => i.code)).size === items.length, { message: '检查项编码不能重复' }),
+    note: text(200, 2),
   }),
   callers: ['admin'],
   mutates: true,
-  async handle(ctx, { code, items }) {
+  async handle(ctx, { code, items, note }) {
     const matter = await loadMatter(ctx, code);
     const version = matter.checklistVersion + 1;
-    const checklist: Checklist = { matterCode: code, version, items, publishedAt: ctx.now.toISOString(), publishedBy: ctx.caller.openid };
+    const checklist: Checklist = { matterCode: code, version, items, publishedAt: ctx.now.toISOString(), publishedBy: ctx.caller.openid, note };
     if (!(await ctx.store.insert('checklists', checklistId(code, version), checklist))) throw new AppError('CONFLICT', '该事项刚发布了新版本，请刷新后重试');
     const { _id, _version, ...rest } = matter;
     const after: Matter = { ...rest, checklistVersion: version };
@@ -35,7 +36,7 @@ export const publishChecklist = defineAction({
       await ctx.store.remove('checklists', checklistId(code, version));
       throw new AppError('CONFLICT', '该事项刚被他人修改，请刷新后重试');
     }
-    await writeAudit(ctx, `matters/${_id}:${saved}`, { action: 'publishChecklist', subject: `matters/${_id}`, note: `踏勘标准第${version}版` });
+    await writeAudit(ctx, `matters/${_id}:${saved}`, { action: 'publishChecklist', subject: `matters/${_id}`, note: `踏勘标准第${version}版：${note}` });
     return toMatterView(ctx, after);
   },
 });

@@ -6,7 +6,7 @@ import { noticeToApplicant } from '../../application/notices';
 import { bookingsOfDay, refuseUnlessFits } from '../../application/officer-days';
 import { actOnReadiness } from '../../application/readiness';
 import { casesAhead } from '../../application/scheduling';
-import { CN_HOLIDAY_CALENDAR } from '../../catalogue/holidays-cn';
+import { yearsAround } from '../../ports/calendar';
 import { describeSlot, overlaps, slotRefusal, slotStartingAt } from '../../domain/inspection-slots';
 import { slotStart } from './fields';
 
@@ -27,11 +27,12 @@ export const offerSlots = defineAction({
   mutates: true,
   async handle(ctx, { starts, reason, ...ref }) {
     const { officeHours, slotMinutes, dailyMaximum } = ctx.config.scheduling;
+    const calendar = await yearsAround(ctx.calendar, ctx.now);
     return actOnReadiness(ctx, ref, 'offerSlots', async (c) => {
       const slots = starts.map((s) => slotStartingAt(new Date(s), slotMinutes)).sort((a, b) => a.start.localeCompare(b.start));
       if (slots.some((s, i) => i > 0 && overlaps(slots[i - 1]!, s))) throw new AppError('VALIDATION', '提供的时段之间不能重叠');
       for (const slot of slots) {
-        const refusal = slotRefusal(slot, ctx.now, officeHours, CN_HOLIDAY_CALENDAR);
+        const refusal = slotRefusal(slot, ctx.now, officeHours, calendar);
         if (refusal) throw new AppError('VALIDATION', refusal);
         refuseUnlessFits(await bookingsOfDay(ctx, ctx.caller.openid, slot), slot, c._id, dailyMaximum);
       }

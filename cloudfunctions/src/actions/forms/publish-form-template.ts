@@ -1,32 +1,25 @@
 import * as z from 'zod';
 import { defineAction } from '../../api/action';
 import { AppError } from '../../api/errors';
-import { text } from '../../api/validation';
 import { writeAudit } from '../../application/audit';
 import { currentFormTemplate, formTemplateId, keepFormTemplate, type StoredFormTemplate, toFormTemplateView } from '../../application/form-templates';
-import { FORM_NAMES, FORM_PLACEHOLDERS, type FormTemplate, placeholdersOf } from '../../catalogue/form-templates';
+import { templateParagraphs, templateTextFields } from '../../application/template-text';
+import { FORM_NAMES, type FormTemplate } from '../../catalogue/form-templates';
 import { formKind } from './fields';
-
-const KNOWN = new Set<string>(FORM_PLACEHOLDERS);
 
 /**
  * The admin publishes a new version of the consent form or the commitment letter. Published versions are never
- * edited; a case keeps the version it signed. Placeholders are checked now, so a form never fails at signing.
+ * edited; a case keeps the version it signed. Placeholders are checked now, so a form never fails at signing. A long
+ * text comes as an uploaded file, not in the call.
  */
 export const publishFormTemplate = defineAction({
   name: 'publishFormTemplate',
-  schema: z
-    .strictObject({
-      kind: formKind,
-      title: text(80, 4),
-      paragraphs: z.array(text(2000, 2)).min(1, { message: '至少需要一段' }).max(30),
-    })
-    .refine((t) => placeholdersOf({ ...t, version: 0 }).every((name) => KNOWN.has(name)), {
-      message: `只能使用这些填写项：${FORM_PLACEHOLDERS.map((p) => `{{${p}}}`).join('、')}`,
-    }),
+  schema: z.strictObject({ kind: formKind, ...templateTextFields }),
   callers: ['admin'],
   mutates: true,
-  async handle(ctx, { kind, title, paragraphs }) {
+  async handle(ctx, { kind, ...draft }) {
+    const { title } = draft;
+    const paragraphs = await templateParagraphs(ctx, draft);
     const current = await currentFormTemplate(ctx.store, kind);
     // The version being superseded is stored too, so it stays what cases signed even if the shipped text changes.
     await keepFormTemplate(ctx, current);

@@ -14,7 +14,8 @@ import { formatChina } from '../../domain/china-time';
 import {
   type DecisionRecord, OUTCOME_EVENTS, type Rectification, decisionProblem, rectificationItemsFrom,
 } from '../../domain/inspection';
-import { addWorkingDays } from '../../domain/working-days';
+import { type HolidayCalendar, addWorkingDays, isProvisionalBetween } from '../../domain/working-days';
+import { yearsAround } from '../../ports/calendar';
 import type { ActionContext } from '../../api/context';
 import { fileId } from './fields';
 
@@ -39,6 +40,7 @@ export const decideInspection = defineAction({
   callers: ['staff'],
   mutates: true,
   async handle(ctx, { outcome, opinion, signatureFileId, reasons = [], rectificationItems, ...ref }) {
+    const calendar = await yearsAround(ctx.calendar, ctx.now);
     const decided = await changeCase(ctx, ref, 'decideInspection', async (c) => {
       const to = nextState(c.state, OUTCOME_EVENTS[outcome]);
       const overdue = c.state === 'rectifying';
@@ -61,7 +63,7 @@ export const decideInspection = defineAction({
         signatureSha256: createHash('sha256').update(signature).digest('hex'),
         decidedBy: ctx.caller.openid, decidedByName: ctx.caller.name, decidedAt: ctx.now.toISOString(), afterDeadline: overdue,
       };
-      const rectification = outcome === 'rectify' ? rectificationOf(ctx, round.round, items) : undefined;
+      const rectification = outcome === 'rectify' ? rectificationOf(ctx, calendar, round.round, items) : undefined;
       return [
         {
           ...c, state: to, decisions: [...(c.decisions ?? []), decision],
@@ -76,21 +78,23 @@ export const decideInspection = defineAction({
   },
 });
 
-function rectificationOf(ctx: ActionContext, round: number, items: { itemCode?: string; requirement: string }[]): Rectification {
+function rectificationOf(ctx: ActionContext, calendar: HolidayCalendar, round: number, items: { itemCode?: string; requirement: string }[]): Rectification {
   const workingDays = ctx.config.inspection.rectificationWorkingDays;
+  const deadline = addWorkingDays(ctx.now, workingDays, calendar);
   return {
     round,
     items: items.map((item, i) => ({ id: `R${i + 1}`, itemCode: item.itemCode ?? null, requirement: item.requirement, proofs: [] })),
     workingDays,
     setAt: ctx.now.toISOString(),
-    deadline: addWorkingDays(ctx.now, workingDays, ctx.config.calendar).toISOString(),
+    deadline: deadline.toISOString(),
+    ...(isProvisionalBetween(ctx.now, deadline, calendar) ? { deadlineProvisional: true } : {}),
     reinspectionRequestedAt: null,
   };
 }
 
 function decisionNotices(c: StoredCase, d: DecisionRecord, rectification: Rectification | undefined) {
   if (rectification) {
-    const deadline = formatChina(rectification.deadline, 'YYYY年M月D日');
+    const deadline = formatChina(rectification.deadline, 'YYYY年M月D日') + (rectification.deadlineProvisional ? '（暂按法定假日计算，以节假日通知为准）' : '');
     return noticeToApplicant(c, 'rectificationRequired', `请于${deadline}前完成 ${rectification.items.length} 项整改，上传整改材料并申请复查`, { deadline: rectification.deadline });
   }
   return d.outcome === 'pass'

@@ -12,7 +12,7 @@ export const requestUpload = defineAction({
   schema: z.strictObject({
     fileName: text(120),
     size: z.number().int().min(1).max(MAX_BYTES, { message: '文件不能超过1GB' }),
-    purpose: z.enum(['material', 'evidence', 'proof', 'signature']),
+    purpose: z.enum(['material', 'evidence', 'proof', 'signature', 'groupQr', 'formTemplate']),
   }),
   callers: 'anyone',
   mutates: true,

@@ -93,7 +93,9 @@ export class CloudbaseStore implements Store {
       for (const [field, direction] of query.orderBy ?? []) selection = selection.orderBy(field, direction);
       const offset = (query.offset ?? 0) + found.length;
       if (offset) selection = selection.skip(offset);
-      const { data } = await promised(selection.limit(Math.min(wanted - found.length, PAGE_REQUEST)).get());
+      selection = selection.limit(Math.min(wanted - found.length, PAGE_REQUEST));
+      if (query.fields) selection = selection.field(Object.fromEntries([...query.fields, '_version'].map((f) => [f, true])));
+      const { data } = await promised(selection.get());
       if (data.length === 0) break;
       found.push(...(data as Stored<T>[]));
     }

@@ -128,7 +128,11 @@ export class SqliteStore implements Store {
     sql += ` LIMIT ? OFFSET ?`;
     params.push(limit, query.offset ?? 0);
     const rows = this.db.prepare(sql).all(...params) as { id: string; version: number; body: string }[];
-    return rows.map((r) => SqliteStore.row<T>(r));
+    const docs = rows.map((r) => SqliteStore.row<T>(r));
+    const fields = query.fields;
+    if (!fields) return docs;
+    // As CloudBase's projection: the fields asked for, and always the id and version.
+    return docs.map((d) => Object.fromEntries(Object.entries(d).filter(([k]) => k === '_id' || k === '_version' || fields.includes(k))) as Stored<T>);
   }
 
   async count(collection: string, where?: Record<string, Condition>): Promise<number> {

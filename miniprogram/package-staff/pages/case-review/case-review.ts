@@ -44,6 +44,8 @@ Page({
     panelText: PANELS.return,
     text: '',
     textError: '',
+    /** The case's section: whom a section head or an admin may reassign to. */
+    sectionCode: '',
     staff: [] as UserView[],
     staffNames: [] as string[],
     staffIndex: -1,
@@ -64,6 +66,7 @@ Page({
   show(c: CaseView, mayReassign: boolean) {
     this.setData({
       version: c.version,
+      sectionCode: c.sectionCode,
       view: toCaseDetail(c),
       steps: handlerSteps(c),
       canAccept: c.can.includes('acceptCase'),
@@ -100,7 +103,7 @@ Page({
   async loadStaff() {
     try {
       const handler = this.data.view?.facts.find((f) => f.label === '经办人')?.value;
-      const staff = (await listSectionStaff({})).filter((u) => u.name !== handler);
+      const staff = (await listSectionStaff({ sectionCode: this.data.sectionCode })).filter((u) => u.name !== handler);
       this.setData({ staff, staffNames: staff.map((u) => u.name) });
     } catch (err) {
       this.setData({ staffError: errorText(err, '人员名单加载失败') });

@@ -4,6 +4,7 @@ import { openFile } from '../../../services/file/open-file';
 import { archiveCase } from '../../../services/inspection/archive-case';
 import { getArchive } from '../../../services/inspection/get-archive';
 import { getInspection } from '../../../services/inspection/get-inspection';
+import { supersedeEvidence } from '../../../services/inspection/supersede-evidence';
 import { verifyEvidence } from '../../../services/inspection/verify-evidence';
 import { formatChinaTime } from '../../../utils/china-time';
 import { errorCode, errorText, formatSize } from '../../../utils/format';
@@ -52,6 +53,8 @@ Page({
     archive: null as ReturnType<typeof toArchive> | null,
     canOpenArchive: false,
     canArchive: false,
+    /** The handler may mark a piece superseded, with the reason (nothing is deleted, R13). */
+    canSupersede: false,
     verification: null as ReturnType<typeof toVerification> | null,
     verifyError: '',
     verifying: false,
@@ -84,6 +87,7 @@ Page({
       archive: v.archive ? toArchive(v.archive) : null,
       canOpenArchive: v.can.includes('getArchive'),
       canArchive: v.can.includes('archiveCase') && !v.archive,
+      canSupersede: v.can.includes('supersedeEvidence'),
     });
   },
 
@@ -108,6 +112,24 @@ Page({
       this.setData({ verifyError: errorText(err, '核验失败，请重试') });
     }
     this.setData({ verifying: false, verifyProgress: '' });
+  },
+
+  async onSupersede(e: WechatMiniprogram.TouchEvent) {
+    const seq = Number(e.currentTarget.dataset.seq);
+    const { confirm, content } = await wx.showModal({
+      title: `作废第 ${seq} 条证据`, editable: true, placeholderText: '作废原因，如：画面模糊，已重新拍摄', confirmText: '作废', cancelText: '取消',
+    });
+    const reason = (content ?? '').trim();
+    if (!confirm) return;
+    if (reason.length < 2) {
+      wx.showToast({ title: '请写明作废原因', icon: 'none' });
+      return;
+    }
+    try {
+      this.show(await supersedeEvidence({ caseId: this.data.caseId, seq, reason }));
+    } catch (err) {
+      wx.showModal({ title: '未能作废', content: errorText(err), showCancel: false, confirmText: '知道了' });
+    }
   },
 
   onOpenEvidence(e: WechatMiniprogram.TouchEvent) {

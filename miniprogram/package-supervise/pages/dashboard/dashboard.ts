@@ -14,6 +14,7 @@ import {
 import { type Failure, failureOf, notForYou } from '../../../utils/failure';
 
 /** The dashboard covers the current month and the five before it. */
+const monthIndex = (month: string): number => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7));
 const MONTHS_SHOWN = 6;
 
 /** Where the supervisor goes from here. */
@@ -23,6 +24,7 @@ const ENTRIES = [
   { key: 'findings', label: '失信问题处理', url: '/package-supervise/pages/findings/findings' },
   { key: 'blacklist', label: '失信黑名单', url: '/package-supervise/pages/blacklist/blacklist' },
   { key: 'upcoming', label: '待踏勘 · 观察员', url: '/package-supervise/pages/upcoming/upcoming' },
+  { key: 'ratings', label: '服务评价', url: '/package-supervise/pages/ratings/ratings' },
 ];
 
 Page({
@@ -48,7 +50,8 @@ Page({
     matterBars: [] as Bar[],
     figures: [] as Array<{ label: string; value: string }>,
     exporting: false,
-    /** The downloaded CSV, ready to forward (WeChat lets a file be forwarded only from a tap). */
+    rangeError: '',
+    /** The downloaded workbook, ready to open again or forward (WeChat lets a file be forwarded only from a tap). */
     exportFile: null as { path: string; name: string; rows: number } | null,
   },
 
@@ -135,12 +138,25 @@ Page({
     this.draw();
   },
 
+  /** Any month range up to two years: the first or the last month picked. */
+  onRange(e: WechatMiniprogram.PickerChange) {
+    const which = e.currentTarget.dataset.end as 'from' | 'to';
+    const range = { from: this.data.from, to: this.data.to, [which]: String(e.detail.value).slice(0, 7) };
+    const span = monthIndex(range.to) - monthIndex(range.from);
+    if (span < 0 || span > 23) {
+      this.setData({ rangeError: span < 0 ? '起始月份不能晚于结束月份' : '一次最多统计24个月' });
+      return;
+    }
+    this.setData({ ...range, rangeError: '', exportFile: null, rangeText: `${monthLabel(range.from)} 至 ${monthLabel(range.to)}` });
+    this.load();
+  },
+
   onMonth(e: WechatMiniprogram.TouchEvent) {
     this.setData({ month: e.currentTarget.dataset.month as string });
     this.draw();
   },
 
-  /** Makes the CSV and downloads it; forwarding it is a second tap. */
+  /** Makes the .xlsx workbook, downloads it and opens it in WeChat's document viewer; forwarding it is a second tap. */
   async onExport() {
     if (this.data.exporting) return;
     this.setData({ exporting: true, exportFile: null });
@@ -148,6 +164,8 @@ Page({
       const file = await exportStatistics({ from: this.data.from, to: this.data.to });
       const path = await downloadUrl(file.downloadUrl);
       this.setData({ exportFile: { path, name: file.fileName, rows: file.rows } });
+      // https://developers.weixin.qq.com/miniprogram/dev/api/file/wx.openDocument.html (xlsx: yes; csv: no)
+      await wx.openDocument({ filePath: path, fileType: 'xlsx', showMenu: true });
     } catch (err) {
       wx.showModal({ title: '导出失败', content: errorText(err, '导出失败，请重试'), showCancel: false, confirmText: '知道了' });
     }

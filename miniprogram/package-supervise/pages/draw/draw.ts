@@ -6,7 +6,7 @@ import { verifyDraw } from '../../../services/supervision/verify-draw';
 import { formatChinaTime } from '../../../utils/china-time';
 import { errorCode, errorText } from '../../../utils/format';
 import { monthLabel } from '../../utils/months';
-import { percentText } from '../../utils/percent';
+import { basisPointsText } from '../../../utils/basis-points';
 import { FOLLOW_UP_STATUS_LABELS } from '../../utils/supervision-labels';
 import { pageParam } from '../../../utils/page-query';
 import { type Failure, failureOf } from '../../../utils/failure';
@@ -38,7 +38,7 @@ function drawData(d: DrawView) {
       { label: '抽取时间', value: formatChinaTime(d.drawnAt, true) },
       { label: '抽取方式', value: d.trigger === 'timer' ? '每月定时抽取' : '人工补抽' },
       { label: '总体', value: `${d.populationSize} 件远程踏勘办件（该月办结）` },
-      { label: '抽中', value: `${d.selectedCount} 件（比例不低于 ${percentText(d.share)}，至少 ${r.minimumSample} 件）` },
+      { label: '抽中', value: `${d.selectedCount} 件（比例不低于 ${basisPointsText(d.shareBasisPoints)}，至少 ${r.minimumSample} 件）` },
     ] as Fact[],
     hashes: [
       { label: '算法版本', value: r.algorithmVersion },
@@ -75,7 +75,7 @@ const previewData = (p: DrawPreview) => ({
   confirmText: `将从 ${p.populationSize} 件办件中抽取不少于 ${p.minimumSample} 件。抽查结果一经生成即存档，不能更改或重抽。`,
   facts: [
     { label: '总体', value: `${p.populationSize} 件远程踏勘办件（该月办结）` },
-    { label: '应抽', value: `不少于 ${p.minimumSample} 件（比例不低于 ${percentText(p.share)}）` },
+    { label: '应抽', value: `不少于 ${p.minimumSample} 件（比例不低于 ${basisPointsText(p.shareBasisPoints)}）` },
     { label: '总体名单哈希', value: p.populationHash, mono: true },
   ] as Fact[],
   allocation: allocationRows(p.allocation, new Map()),

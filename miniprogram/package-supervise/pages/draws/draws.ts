@@ -4,7 +4,7 @@ import { listDraws } from '../../../services/supervision/list-draws';
 import { formatChinaTime } from '../../../utils/china-time';
 import { type ListData, emptyList } from '../../../utils/paged-list';
 import { chinaMonth, monthLabel } from '../../utils/months';
-import { percentText } from '../../utils/percent';
+import { basisPointsText } from '../../../utils/basis-points';
 
 interface DrawRow {
   month: string;
@@ -18,7 +18,7 @@ const TRIGGER_LABELS: Record<DrawSummary['trigger'], string> = { timer: '每月�
 const toRow = (d: DrawSummary): DrawRow => ({
   month: d.month,
   title: monthLabel(d.month),
-  counts: `总体 ${d.populationSize} 件，抽中 ${d.selectedCount} 件（比例不低于 ${percentText(d.share)}）`,
+  counts: `总体 ${d.populationSize} 件，抽中 ${d.selectedCount} 件（比例不低于 ${basisPointsText(d.shareBasisPoints)}）`,
   detail: `${TRIGGER_LABELS[d.trigger]} · ${formatChinaTime(d.drawnAt)}`,
 });
 

@@ -1,0 +1,70 @@
+import type { CalendarYearView, MovedDeadline } from '../../../typings/api';
+import type { ActionContext } from '../api/context';
+import type { CalendarYearRecord } from '../adapters/store-calendar';
+import type { CaseRecord } from '../domain/case';
+import { chinaDateOf, chinaMonthOf } from '../domain/china-time';
+import { type Festival, type HolidayYear, calendarOfYears, daysFrom } from '../domain/holiday-year';
+import { type HolidayCalendar, addWorkingDays } from '../domain/working-days';
+import { findAll } from './find-all';
+import type { FollowUpRecord } from './follow-ups';
+
+export async function calendarYearView(ctx: ActionContext, year: number): Promise<CalendarYearView> {
+  const [shown, entered] = await Promise.all([ctx.calendar.year(year), ctx.store.get<CalendarYearRecord>('calendarYears', String(year))]);
+  return {
+    year, festivals: shown.festivals, source: shown.source, provisional: shown.provisional,
+    entered: !!entered, version: entered?._version ?? 0,
+    ...(entered ? { updatedAt: entered.updatedAt, ...(entered.updatedByName ? { updatedByName: entered.updatedByName } : {}) } : {}),
+    holidayCount: new Set(shown.festivals.flatMap((f) => daysFrom(f.from, f.to))).size,
+    workdayCount: new Set(shown.festivals.flatMap((f) => f.workdays)).size,
+    ...(await reminderFor(ctx)),
+  };
+}
+
+/** From 1 November (China time) until next year's notice is entered, admins are reminded of it. */
+async function reminderFor(ctx: ActionContext): Promise<{ reminder?: string }> {
+  const [year, month] = chinaMonthOf(ctx.now).split('-').map(Number) as [number, number];
+  if (month < 11) return {};
+  const next = await ctx.calendar.year(year + 1);
+  return next.provisional ? { reminder: `${year + 1}年的节假日安排尚未录入：国务院办公厅通知发布后请及时录入，此前${year + 1}年的期限按法定假日暂算` } : {};
+}
+
+/**
+ * The issued deadlines that counting with `replacement` for its year would move: open rectifications and
+ * follow-up visits whose count ran through that year. Issued dates are never changed here.
+ */
+export async function deadlinesMovedBy(ctx: ActionContext, replacement: HolidayYear): Promise<MovedDeadline[]> {
+  const { year } = replacement;
+  const around = async (): Promise<HolidayCalendar[]> => {
+    const years: HolidayYear[] = [];
+    for (let y = year - 2; y <= year + 2; y++) years.push(y === year ? replacement : await ctx.calendar.year(y));
+    return [await ctx.calendar.years(year - 2, year + 2), calendarOfYears(years, ctx.config.calendarAdditions)];
+  };
+  const [current, next] = await around();
+  const touches = (from: string, to: string) => Number(chinaDateOf(from).slice(0, 4)) <= year && Number(chinaDateOf(to).slice(0, 4)) >= year;
+  const moved: MovedDeadline[] = [];
+  const rectifying = await findAll<CaseRecord>(ctx.store, 'cases', { where: { state: 'rectifying' }, orderBy: [['scheduledAt', 'asc'], ['_id', 'asc']] });
+  for (const c of rectifying) {
+    const r = c.rectification;
+    if (!r || !touches(r.setAt, r.deadline)) continue;
+    const wouldBe = addWorkingDays(new Date(r.setAt), r.workingDays, next).toISOString();
+    if (wouldBe !== r.deadline) moved.push({ kind: 'rectification', caseId: c._id, caseNumber: c.number, issued: r.deadline, wouldBe });
+  }
+  const followUps = await findAll<FollowUpRecord>(ctx.store, 'followUps', { where: { status: 'open' }, orderBy: [['dueAt', 'asc']] });
+  for (const f of followUps) {
+    if (!touches(f.createdAt, f.dueAt)) continue;
+    const days = workingDaysFrom(new Date(f.createdAt), new Date(f.dueAt), current);
+    const wouldBe = addWorkingDays(new Date(f.createdAt), days, next).toISOString();
+    if (days > 0 && wouldBe !== f.dueAt) moved.push({ kind: 'followUp', caseId: f.caseId, caseNumber: f.caseNumber, issued: f.dueAt, wouldBe });
+  }
+  return moved;
+}
+
+// A follow-up keeps no count of its working days; it is the count the calendar in force gave.
+function workingDaysFrom(from: Date, to: Date, cal: HolidayCalendar): number {
+  let n = 0;
+  while (n < 400 && addWorkingDays(from, n + 1, cal).getTime() <= to.getTime()) n++;
+  return n;
+}
+
+export const festivalsOf = (input: { name: string; from: string; to: string; workdays: string[] }[]): Festival[] =>
+  input.map((f) => ({ name: f.name, from: f.from, to: f.to, workdays: [...new Set(f.workdays)].sort() }));

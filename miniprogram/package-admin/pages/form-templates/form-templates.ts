@@ -1,0 +1,117 @@
+import type { FormKind, FormTemplateView } from '../../../../typings/models';
+import { previewFormTemplate } from '../../../services/admin/preview-form-template';
+import { openDocument } from '../../../services/file/open-document';
+import { formTemplateBody } from '../../../services/forms/form-template-text';
+import { getFormTemplates } from '../../../services/forms/get-form-templates';
+import { publishFormTemplate } from '../../../services/forms/publish-form-template';
+import { errorText } from '../../../utils/format';
+
+// 表单模板: the consent form and the commitment letter. The admin drafts a new text (one paragraph per line, with
+// the fill-in names shown), previews it as the PDF an applicant would sign, and publishes it as the next version;
+// signed cases keep the version they signed.
+
+interface Draft {
+  title: string;
+  body: string;
+}
+
+Page({
+  data: {
+    status: 'loading' as 'loading' | 'error' | 'ready',
+    error: '',
+    templates: [] as FormTemplateView[],
+    kind: 'consent' as FormKind,
+    current: null as FormTemplateView | null,
+    placeholders: '',
+    draft: { title: '', body: '' } as Draft,
+    draftError: '',
+    warning: '',
+    busy: '' as '' | 'preview' | 'publish',
+  },
+
+  onLoad() {
+    this.load();
+  },
+
+  async load() {
+    try {
+      const templates = await getFormTemplates({});
+      this.setData({ status: 'ready', templates });
+      this.show(this.data.kind);
+    } catch (err) {
+      this.setData({ status: 'error', error: errorText(err, '表单模板加载失败，请重试') });
+    }
+  },
+
+  show(kind: FormKind) {
+    const current = this.data.templates.find((t) => t.kind === kind) ?? null;
+    this.setData({
+      kind, current, draftError: '', warning: '',
+      placeholders: current ? current.placeholders.map((p) => `{{${p}}}`).join('  ') : '',
+      draft: current ? { title: current.title, body: current.paragraphs.join('\n') } : { title: '', body: '' },
+    });
+  },
+
+  onRetry() {
+    this.setData({ status: 'loading' });
+    this.load();
+  },
+
+  onKind(e: WechatMiniprogram.TouchEvent) {
+    this.show(e.currentTarget.dataset.kind as FormKind);
+  },
+
+  onTitleInput(e: WechatMiniprogram.Input) {
+    this.setData({ 'draft.title': e.detail.value, draftError: '', warning: '' });
+  },
+
+  onBodyInput(e: WechatMiniprogram.Input) {
+    this.setData({ 'draft.body': e.detail.value, draftError: '', warning: '' });
+  },
+
+  paragraphs(): string[] | null {
+    const paragraphs = this.data.draft.body.split('\n').map((p) => p.trim()).filter(Boolean);
+    if (this.data.draft.title.trim().length < 4 || !paragraphs.length) {
+      this.setData({ draftError: '请填写标题和正文（每段一行）' });
+      return null;
+    }
+    return paragraphs;
+  },
+
+  async onPreview() {
+    const paragraphs = this.paragraphs();
+    if (!paragraphs || this.data.busy) return;
+    this.setData({ busy: 'preview' });
+    try {
+      const preview = await previewFormTemplate({ kind: this.data.kind, title: this.data.draft.title.trim(), ...(await formTemplateBody(paragraphs)) });
+      this.setData({ warning: preview.unsupportedCharacters.length ? `PDF 字库中没有这些字，将显示为□，请改写：${preview.unsupportedCharacters.join(' ')}` : '' });
+      await openDocument(preview.url);
+    } catch (err) {
+      this.setData({ draftError: errorText(err, '预览失败，请重试') });
+    }
+    this.setData({ busy: '' });
+  },
+
+  async onPublish() {
+    const paragraphs = this.paragraphs();
+    const current = this.data.current;
+    if (!paragraphs || !current || this.data.busy) return;
+    const { confirm } = await wx.showModal({
+      title: `发布${current.name}第 ${current.version + 1} 版`,
+      content: '发布后，尚未签署的申请人签署新版本；已签署的办件保留其签署的版本。',
+      confirmText: '发布',
+      cancelText: '取消',
+    });
+    if (!confirm) return;
+    this.setData({ busy: 'publish' });
+    try {
+      const published = await publishFormTemplate({ kind: this.data.kind, title: this.data.draft.title.trim(), ...(await formTemplateBody(paragraphs)) });
+      this.setData({ templates: this.data.templates.map((t) => (t.kind === published.kind ? published : t)) });
+      this.show(published.kind);
+      wx.showToast({ title: `已发布第 ${published.version} 版`, icon: 'none' });
+    } catch (err) {
+      this.setData({ draftError: errorText(err, '发布失败，请重试') });
+    }
+    this.setData({ busy: '' });
+  },
+});

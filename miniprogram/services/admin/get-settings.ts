@@ -1,0 +1,4 @@
+import { bindAction } from '../transport/transport';
+
+/** 查询系统设置 */
+export const getSettings = bindAction('getSettings');

@@ -1,0 +1,4 @@
+import { bindAction } from '../transport/transport';
+
+/** 查询某人的角色变更记录 */
+export const listRoleChanges = bindAction('listRoleChanges');

@@ -1,0 +1,51 @@
+import type { OutboxMessage } from '../../../cloudfunctions/src/adapters/outbox-notifier';
+import { deliverOutbox } from '../../../cloudfunctions/src/application/deliver-outbox';
+import { parseSubscribeTemplates } from '../../../cloudfunctions/src/catalogue/message-catalogue';
+import type { SendResult, SubscribeMessage, Subscriber } from '../../../cloudfunctions/src/ports/subscriber';
+import { type Harness, makeHarness } from '../../support/harness';
+import { failedDelivery } from '../../support/scenarios/admin';
+
+class RecordingSubscriber implements Subscriber {
+  readonly sent: SubscribeMessage[] = [];
+  async send(message: SubscribeMessage): Promise<SendResult> {
+    this.sent.push(message);
+    return { ok: true };
+  }
+}
+
+let h: Harness;
+beforeEach(async () => {
+  h = await makeHarness();
+  h.deps.config.notifications = { templates: parseSubscribeTemplates(JSON.stringify({ caseProgress: 'tmpl-fixed' })), miniprogramState: 'trial' };
+  await h.ok('applicant', 'recordSubscriptions', { accepted: ['caseProgress'], rejected: [] });
+});
+afterEach(() => h.close());
+
+const message = async (id: string) => (await h.deps.store.get<OutboxMessage>('outbox', id))!;
+
+test('a failed delivery sent again goes out on the next delivery run, from its first attempt', async () => {
+  const id = await failedDelivery(h);
+  expect((await h.ok('admin', 'listFailedDeliveries', {})).items.map((f) => [f.id, f.errorCode, f.errorMessage])).toEqual([[id, 40037, 'invalid template_id']]);
+  expect(await h.ok('admin', 'retryDelivery', { id })).toEqual({ id, status: 'pending' });
+  expect(await message(id)).toMatchObject({ status: 'pending', attempts: 0, handled: { action: 'retry', byName: '管理员' } });
+  expect((await h.ok('admin', 'listFailedDeliveries', {})).total).toBe(0);
+
+  const wechat = new RecordingSubscriber();
+  const report = await deliverOutbox(h.deps, wechat, h.clock.now());
+  expect(report).toMatchObject({ sent: 1, failed: 0 });
+  expect(wechat.sent[0]).toMatchObject({ templateId: 'tmpl-fixed', touser: 'applicant' });
+  expect(await message(id)).toMatchObject({ status: 'sent', attempts: 1 });
+  // Handled once: the same message cannot be sent again from the list.
+  expect(await h.call('admin', 'retryDelivery', { id })).toMatchObject({ ok: false, code: 'INVALID_STATE' });
+});
+
+test('a dismissed delivery leaves the list with its note, stays in the inbox, and is audited', async () => {
+  const id = await failedDelivery(h);
+  expect(await h.ok('admin', 'dismissDelivery', { id, note: '已电话告知申请人' })).toEqual({ id, status: 'dismissed' });
+  expect(await message(id)).toMatchObject({ status: 'dismissed', handled: { action: 'dismiss', note: '已电话告知申请人' } });
+  expect((await h.ok('admin', 'listFailedDeliveries', {})).total).toBe(0);
+  expect((await h.ok('applicant', 'listInbox', {})).items.map((m) => m.title)).toContain('您的申请已受理');
+  const audit = await h.deps.store.get<{ action: string; note: string }>('audit', `outbox/${id}:2`);
+  expect(audit).toMatchObject({ action: 'dismissDelivery', note: '您的申请已受理（40037 invalid template_id）：已电话告知申请人' });
+  expect(await h.call('admin', 'dismissDelivery', { id: 'no-such-message', note: '已处理' })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+});
