@@ -14,7 +14,7 @@ import type { DrawDocument } from './monthly-draw';
 const MAX_MONTHS = 24;
 /** What the statistics count of a case (domain/statistics.ts StatisticsCase): nothing else of it is read. */
 const COUNTED_CASE_FIELDS: (keyof StatisticsCase)[] = [
-  'matterCode', 'matterName', 'mode', 'submittedAt', 'acceptedAt', 'decidedAt', 'decision', 'rounds', 'noShows', 'rating',
+  'matterCode', 'matterName', 'mode', 'requestedMode', 'submittedAt', 'acceptedAt', 'decidedAt', 'decision', 'rounds', 'noShows', 'rating',
 ];
 const DAY_MS = 24 * 60 * 60 * 1000;
 

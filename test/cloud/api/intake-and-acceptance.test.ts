@@ -98,7 +98,7 @@ describe('acceptance', () => {
     };
     expect(await itemsOf(first.id)).toEqual(v1Codes);
     expect(await itemsOf(second.id)).toEqual(['N01']);
-    expect((await h.ok('applicant', 'getCase', { caseId: first.id })).checklistVersion).toBe(1);
+    expect((await h.ok('staff', 'getCase', { caseId: first.id })).checklistVersion).toBe(1);
   });
 
   test('two officers accepting the same case at once: exactly one wins, the other gets CONFLICT', async () => {

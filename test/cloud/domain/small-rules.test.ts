@@ -101,7 +101,7 @@ describe('the case’s life', () => {
     ['inspecting', 'rectify', 'rectifying'], ['inspecting', 'fail', 'failed'], ['rectifying', 'fail', 'failed'],
     ['rectifying', 'requestReinspection', 'ready'], ['passed', 'archive', 'archived'], ['failed', 'archive', 'archived'],
     ...(['submitted', 'returned', 'accepted', 'signed', 'ready', 'scheduled', 'rectifying'] as const).map((s) => [s, 'withdraw', 'withdrawn'] as [CaseState, CaseEvent, CaseState]),
-    ...(['accepted', 'signed', 'ready', 'scheduled', 'inspecting', 'rectifying'] as const).map((s) => [s, 'switchToOnsite', 'onsite'] as [CaseState, CaseEvent, CaseState]),
+    ...(['accepted', 'signed', 'ready', 'scheduled', 'inspecting', 'rectifying'] as const).map((s) => [s, 'switchToOnsite', 'ready'] as [CaseState, CaseEvent, CaseState]),
   ];
   const EVENTS = [...new Set(ALLOWED.map(([, e]) => e))];
 

@@ -29,6 +29,12 @@ Page({
     busy: '' as '' | 'preview' | 'publish',
   },
 
+  /**
+   * The body as typed, kept off `data`: a long template would otherwise go to the view on every keystroke (a
+   * setData far over its budget); the textarea holds the text itself, and `data.draft.body` is only what it opens with.
+   */
+  typedBody: '',
+
   onLoad() {
     this.load();
   },
@@ -45,10 +51,11 @@ Page({
 
   show(kind: FormKind) {
     const current = this.data.templates.find((t) => t.kind === kind) ?? null;
+    this.typedBody = current ? current.paragraphs.join('\n') : '';
     this.setData({
       kind, current, draftError: '', warning: '',
       placeholders: current ? current.placeholders.map((p) => `{{${p}}}`).join('  ') : '',
-      draft: current ? { title: current.title, body: current.paragraphs.join('\n') } : { title: '', body: '' },
+      draft: { title: current ? current.title : '', body: this.typedBody },
     });
   },
 
@@ -66,11 +73,12 @@ Page({
   },
 
   onBodyInput(e: WechatMiniprogram.Input) {
-    this.setData({ 'draft.body': e.detail.value, draftError: '', warning: '' });
+    this.typedBody = e.detail.value;
+    if (this.data.draftError || this.data.warning) this.setData({ draftError: '', warning: '' });
   },
 
   paragraphs(): string[] | null {
-    const paragraphs = this.data.draft.body.split('\n').map((p) => p.trim()).filter(Boolean);
+    const paragraphs = this.typedBody.split('\n').map((p) => p.trim()).filter(Boolean);
     if (this.data.draft.title.trim().length < 4 || !paragraphs.length) {
       this.setData({ draftError: '请填写标题和正文（每段一行）' });
       return null;
