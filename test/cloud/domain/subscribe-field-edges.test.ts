@@ -4,7 +4,7 @@ import { formatField, kindOfKeyword } from '../../../cloudfunctions/src/domain/s
 // gives, since it is what the delivery log records.
 
 test.each([
-  ['number', '-12.5', true], ['number', '1.', false], ['number', '1'.repeat(32), true], ['number', '1'.repeat(33), false], ['number', 'x1', false], ['number', '1x', false],
+  ['number', '-12.5', false], ['number', '12.5', true], ['number', '1.', false], ['number', '1'.repeat(32), true], ['number', '1'.repeat(33), false], ['number', 'x1', false], ['number', '1x', false],
   ['amount', '¥100', true], ['amount', '¥100.5元', true], ['amount', '¥100元', true], ['amount', '100', false], ['amount', 'x¥100', false], ['amount', '¥100x', false],
   ['phone_number', '(022)-8888', true], ['phone_number', 'x022', false], ['phone_number', '022x', false],
   ['car_number', '津A12345', true], ['car_number', '津A1234学', true], ['car_number', '津A123456', true], ['car_number', '津A1234567', false],
