@@ -1,10 +1,11 @@
 import type { FailedDelivery } from '../../../../typings/models';
+import { asPagedList, pagedList } from '../../../behaviors/paged-list/paged-list';
 import { dismissDelivery } from '../../../services/admin/dismiss-delivery';
 import { retryDelivery } from '../../../services/admin/retry-delivery';
 import { listFailedDeliveries } from '../../../services/inbox/list-failed-deliveries';
 import { formatChinaTime } from '../../../utils/china-time';
 import { errorCode, errorText } from '../../../utils/format';
-import { type ListData, emptyList, loadMore, reloadList } from '../../../utils/paged-list';
+import { type ListData, emptyList } from '../../../utils/paged-list';
 
 // 通知投递失败: subscription messages WeChat finally refused, with its reason; the admin sends one again (after
 // fixing a template id in 系统设置) or closes it with a note. The recipient's inbox keeps every message.
@@ -36,6 +37,7 @@ const toRow = (f: FailedDelivery): Row => ({
 const fetch = (offset: number, limit: number) => listFailedDeliveries({ offset, limit });
 
 Page({
+  behaviors: [pagedList],
   data: {
     list: emptyList<Row>() as ListData<Row>,
     /** The message being closed, and the note. */
@@ -45,30 +47,8 @@ Page({
     busy: false,
   },
 
-  onLoad() {
-    this.reload();
-  },
-
-  async onPullDownRefresh() {
-    await this.reload();
-    wx.stopPullDownRefresh();
-  },
-
-  onReachBottom() {
-    this.onMore();
-  },
-
-  reload() {
-    return reloadList(this, 'list', fetch, toRow, (err) => errorText(err, '投递失败的消息加载失败，请重试'));
-  },
-
-  onMore() {
-    loadMore(this, 'list', fetch, toRow);
-  },
-
-  onRetry() {
-    this.setData({ 'list.status': 'loading' });
-    this.reload();
+  listSource() {
+    return { fetch, map: toRow, what: '投递失败的消息' };
   },
 
   /** Takes a handled message off the list. */
@@ -87,7 +67,7 @@ Page({
       wx.showToast({ title: '将在几分钟内重新发送', icon: 'none' });
     } catch (err) {
       wx.showModal({ title: '未能重新发送', content: errorText(err), showCancel: false, confirmText: '知道了' });
-      if (errorCode(err) === 'INVALID_STATE' || errorCode(err) === 'CONFLICT') this.reload();
+      if (errorCode(err) === 'INVALID_STATE' || errorCode(err) === 'CONFLICT') asPagedList(this).reloadList();
     }
     this.setData({ busy: false });
   },

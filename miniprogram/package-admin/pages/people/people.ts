@@ -1,12 +1,13 @@
 import type { BindingInviteView, RoleChangeView } from '../../../../typings/api';
 import type { GrantedRole, UserView } from '../../../../typings/models';
+import { asPagedList, pagedList } from '../../../behaviors/paged-list/paged-list';
 import { createBindingInvite } from '../../../services/admin/create-binding-invite';
 import { listRoleChanges } from '../../../services/admin/list-role-changes';
 import { grantRoles } from '../../../services/user/grant-roles';
 import { listUsers } from '../../../services/user/list-users';
 import { formatChinaTime } from '../../../utils/china-time';
 import { ROLE_LABELS, errorCode, errorText } from '../../../utils/format';
-import { type ListData, emptyList, loadMore, reloadList } from '../../../utils/paged-list';
+import { type ListData, emptyList } from '../../../utils/paged-list';
 
 // 人员与角色: the people who opened the Mini Program, found by name or role; an officer is added by a one-time
 // binding link they open in WeChat (openids cannot be typed); roles are granted and revoked with a reason, and each
@@ -55,6 +56,7 @@ const historyLine = (c: RoleChangeView): string =>
   `${formatChinaTime(c.at)} ${c.byName}：${roleText(c.before)} → ${roleText(c.after)}（${c.reason}）`;
 
 Page({
+  behaviors: [pagedList],
   data: {
     list: emptyList<Row>() as ListData<Row>,
     filters: FILTERS,
@@ -70,35 +72,10 @@ Page({
     busy: false,
   },
 
-  onLoad() {
-    this.reload();
-  },
-
-  async onPullDownRefresh() {
-    await this.reload();
-    wx.stopPullDownRefresh();
-  },
-
-  onReachBottom() {
-    this.onMore();
-  },
-
-  fetcher() {
+  listSource() {
     const { search, role } = this.data;
-    return (offset: number, limit: number) => listUsers({ offset, limit, ...(search.trim() ? { search: search.trim() } : {}), ...(role ? { role } : {}) });
-  },
-
-  reload() {
-    return reloadList(this, 'list', this.fetcher(), toRow, (err) => errorText(err, '人员名单加载失败，请重试'));
-  },
-
-  onMore() {
-    loadMore(this, 'list', this.fetcher(), toRow);
-  },
-
-  onRetry() {
-    this.setData({ 'list.status': 'loading' });
-    this.reload();
+    const fetch = (offset: number, limit: number) => listUsers({ offset, limit, ...(search.trim() ? { search: search.trim() } : {}), ...(role ? { role } : {}) });
+    return { fetch, map: toRow, what: '人员名单' };
   },
 
   onSearchInput(e: WechatMiniprogram.Input) {
@@ -107,12 +84,12 @@ Page({
 
   onSearch() {
     this.setData({ 'list.status': 'loading', panel: '' });
-    this.reload();
+    asPagedList(this).reloadList();
   },
 
   onFilter(e: WechatMiniprogram.TouchEvent) {
     this.setData({ role: e.currentTarget.dataset.role as RoleFilter, 'list.status': 'loading', panel: '' });
-    this.reload();
+    asPagedList(this).reloadList();
   },
 
   async onOpenPerson(e: WechatMiniprogram.TouchEvent) {
@@ -177,7 +154,7 @@ Page({
       wx.showToast({ title: '已保存', icon: 'success' });
     } catch (err) {
       this.setData({ panelError: errorText(err, '保存失败，请重试') });
-      if (errorCode(err) === 'CONFLICT') this.reload();
+      if (errorCode(err) === 'CONFLICT') asPagedList(this).reloadList();
     }
     this.setData({ busy: false });
   },

@@ -1,11 +1,12 @@
 import type { SectionCaseRow, SectionWorkbench } from '../../../../typings/api';
 import type { UserView } from '../../../../typings/models';
+import { asPagedList, pagedList } from '../../../behaviors/paged-list/paged-list';
 import { getSectionWorkbench } from '../../../services/staff/get-section-workbench';
 import { listSectionCases } from '../../../services/staff/list-section-cases';
 import { listSectionStaff } from '../../../services/staff/list-section-staff';
 import { reassignCase } from '../../../services/staff/reassign-case';
 import { errorCode, errorText } from '../../../utils/format';
-import { type ListData, emptyList, loadMore, reloadList } from '../../../utils/paged-list';
+import { type ListData, emptyList } from '../../../utils/paged-list';
 
 // 科室工作台: the section head's view of the section (R18) — open cases by state, each officer's load and what is
 // overdue — and reassignment with a reason straight from the list.
@@ -19,6 +20,7 @@ interface Row extends SectionCaseRow {
 const toRow = (c: SectionCaseRow): Row => ({ ...c, handlerText: c.handlerName ? `经办人：${c.handlerName}` : '尚未受理' });
 
 Page({
+  behaviors: [pagedList],
   data: {
     status: 'loading' as 'loading' | 'error' | 'ready',
     error: '',
@@ -37,45 +39,28 @@ Page({
     busy: false,
   },
 
-  onLoad() {
-    this.load();
+  listSource() {
+    const filter = this.data.filter;
+    return { fetch: (offset: number, limit: number) => listSectionCases({ offset, limit, ...filter }), map: toRow, what: '办件' };
   },
 
-  async onPullDownRefresh() {
-    await this.load();
-    wx.stopPullDownRefresh();
+  /** The counts above the list follow every reload of it. */
+  alsoRefresh() {
+    return this.loadBench();
   },
 
-  onReachBottom() {
-    this.onMore();
-  },
-
-  async load() {
+  async loadBench() {
     try {
       const bench = await getSectionWorkbench({});
       this.setData({ status: 'ready', bench, states: bench.states.filter((s) => s.count > 0) });
-      await this.reload();
     } catch (err) {
       this.setData({ status: 'error', error: errorText(err, '科室工作台加载失败，请重试') });
     }
   },
 
-  fetcher() {
-    const filter = this.data.filter;
-    return (offset: number, limit: number) => listSectionCases({ offset, limit, ...filter });
-  },
-
-  reload() {
-    return reloadList(this, 'list', this.fetcher(), toRow, (err) => errorText(err, '办件加载失败，请重试'));
-  },
-
-  onMore() {
-    loadMore(this, 'list', this.fetcher(), toRow);
-  },
-
-  onRetry() {
+  onRetryBench() {
     this.setData({ status: 'loading' });
-    this.load();
+    this.loadBench();
   },
 
   /** A state, an officer or 逾期 narrows the list; tapping the same again shows all. */
@@ -84,7 +69,7 @@ Page({
     const same = key === this.data.filterKey;
     const filter: Filter = same ? {} : key === 'overdue' ? { overdueOnly: true } : state ? { state: state as Filter['state'] } : handler ? { handlerId: handler } : {};
     this.setData({ filter, filterKey: same ? 'all' : key, 'list.status': 'loading' });
-    this.reload();
+    asPagedList(this).reloadList();
   },
 
   async onOpenMove(e: WechatMiniprogram.TouchEvent) {
@@ -131,10 +116,10 @@ Page({
       await reassignCase({ caseId: row.id, version: row.version, toOpenid: to!.openid, reason });
       this.setData({ moving: null });
       wx.showToast({ title: `已改派给${to!.name}`, icon: 'none' });
-      await this.load();
+      await asPagedList(this).reloadList();
     } catch (err) {
       this.setData({ moveError: errorText(err, '改派失败，请重试') });
-      if (errorCode(err) === 'CONFLICT') this.reload();
+      if (errorCode(err) === 'CONFLICT') asPagedList(this).reloadList();
     }
     this.setData({ busy: false });
   },

@@ -1,8 +1,8 @@
 import type { RatingRow } from '../../../../typings/api';
+import { asPagedList, pagedList } from '../../../behaviors/paged-list/paged-list';
 import { listRatings } from '../../../services/supervision/list-ratings';
 import { formatChinaTime } from '../../../utils/china-time';
-import { errorText } from '../../../utils/format';
-import { type ListData, emptyList, loadMore, reloadList } from '../../../utils/paged-list';
+import { type ListData, emptyList } from '../../../utils/paged-list';
 import { chinaMonth, monthLabel } from '../../utils/months';
 
 // 服务评价 (R19): applicants' ratings and suggestions for the months chosen, newest first; officers see their
@@ -17,6 +17,7 @@ const toRow = (r: RatingRow): Row => ({ ...r, stars: '★'.repeat(r.score) + '�
 const monthIndex = (m: string): number => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7));
 
 Page({
+  behaviors: [pagedList],
   data: {
     list: emptyList<Row>() as ListData<Row>,
     from: '',
@@ -28,38 +29,17 @@ Page({
 
   onLoad() {
     this.setData({ from: chinaMonth(-2), to: chinaMonth(0) });
-    this.reload();
+    asPagedList(this).reloadList();
   },
 
-  async onPullDownRefresh() {
-    await this.reload();
-    wx.stopPullDownRefresh();
-  },
-
-  onReachBottom() {
-    this.onMore();
-  },
-
-  fetcher() {
+  listSource() {
     const { from, to, suggestionsOnly } = this.data;
-    return async (offset: number, limit: number) => {
+    const fetch = async (offset: number, limit: number) => {
       const page = await listRatings({ from, to, offset, limit, ...(suggestionsOnly ? { withSuggestionsOnly: true } : {}) });
       if (offset === 0) this.setData({ mean: page.mean === null ? '' : `平均 ${page.mean} 分（${page.total} 条评价，满分 5 分）` });
       return page;
     };
-  },
-
-  reload() {
-    return reloadList(this, 'list', this.fetcher(), toRow, (err) => errorText(err, '评价加载失败，请重试'));
-  },
-
-  onMore() {
-    loadMore(this, 'list', this.fetcher(), toRow);
-  },
-
-  onRetry() {
-    this.setData({ 'list.status': 'loading' });
-    this.reload();
+    return { fetch, map: toRow, what: '评价' };
   },
 
   onRange(e: WechatMiniprogram.PickerChange) {
@@ -71,11 +51,11 @@ Page({
       return;
     }
     this.setData({ ...range, rangeError: '', 'list.status': 'loading' });
-    this.reload();
+    asPagedList(this).reloadList();
   },
 
   onToggleSuggestions() {
     this.setData({ suggestionsOnly: !this.data.suggestionsOnly, 'list.status': 'loading' });
-    this.reload();
+    asPagedList(this).reloadList();
   },
 });
