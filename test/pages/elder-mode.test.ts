@@ -1,5 +1,5 @@
 import { installFakeWx, type FakeWx } from './support/fake-wx';
-import { caseSummary, caseView, me } from './support/fixtures';
+import { caseSummary, caseView, matter, me } from './support/fixtures';
 import { type LoadedPage, loadPage, settled } from './support/load-page';
 
 // 长辈模式: app.ts adds the elderMode behavior to every Page(); the root view carries `elder`, whose variables
@@ -42,7 +42,7 @@ test('on when WeChat\'s font size is large, until the person chooses', async () 
   expect(p.page.data.elder).toBe(true);
   expect(rootClass(p)).toMatch(/elder/);
   // The list itself still works under the behavior it joins.
-  expect(p.text()).toContain('天津东丽第1供水有限公司');
+  expect(p.text()).toContain('下一步：等待窗口受理');
 
   fake.storage.set('elderMode', 'off');
   p = await openMyCases();
@@ -74,4 +74,50 @@ test('the case page in 长辈模式 keeps to what to do next; the details open o
   await p.tap('#show-details');
   expect(p.text()).toContain('办理进度');
   expect(p.text()).toContain('统一社会信用代码');
+});
+
+test('my cases in 长辈模式 gives each case one clear line: the matter, its state and the next step', async () => {
+  fake.storage.set('elderMode', 'on');
+  fake.server.on('listMyCases', {
+    items: [caseSummary(1, { state: 'accepted', stateLabel: '已受理' }), caseSummary(2, { state: 'ready', stateLabel: '待预约' })],
+    total: 2, offset: 0, limit: 10,
+  });
+  const p = loadPage('pages/my-cases/my-cases');
+  p.page.onLoad({});
+  await settled();
+  const text = p.text();
+  expect(text).toMatch(/二次供水单位卫生许可.*已受理.*下一步：签署表单.*二次供水单位卫生许可.*待预约.*下一步：选择踏勘时间/);
+  // The number, mode, applicant and times are on the case page.
+  for (const detail of ['DL-20260612-0001', '远程视频踏勘', '张*', '提交于']) expect(text).not.toContain(detail);
+
+  fake.storage.set('elderMode', 'off');
+  const normal = await openMyCases();
+  expect(normal.text()).toContain('DL-20260612-0001');
+  expect(normal.text()).not.toContain('下一步');
+});
+
+test('the home page in 长辈模式 leads with the matters; how it works opens on request', async () => {
+  fake.storage.set('elderMode', 'on');
+  fake.server.on('listMatters', [matter()]);
+  const p = loadPage('pages/home/home');
+  p.page.onLoad({});
+  await settled();
+  expect(p.text()).toContain('二次供水单位卫生许可');
+  expect(p.text()).toContain('可远程视频踏勘');
+  expect(p.text()).not.toContain('自主选择');
+  expect(p.text()).not.toContain(matter().sectionName);
+  await p.tap('#show-more');
+  expect(p.text()).toContain('自主选择');
+  expect(p.exists('#show-more')).toBe(false);
+});
+
+test('the application form in 长辈模式 numbers its five steps (every field is required, so none is hidden)', async () => {
+  fake.storage.set('elderMode', 'on');
+  fake.server.on('getMatter', matter()).on('whoami', me());
+  const p = loadPage('pages/apply/apply');
+  p.page.onLoad({ code: 'SECONDARY_WATER' });
+  await settled();
+  expect(p.text()).toMatch(/第1步（共5步）企业信息.*第2步（共5步）申请人.*第3步（共5步）经营场所.*第4步（共5步）申请材料.*第5步（共5步）踏勘方式/);
+  for (const field of ['#companyName', '#creditCode', '#applicantName', '#applicantPhone', '#choose-location', '#add-material', '#mode-remote'])
+    expect(p.exists(field)).toBe(true);
 });
