@@ -15,7 +15,28 @@ export interface CaseCard {
   timeText: string;
   /** 复查: a re-inspection after rectification. */
   reinspection: boolean;
+  /** The applicant's list only: what they do or wait for next, in one line (长辈模式 shows it instead of the details). */
+  nextStep?: string;
 }
+
+// The applicant's next step by state; the case page's buttons (case-steps.ts) are the exact, server-checked ones.
+const NEXT_STEPS: Record<CaseSummary['state'], string> = {
+  draft: '填写完整后提交申请',
+  submitted: '等待窗口受理',
+  returned: '补正材料后重新提交',
+  rejected: '查看不予受理的理由',
+  accepted: '签署表单',
+  signed: '加入踏勘群',
+  ready: '选择踏勘时间',
+  scheduled: '按约定时间参加踏勘',
+  inspecting: '配合工作人员完成踏勘',
+  rectifying: '按期提交整改材料',
+  passed: '办理完成，可评价本次服务',
+  failed: '查看踏勘结果',
+  archived: '办理完成',
+  withdrawn: '已撤回，无需办理',
+  onsite: '等待工作人员上门踏勘',
+};
 
 export function toCaseCard(c: CaseSummary): CaseCard {
   const timeText = c.acceptedAt
@@ -35,6 +56,11 @@ export function toCaseCard(c: CaseSummary): CaseCard {
     timeText,
     reinspection: !!c.reinspection,
   };
+}
+
+/** A card on the applicant's own list, with the next step. */
+export function toApplicantCaseCard(c: CaseSummary): CaseCard {
+  return { ...toCaseCard(c), nextStep: NEXT_STEPS[c.state] ?? '' };
 }
 
 export interface Fact {

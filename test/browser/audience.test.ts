@@ -30,6 +30,8 @@ interface Visit {
   route: string;
   /** A tab or button to tap before looking (a part of the page shown on request). */
   tap?: string;
+  /** In 长辈模式, the button that first opens the part of the page `tap` is in. */
+  elderTap?: string;
 }
 
 /** Elements on the screen whose content is wider than their box (and that do not scroll on purpose). */
@@ -100,7 +102,7 @@ describeInChromium('what each person sees, every page (browser)', () => {
     for (const page of ['home', 'my-cases', 'inbox', 'profile']) visits.push({ who: CONTACT, route: `pages/${page}/${page}` });
     for (const page of ['case-detail', 'group', 'session-code', 'live-capture']) visits.push({ who: CONTACT, route: `pages/${page}/${page}?id=${e(booked.id)}` });
     // The group's 进度 tab: the case's timeline as the parties read it.
-    for (const who of [APPLICANT, CONTACT]) visits.push({ who, route: `pages/group/group?id=${e(booked.id)}`, tap: '进度' });
+    for (const who of [APPLICANT, CONTACT]) visits.push({ who, route: `pages/group/group?id=${e(booked.id)}`, elderTap: '查看群消息、准备事项和会议手册', tap: '进度' });
     // Someone else's case: 无权查看, with a way back.
     const other = cases.find((c) => c.id !== booked.id)!;
     visits.push({ who: CONTACT, route: `pages/case-detail/case-detail?id=${e(other.id)}` });
@@ -137,6 +139,7 @@ describeInChromium('what each person sees, every page (browser)', () => {
         await p!.goto(visit.route);
         // Loaded: whatever the page shows once its spinner is gone.
         await p!.screen.locator('.block__spinner').waitFor({ state: 'detached' }).catch(() => undefined);
+        if (elder && visit.elderTap) await p!.tap(visit.elderTap);
         if (visit.tap) await p!.tap(visit.tap);
         await p!.page.waitForTimeout(150);
         const where = `${visit.who} ${visit.route}${visit.tap ? ` → ${visit.tap}` : ''}${elder ? ' (长辈模式)' : ''}`;

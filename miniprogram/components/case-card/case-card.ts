@@ -3,6 +3,8 @@ Component({
   properties: {
     /** A CaseCard (utils/case-view.ts). */
     item: { type: Object, value: {} },
+    /** Only the matter, the state and the next step (长辈模式 on the applicant's list). */
+    simple: { type: Boolean, value: false },
   },
   methods: {
     onTap() {

@@ -1,6 +1,6 @@
 import { pagedList } from '../../behaviors/paged-list/paged-list';
 import { listMyCases } from '../../services/case/list-my-cases';
-import { type CaseCard, toCaseCard } from '../../utils/case-view';
+import { type CaseCard, toApplicantCaseCard } from '../../utils/case-view';
 import { type ListData, emptyList } from '../../utils/paged-list';
 
 const fetchCases = (offset: number, limit: number) => listMyCases({ offset, limit });
@@ -12,7 +12,7 @@ Page({
   },
 
   listSource() {
-    return { fetch: fetchCases, map: toCaseCard, what: '办件' };
+    return { fetch: fetchCases, map: toApplicantCaseCard, what: '办件' };
   },
 
   onOpen(e: WechatMiniprogram.CustomEvent<{ id: string }>) {
