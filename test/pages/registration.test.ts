@@ -91,7 +91,7 @@ test('打印回执 opens the receipt PDF the server rendered for the case; a ref
   fake.server.refuse('getRegistrationReceipt', 'FORBIDDEN', '您无权执行此操作');
   await p.tap('#print-receipt');
   expect(fake.calls('openDocument')).toHaveLength(1);
-  expect(fake.calls('showToast').at(-1)).toMatchObject({ title: '您无权执行此操作', icon: 'none' });
+  expect(fake.calls('showToast').slice(-1)[0]).toMatchObject({ title: '您无权执行此操作', icon: 'none' });
 });
 
 test('a refusal from the server (e.g. an open application of the same company) is shown above the form', async () => {
