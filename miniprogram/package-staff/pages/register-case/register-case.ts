@@ -1,8 +1,7 @@
 import type { ClaimTicket } from '../../../../typings/api';
 import type { InspectionMode, MatterSummary } from '../../../../typings/models';
-import { openDocument } from '../../../services/file/open-document';
 import { listMatters } from '../../../services/matter/list-matters';
-import { getRegistrationReceipt } from '../../../services/staff/get-registration-receipt';
+import { openRegistrationReceipt } from '../../../services/staff/open-registration-receipt';
 import { registerCase } from '../../../services/staff/register-case';
 import { type ApplicationForm, type FormErrors, emptyForm, validateApplication } from '../../../utils/application-form';
 import { chinaDateAfter, formatChinaTime } from '../../../utils/china-time';
@@ -231,7 +230,7 @@ Page({
     this.setData({ printing: true });
     wx.showLoading({ title: '正在打开' });
     try {
-      await openDocument(async () => (await getRegistrationReceipt({ caseId: r.caseId })).downloadUrl);
+      await openRegistrationReceipt(r.caseId);
     } catch (err) {
       wx.showToast({ title: errorText(err, '回执打开失败，请重试'), icon: 'none' });
     }
