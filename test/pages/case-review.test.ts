@@ -128,3 +128,20 @@ test('a material is opened through a link the server hands out after checking ac
   expect(fake.calls('openDocument')).toHaveLength(1);
   expect(fake.calls('cloud.downloadFile')).toHaveLength(0);
 });
+
+test('a registered case offers 打印回执 where the server allows it, and opens the receipt PDF', async () => {
+  let p = await openReview();
+  expect(p.exists('#print-receipt')).toBe(false);
+
+  fake.server
+    .on('getCase', caseView({ id: 'case-7', version: 3, channel: 'counter', can: ['reissueClaimCode', 'getRegistrationReceipt'] }))
+    .on('getRegistrationReceipt', { fileName: '收件回执_DL-20260612-0007.pdf', downloadUrl: 'https://files.example/receipt.pdf' });
+  p = loadPage('package-staff/pages/case-review/case-review');
+  p.page.onLoad({ id: 'case-7' });
+  await settled();
+  await p.tap('#print-receipt');
+  expect(fake.server.sent('getRegistrationReceipt')).toEqual([{ caseId: 'case-7' }]);
+  expect(fake.calls('downloadFile')[0]).toMatchObject({ url: 'https://files.example/receipt.pdf' });
+  expect(fake.calls('openDocument')).toHaveLength(1);
+  expect(p.page.data.busy).toBe(false);
+});

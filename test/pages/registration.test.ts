@@ -77,6 +77,23 @@ test('the registration is sent with the channel details and the receipt shows th
   expect(fake.calls('setClipboardData')[0]!.data).toContain('认领码 ABCD-2345');
 });
 
+test('打印回执 opens the receipt PDF the server rendered for the case; a refusal is shown', async () => {
+  fake.server.on('registerCase', receipt).on('getRegistrationReceipt', { fileName: '收件回执_DL-20260612-0009.pdf', downloadUrl: 'https://files.example/receipt.pdf' });
+  const p = await openRegistration();
+  await fill(p);
+  await p.tap('#submit');
+  await p.tap('#print-receipt');
+  expect(fake.server.sent('getRegistrationReceipt')).toEqual([{ caseId: 'case-9' }]);
+  expect(fake.calls('downloadFile')[0]).toMatchObject({ url: 'https://files.example/receipt.pdf' });
+  expect(fake.calls('openDocument')[0]).toMatchObject({ fileType: 'pdf', showMenu: true });
+  expect(p.page.data.printing).toBe(false);
+
+  fake.server.refuse('getRegistrationReceipt', 'FORBIDDEN', '您无权执行此操作');
+  await p.tap('#print-receipt');
+  expect(fake.calls('openDocument')).toHaveLength(1);
+  expect(fake.calls('showToast').slice(-1)[0]).toMatchObject({ title: '您无权执行此操作', icon: 'none' });
+});
+
 test('a refusal from the server (e.g. an open application of the same company) is shown above the form', async () => {
   fake.server.refuse('registerCase', 'DUPLICATE', '该企业的本事项已有正在办理的申请（办件编号 DL-20260611-0003），请在该办件中继续办理，或撤回后再申请');
   const p = await openRegistration();

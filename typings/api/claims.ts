@@ -41,4 +41,12 @@ export interface ClaimsActions {
   reissueClaimCode: { req: CaseRef; res: ClaimTicket };
   /** Applicant: bind a registered case to their WeChat account with the claim code and what only they know. */
   claimCase: { req: { code: string; creditCode: string; phoneTail: string }; res: CaseView };
+  /** Staff of the section: a temporary link to the receipt PDF rendered when the claim code was (re-)issued. */
+  getRegistrationReceipt: { req: { caseId: string }; res: ReceiptLink };
+}
+
+/** The printable receipt: a temporary link to its PDF and the name to show. */
+export interface ReceiptLink {
+  fileName: string;
+  downloadUrl: string;
 }

@@ -70,6 +70,7 @@ const CASE_RULES: Record<string, CaseRule> = {
   // Whoever registered a case does not accept it: the head may still reassign it to them, with a reason.
   acceptCase: { event: 'accept', who: (r) => r.sectionStaff && !r.registrar },
   reissueClaimCode: { when: (c) => !!c.registration && !c.applicantId && OPEN_STATES.includes(c.state), who: (r) => r.sectionStaff },
+  getRegistrationReceipt: { when: (c) => !!c.registration?.receiptFileId, who: (r) => r.sectionStaff },
   returnCase: { event: 'return', who: (r) => r.sectionStaff },
   refuseCase: { event: 'refuse', who: (r) => r.sectionStaff },
   resubmitCase: { event: 'resubmit', who: (r) => r.applicant },

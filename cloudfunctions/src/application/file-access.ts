@@ -15,7 +15,7 @@ import type { FollowUpRecord } from './follow-ups';
 // link handed out is recorded in `fileAccess` (who, as what, when, which file). The applicant sees who opened their
 // materials and recordings; the office sees every link.
 
-export type CaseFileKind = 'material' | 'evidence' | 'recording' | 'supervision' | 'archive';
+export type CaseFileKind = 'material' | 'evidence' | 'recording' | 'supervision' | 'archive' | 'receipt';
 
 export interface CaseFileRef {
   fileId: string;
@@ -36,7 +36,7 @@ export interface FileAccessRecord {
   at: string;
 }
 
-const KIND_LABELS: Record<CaseFileKind, string> = { material: '申请材料', evidence: '踏勘证据', recording: '录像', supervision: '监督回访材料', archive: '踏勘归档' };
+const KIND_LABELS: Record<CaseFileKind, string> = { material: '申请材料', evidence: '踏勘证据', recording: '录像', supervision: '监督回访材料', archive: '踏勘归档', receipt: '收件回执' };
 
 /** The relation a link was opened under, most specific first. */
 const RELATION_LABELS: [keyof Relation, string][] = [

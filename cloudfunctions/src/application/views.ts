@@ -14,6 +14,7 @@ export const ACTION_LABELS: Record<string, string> = {
   registerCase: '窗口/邮件登记',
   claimCase: '申请人认领办件',
   reissueClaimCode: '重新发放认领码',
+  getRegistrationReceipt: '打印收件回执',
   resubmitCase: '补正后重新提交',
   withdrawCase: '申请人撤回',
   acceptCase: '受理',
@@ -112,7 +113,7 @@ export async function toCaseView(ctx: ActionContext, c: StoredCase, caller: Call
   };
 }
 
-const CHANNEL_LABELS: Record<CaseRecord['channel'], string> = { miniprogram: '小程序申请', counter: '窗口收件', email: '电子邮件收件' };
+export const CHANNEL_LABELS: Record<CaseRecord['channel'], string> = { miniprogram: '小程序申请', counter: '窗口收件', email: '电子邮件收件' };
 
 function toIntakeView(c: CaseRecord): IntakeView {
   const reg = c.registration!;

@@ -105,6 +105,8 @@ export interface Registration {
   /** The claim code in force (its hash: the code itself is only printed); a re-issue replaces it. */
   claimCodeHash: string;
   claimExpiresAt: string;
+  /** The printable receipt rendered with the code in force: the one place that code can still be read. */
+  receiptFileId?: string;
   claimedAt?: string;
 }
 

@@ -52,7 +52,33 @@ export interface StatisticsWorkbookJob {
   report: StatisticsReport;
 }
 
-export type PdfJob = SignedFormJob | ArchiveJob | StatisticsWorkbookJob;
+/**
+ * The receipt of a counter or e-mail registration (R9), printed for the applicant. It carries the plain claim code,
+ * which the api keeps only as a hash: the receipt is rendered when the code is issued (or re-issued) and its file
+ * is the only place the code stays readable.
+ */
+export interface RegistrationReceiptJob {
+  kind: 'registrationReceipt';
+  caseId: string;
+  pathPrefix: string;
+  receipt: {
+    caseNumber: string;
+    matterName: string;
+    companyName: string;
+    channelLabel: string;
+    receivedAt: string;
+    officeName: string;
+    /** As printed, grouped for reading aloud. */
+    claimCode: string;
+    claimExpiresAt: string;
+    /** The claim link the QR code opens, when one is configured. */
+    claimLink?: string;
+    /** When this receipt replaces an earlier one (the code was re-issued). */
+    reissuedAt?: string;
+  };
+}
+
+export type PdfJob = SignedFormJob | ArchiveJob | StatisticsWorkbookJob | RegistrationReceiptJob;
 
 /** A rendered PDF as stored: the SHA-256 is of the very bytes stored. */
 export interface RenderedDocument {

@@ -330,6 +330,20 @@ export class PdfFlow {
     this.page.drawImage(image, { ...at, width, height });
   }
 
+  /** Dark squares of a `count`×`count` grid (a QR code's modules), drawn as vectors: sharp at any printer's resolution. */
+  squareGrid(count: number, isDark: (row: number, column: number) => boolean, x: number, top: number, moduleSize: number): void {
+    // A row's run of dark modules is one rectangle: no hairline seams between neighbours.
+    for (let row = 0; row < count; row++) {
+      for (let column = 0; column < count; column++) {
+        if (!isDark(row, column)) continue;
+        let end = column + 1;
+        while (end < count && isDark(row, end)) end++;
+        this.page.drawRectangle({ x: x + column * moduleSize, y: top - (row + 1) * moduleSize, width: (end - column) * moduleSize, height: moduleSize, color: INK });
+        column = end;
+      }
+    }
+  }
+
   /**
    * Adds the running header and 第 n 页 共 m 页 to every page, appends the pages of `appendix` (PDFs kept as they
    * are, their own headers included), and saves.

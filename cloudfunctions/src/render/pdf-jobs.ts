@@ -10,6 +10,7 @@ import { type ArchiveInput, type ArchivePicture, renderInspectionArchive } from 
 import { COPY_LABELS } from './copy-labels';
 import type { RenderedPdf } from './pdf-flow';
 import { printablePicture } from './print-picture';
+import { renderRegistrationReceipt } from './registration-receipt-pdf';
 import { renderSignedForm } from './signed-form-pdf';
 import { statisticsXlsx } from './statistics-xlsx';
 
@@ -93,16 +94,17 @@ export async function sweepOrphanedRenderings(deps: Pick<PdfWorkerDeps, 'store' 
   return { checked: old.length, removed };
 }
 
-/** Whether the case refers to the file: a copy of a signed form (the one before countersigning too) or its archive. */
+/** Whether the case refers to the file: a copy of a signed form (the one before countersigning too), its archive or its receipt. */
 async function takenUp(store: Store, caseId: string, fileId: string): Promise<boolean> {
   const c = caseId ? await store.get<CaseRecord>('cases', caseId) : null;
   if (!c) return false;
   const forms = Object.values(c.forms ?? {}).flatMap((f) => (f ? [f.applicantCopy.fileId, f.officeCopy.fileId, f.countersign?.officeCopyBefore.fileId] : []));
-  return [...forms, c.archive?.fileId].includes(fileId);
+  return [...forms, c.archive?.fileId, c.registration?.receiptFileId].includes(fileId);
 }
 
 async function runJob(deps: PdfWorkerDeps, job: PdfJob): Promise<RenderedDocument> {
   if (job.kind === 'statisticsWorkbook') return store(deps.files, job.pathPrefix, { bytes: await statisticsXlsx(job.report), unsupportedCharacters: [] }, 'xlsx');
+  if (job.kind === 'registrationReceipt') return store(deps.files, job.pathPrefix, await renderRegistrationReceipt(job.receipt, deps.font()), 'pdf');
   const rendered = job.kind === 'signedForm' ? await signedForm(deps, job) : await archive(deps, job);
   return store(deps.files, job.pathPrefix, rendered, 'pdf');
 }

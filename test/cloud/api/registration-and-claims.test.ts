@@ -6,6 +6,7 @@ import { type Harness, makeHarness, remoteMatter, validCreditCode } from '../../
 import { PILOT_MATTERS } from '../../../cloudfunctions/src/catalogue/pilot-matters';
 import { registered, registration } from '../../support/scenarios/claims';
 import { application } from '../../support/scenarios/core';
+import { pdfText, squeeze } from '../../support/pdf-text';
 
 let h: Harness;
 beforeEach(async () => {
@@ -89,6 +90,51 @@ describe('counter and e-mail registration', () => {
     const moved = await h.ok('head', 'reassignCase', { caseId: c.id, version: accepted.version, toOpenid: 'staff', reason: '熟悉该企业情况，科长决定由登记人经办' });
     expect(moved.handlerName).toBe('王芳');
     expect((await auditOf(c.id)).at(-1)).toMatchObject({ action: 'reassignCase', actorId: 'head', note: expect.stringContaining('科长决定') });
+  });
+});
+
+describe('the printable receipt', () => {
+  /** The text of the receipt PDF the officer's link opens. */
+  async function receiptText(on: Harness, who: string, caseId: string): Promise<string> {
+    const { downloadUrl, fileName } = await on.ok(who, 'getRegistrationReceipt', { caseId });
+    expect(fileName).toMatch(/^收件回执_.+\.pdf$/);
+    const path = decodeURIComponent(new URL(downloadUrl).pathname.replace(/^\/files\//, ''));
+    const chunks: Buffer[] = [];
+    for await (const c of await on.deps.files.read(`local://${path}`)) chunks.push(Buffer.from(c as Buffer));
+    return squeeze(pdfText(Buffer.concat(chunks)));
+  }
+
+  test('the PDF made at registration carries the case, the claim code and how to claim; a re-issue makes a new one', async () => {
+    const receipt = await registered(h);
+    const text = await receiptText(h, 'otherStaff', receipt.case.id);
+    for (const expected of [receipt.case.number, receipt.claim.code, receipt.case.company.name, receipt.case.matterName, '窗口收件', '我的→认领办件', h.deps.config.officeName]) {
+      expect(text).toContain(squeeze(expected));
+    }
+    expect(text).not.toContain('二维码');
+    expect(await h.deps.store.find('fileAccess', { where: { caseId: receipt.case.id }, orderBy: [['at', 'desc']] })).toEqual([
+      expect.objectContaining({ openedBy: 'otherStaff', kind: 'receipt', fileName: `收件回执_${receipt.case.number}.pdf` }),
+    ]);
+
+    const ticket = await h.ok('staff', 'reissueClaimCode', { caseId: receipt.case.id, version: receipt.case.version });
+    const again = await receiptText(h, 'staff', receipt.case.id);
+    expect(again).toContain(ticket.code);
+    expect(again).not.toContain(receipt.claim.code);
+    expect(again).toContain('此前的认领码已作废');
+  });
+
+  test('with a claim link the receipt says to scan its QR code', async () => {
+    const withLink = await makeHarness({ config: { claimLinkBase: 'https://zwfw.example.gov.cn/rvi/claim' } });
+    try {
+      const receipt = await registered(withLink);
+      expect(await receiptText(withLink, 'staff', receipt.case.id)).toContain('请用微信扫描下方二维码');
+    } finally {
+      withLink.close();
+    }
+  });
+
+  test('an application made in the Mini Program has no receipt to print', async () => {
+    const c = await h.apply('applicant');
+    expect(await h.call('staff', 'getRegistrationReceipt', { caseId: c.id })).toMatchObject({ ok: false, code: 'INVALID_STATE' });
   });
 });
 

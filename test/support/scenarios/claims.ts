@@ -17,7 +17,8 @@ export const registered = async (h: Harness, overrides: Partial<ActionRequest<'r
 
 /** Authorization-matrix rows of registration's claim actions. */
 export const CLAIMS_SCENARIOS: { [A in keyof ClaimsActions]: ActionScenario<A> } = {
-  reissueClaimCode: { payload: async (h) => ref((await registered(h)).case), allowed: STAFF_OF_SECTION, writes: ['audit', 'cases', 'claimCodes'] },
+  // files, pdfJobs: the new receipt PDF with the new code.
+  reissueClaimCode: { payload: async (h) => ref((await registered(h)).case), allowed: STAFF_OF_SECTION, writes: ['audit', 'cases', 'claimCodes', 'files', 'pdfJobs'] },
   claimCase: {
     payload: async (h) => {
       const r = await registered(h);
@@ -27,4 +28,5 @@ export const CLAIMS_SCENARIOS: { [A in keyof ClaimsActions]: ActionScenario<A> }
     allowed: ALL.filter((who) => who !== 'staff'),
     writes: ['audit', 'cases', 'claimCodes'],
   },
+  getRegistrationReceipt: { payload: async (h) => ({ caseId: (await registered(h)).case.id }), allowed: STAFF_OF_SECTION, writes: ['fileAccess'] },
 };

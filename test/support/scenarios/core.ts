@@ -94,7 +94,8 @@ export const CORE_SCENARIOS: { [A in keyof CoreActions]: ActionScenario<A> } = {
       return { ...input, channel: 'counter', receivedAt: h.clock.now().toISOString(), materialFileIds: [await h.uploadMaterial(who)] };
     },
     allowed: STAFF_OF_SECTION,
-    writes: ['audit', 'cases', 'claimCodes', 'counters', 'files'],
+    // files: the frozen materials and the receipt PDF.
+    writes: ['audit', 'cases', 'claimCodes', 'counters', 'files', 'pdfJobs'],
   },
   requestUpload: { payload: async () => ({ fileName: '材料.pdf', size: 100, purpose: 'material' }), allowed: ALL, writes: ['uploads'] },
   resubmitCase: {

@@ -4,10 +4,12 @@ import { idString, version } from '../../api/validation';
 import { authorizeCaseAction } from '../../application/access';
 import { loadCase, saveCase } from '../../application/cases';
 import { issueClaimCode, updateClaimCode } from '../../application/claims';
+import { renderReceipt } from '../../application/registration-receipt';
 
 /**
  * An officer of the section issues a new claim code for a registered case nobody has claimed yet: the old one was
- * lost, expired or locked by wrong answers. The previous code stops working; the audit records the re-issue.
+ * lost, expired or locked by wrong answers. The previous code stops working; the audit records the re-issue. A new
+ * printable receipt carries the new code.
  */
 export const reissueClaimCode = defineAction({
   name: 'reissueClaimCode',
@@ -19,7 +21,9 @@ export const reissueClaimCode = defineAction({
     authorizeCaseAction(ctx.caller, c, 'reissueClaimCode', ref.version);
     const previous = c.registration!.claimCodeHash;
     const { ticket, hash } = await issueClaimCode(ctx, c._id);
-    await saveCase(ctx, c, { ...c, registration: { ...c.registration!, claimCodeHash: hash, claimExpiresAt: ticket.expiresAt } }, {
+    // A new receipt with the new code replaces the old one (whose code stops working).
+    const receiptFileId = await renderReceipt(ctx, c, c.registration!.receivedAt, ticket, true);
+    await saveCase(ctx, c, { ...c, registration: { ...c.registration!, claimCodeHash: hash, claimExpiresAt: ticket.expiresAt, receiptFileId } }, {
       action: 'reissueClaimCode',
     });
     await updateClaimCode(ctx, previous, (r) => ({ ...r, revokedAt: r.revokedAt ?? ctx.now.toISOString() }));

@@ -7,6 +7,7 @@ import { loadMatter } from '../../application/catalogue';
 import { issueClaimCode } from '../../application/claims';
 import { freezeUploads } from '../../application/frozen-files';
 import { newCaseRecord, verifyOwnUploads } from '../../application/intake';
+import { renderReceipt } from '../../application/registration-receipt';
 import { toCaseView } from '../../application/views';
 import { applicationSchema, materialFileIds } from './application-schema';
 
@@ -38,10 +39,12 @@ export const registerCase = defineAction({
     const caseId = ctx.ids.next();
     const record = await newCaseRecord(ctx, input, channel, null, await freezeUploads(ctx, caseId, 'materials', uploads));
     const { ticket, hash } = await issueClaimCode(ctx, caseId);
+    const received = new Date(receivedAt).toISOString();
     const registration = {
-      receivedAt: new Date(receivedAt).toISOString(), registeredByName: ctx.caller.name,
+      receivedAt: received, registeredByName: ctx.caller.name,
       ...(email ? { email } : {}), ...(applicantEmail ? { applicantEmail } : {}),
       claimCodeHash: hash, claimExpiresAt: ticket.expiresAt,
+      receiptFileId: await renderReceipt(ctx, { ...record, _id: caseId }, received, ticket),
     };
     const saved = await insertCase(ctx, caseId, { ...record, registeredBy: ctx.caller.openid, registration }, {
       action: 'registerCase',

@@ -6,6 +6,7 @@ import { openFile } from '../../../services/file/open-file';
 import { acceptCase } from '../../../services/staff/accept-case';
 import { listSectionStaff } from '../../../services/staff/list-section-staff';
 import { reassignCase } from '../../../services/staff/reassign-case';
+import { openRegistrationReceipt } from '../../../services/staff/open-registration-receipt';
 import { reissueClaimCode } from '../../../services/staff/reissue-claim-code';
 import { refuseCase } from '../../../services/staff/refuse-case';
 import { returnCase } from '../../../services/staff/return-case';
@@ -39,6 +40,7 @@ Page({
     canRefuse: false,
     canReassign: false,
     canReissueClaim: false,
+    canPrintReceipt: false,
     mayReassign: false,
     panel: '' as Panel,
     panelText: PANELS.return,
@@ -71,6 +73,7 @@ Page({
       steps: handlerSteps(c),
       canAccept: c.can.includes('acceptCase'),
       canReissueClaim: c.can.includes('reissueClaimCode'),
+      canPrintReceipt: c.can.includes('getRegistrationReceipt'),
       canReturn: c.can.includes('returnCase'),
       canRefuse: c.can.includes('refuseCase'),
       mayReassign,
@@ -163,6 +166,20 @@ Page({
     } catch (err) {
       wx.showModal({ title: '未能完成', content: errorText(err), showCancel: false, confirmText: '知道了' });
     }
+    this.setData({ busy: false });
+  },
+
+  /** The receipt with the claim code in force (a re-issue makes a new one), to print for the applicant. */
+  async onPrintReceipt() {
+    if (this.data.busy) return;
+    this.setData({ busy: true });
+    wx.showLoading({ title: '正在打开' });
+    try {
+      await openRegistrationReceipt(this.data.caseId);
+    } catch (err) {
+      wx.showToast({ title: errorText(err, '回执打开失败，请重试'), icon: 'none' });
+    }
+    wx.hideLoading();
     this.setData({ busy: false });
   },
 

@@ -1,6 +1,7 @@
 import type { ClaimTicket } from '../../../../typings/api';
 import type { InspectionMode, MatterSummary } from '../../../../typings/models';
 import { listMatters } from '../../../services/matter/list-matters';
+import { openRegistrationReceipt } from '../../../services/staff/open-registration-receipt';
 import { registerCase } from '../../../services/staff/register-case';
 import { type ApplicationForm, type FormErrors, emptyForm, validateApplication } from '../../../utils/application-form';
 import { chinaDateAfter, formatChinaTime } from '../../../utils/china-time';
@@ -54,6 +55,7 @@ Page({
     submitting: false,
     submitError: '',
     receipt: null as Receipt | null,
+    printing: false,
   },
 
   onLoad() {
@@ -80,7 +82,7 @@ Page({
       ...extra,
       matterIndex: -1, channel: 'counter', receivedDate: today, receivedTime: nowHm(), today,
       form: { ...emptyForm(), mode: 'remote' }, email: { emailFrom: '', emailSubject: '', applicantEmail: '' },
-      errors: {}, materials: [], submitting: false, submitError: '', receipt: null,
+      errors: {}, materials: [], submitting: false, submitError: '', receipt: null, printing: false,
     });
   },
 
@@ -219,6 +221,21 @@ Page({
       data: `您的申请（${r.matterName}，办件编号 ${r.number}）已登记。请在微信中打开「远程视频踏勘」小程序，进入「我的 → 认领办件」，`
         + `输入认领码 ${r.claim.code}，并核对统一社会信用代码和登记手机号后四位。认领码 ${r.claim.expiresText} 前有效，仅可使用一次。`,
     });
+  },
+
+  /** The receipt as a PDF (made by the server with the claim code), opened in WeChat's reader to print or forward. */
+  async onPrintReceipt() {
+    const r = this.data.receipt;
+    if (!r || this.data.printing) return;
+    this.setData({ printing: true });
+    wx.showLoading({ title: '正在打开' });
+    try {
+      await openRegistrationReceipt(r.caseId);
+    } catch (err) {
+      wx.showToast({ title: errorText(err, '回执打开失败，请重试'), icon: 'none' });
+    }
+    wx.hideLoading();
+    this.setData({ printing: false });
   },
 
   onOpenCase() {
