@@ -9,7 +9,7 @@ export interface IndexSpec {
 export const COLLECTIONS: Record<string, IndexSpec[]> = {
   users: [
     { name: 'by_section', keys: [['sectionCode', 'asc'], ['name', 'asc']] },
-    { name: 'by_name', keys: [['name', 'asc']] },
+    { name: 'by_name', keys: [['name', 'asc'], ['_id', 'asc']] },
   ],
   matters: [],
   checklists: [],
@@ -87,10 +87,10 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
   // state and how far it has read.
   hashJobs: [
     { name: 'by_case_status', keys: [['caseId', 'asc'], ['status', 'asc']] },
-    { name: 'by_status_requested', keys: [['status', 'asc'], ['requestedAt', 'asc']] },
+    { name: 'by_status_requested', keys: [['status', 'asc'], ['requestedAt', 'asc'], ['_id', 'asc']] },
   ],
   // The latest evidence verification of each case (id = case id), recomputing files' hashes in steps like hashJobs.
-  evidenceChecks: [{ name: 'by_status_started', keys: [['status', 'asc'], ['startedAt', 'asc']] }],
+  evidenceChecks: [{ name: 'by_status_started', keys: [['status', 'asc'], ['startedAt', 'asc'], ['_id', 'asc']] }],
   // PDF rendering jobs the api hands the pdf function (id = random); once rendered, the record of the file stored
   // until the sweep has checked that its case took it up.
   pdfJobs: [{ name: 'by_created', keys: [['createdAt', 'asc']] }],

@@ -27,20 +27,21 @@ const NOTICE_2027 = {
 /** Authorization-matrix rows of package-admin's actions. */
 export const ADMIN_SCENARIOS: { [A in keyof AdminActions]: ActionScenario<A> } = {
   getCalendarYear: { payload: async () => ({ year: 2027 }), allowed: ['admin'] },
-  saveCalendarYear: { payload: async () => NOTICE_2027, allowed: ['admin'] },
-  retryDelivery: { payload: async (h) => ({ id: await failedDelivery(h) }), allowed: ['admin'] },
-  dismissDelivery: { payload: async (h) => ({ id: await failedDelivery(h), note: '已电话告知申请人' }), allowed: ['admin'] },
+  saveCalendarYear: { payload: async () => NOTICE_2027, allowed: ['admin'], writes: ['audit', 'calendarYears'] },
+  retryDelivery: { payload: async (h) => ({ id: await failedDelivery(h) }), allowed: ['admin'], writes: ['audit', 'outbox'] },
+  dismissDelivery: { payload: async (h) => ({ id: await failedDelivery(h), note: '已电话告知申请人' }), allowed: ['admin'], writes: ['audit', 'outbox'] },
   listSectionGroupQrs: { payload: async () => ({}), allowed: ['admin'] },
-  createBindingInvite: { payload: async () => ({ name: '新同事', roles: ['staff'], sectionCode: remoteMatter.sectionCode, reason: '新入职审批人员' }), allowed: ['admin'] },
+  createBindingInvite: { payload: async () => ({ name: '新同事', roles: ['staff'], sectionCode: remoteMatter.sectionCode, reason: '新入职审批人员' }), allowed: ['admin'], writes: ['audit', 'bindingInvites'] },
   claimBindingInvite: {
     payload: async (h) => ({ token: (await h.ok('admin', 'createBindingInvite', { name: '新同事', roles: ['staff'], sectionCode: remoteMatter.sectionCode, reason: '新入职审批人员' })).token }),
     allowed: ALL,
+    writes: ['audit', 'bindingInvites', 'roleChanges', 'users'],
   },
   listRoleChanges: { payload: async () => ({ openid: 'staff' }), allowed: ['admin'] },
   previewFormTemplate: { payload: async () => ({ kind: 'consent', title: '远程视频踏勘同意书', paragraphs: ['{{companyName}}同意由{{officeName}}以远程视频方式踏勘。'] }), allowed: ['admin'], writes: ['files', 'pdfJobs'] },
   getSectionWorkbench: { payload: async () => ({ sectionCode: remoteMatter.sectionCode }), allowed: ['head', 'admin'] },
   listSectionCases: { payload: async () => ({ sectionCode: remoteMatter.sectionCode, overdueOnly: false }), allowed: ['head', 'admin'] },
-  listRatings: { payload: async () => ({ from: '2026-05', to: '2026-06' }), allowed: ['staff', 'otherStaff', 'foreignStaff', 'head', 'supervisor', 'admin'] },
+  listRatings: { payload: async () => ({ from: '2026-05', to: '2026-06' }), allowed: ['staff', 'otherStaff', 'foreignStaff', 'head', 'foreignHead', 'supervisor', 'observer', 'admin'] },
   getSettings: { payload: async () => ({}), allowed: ['admin'] },
   saveSettings: {
     payload: async () => ({
@@ -48,5 +49,6 @@ export const ADMIN_SCENARIOS: { [A in keyof AdminActions]: ActionScenario<A> } =
       drawShareBasisPoints: 5700, dailyMaximum: 4, premisesThresholdMeters: 300, subscribeTemplateIds: { caseProgress: 'tmpl-progress' },
     }),
     allowed: ['admin'],
+    writes: ['audit', 'settings'],
   },
 };

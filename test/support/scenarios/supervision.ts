@@ -59,5 +59,5 @@ export const SUPERVISION_SCENARIOS: { [A in keyof SupervisionActions]: ActionSce
   listSupervisors: { payload: async () => ({}), allowed: SUPERVISOR },
   assignObserver: { payload: async (h) => ({ ...ref(await cases.accepted(h)), observerOpenid: 'supervisor' }), allowed: SUPERVISOR, writes: ['audit', 'cases', 'outbox'] },
   getStatistics: { payload: async () => RANGE, allowed: SUPERVISOR },
-  exportStatistics: { payload: async () => RANGE, allowed: SUPERVISOR, writes: ['files'] },
+  exportStatistics: { payload: async () => RANGE, allowed: SUPERVISOR, writes: ['files', 'pdfJobs'] },
 };
