@@ -21,8 +21,9 @@ await Promise.all([
       ...common,
       entryPoints: [`cloudfunctions/src/entries/${name}.ts`],
       outfile: `cloudfunctions/${name}/index.js`,
-      // CloudBase runs Node 16 and up; native and platform modules are installed there, not bundled.
-      target: 'node16',
+      // CloudBase's oldest runtime we support is Nodejs16.13 (npm run deploy asks for its default, Node 20): syntax
+      // Node 16.13 runs is left as written. Native and platform modules are installed there, not bundled.
+      target: 'node16.13',
       external: ['wx-server-sdk', 'better-sqlite3'],
       // hash-wasm's CommonJS entry carries every algorithm's wasm (200 KB); its ES module lets the bundle keep SHA-256 only.
       alias: { 'hash-wasm': 'hash-wasm/dist/index.esm.js' },
