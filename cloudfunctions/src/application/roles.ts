@@ -1,6 +1,7 @@
 // Granting roles: the rules every grant follows (a section for staff, a sector for regulators, never the office
 // without an admin), and the history of changes each grant leaves in `roleChanges`.
 
+import type { RoleChangeView } from '../../../typings/api/admin';
 import type { GrantedRole } from '../../../typings/models';
 import type { ActionContext, UserRecord } from '../api/context';
 import { AppError } from '../api/errors';
@@ -16,16 +17,10 @@ export interface RoleGrant {
   reason: string;
 }
 
-export interface RoleChangeRecord {
+/** A change as stored: what the history page shows, plus whose roles changed and who changed them. */
+export interface RoleChangeRecord extends RoleChangeView {
   openid: string;
-  at: string;
   by: string;
-  byName: string;
-  before: GrantedRole[];
-  after: GrantedRole[];
-  sectionCode?: string;
-  sectorCode?: string;
-  reason: string;
 }
 
 export function grantProblem(g: Pick<RoleGrant, 'roles' | 'sectionCode' | 'sectorCode'>): string | null {
