@@ -28,6 +28,8 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
   audit: [{ name: 'by_case', keys: [['caseId', 'asc'], ['at', 'asc']] }],
   requests: [],
   counters: [],
+  // One claim per company and matter with an open application (application/intake.ts), read and written by id only.
+  openApplications: [],
   uploads: [{ name: 'by_owner', keys: [['ownerId', 'asc'], ['createdAt', 'desc']] }],
   outbox: [
     { name: 'by_status', keys: [['status', 'asc'], ['nextAttemptAt', 'asc']] },

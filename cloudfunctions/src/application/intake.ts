@@ -66,27 +66,66 @@ export async function nextCaseNumber(ctx: ActionContext): Promise<string> {
   throw new AppError('CONFLICT', '系统繁忙，请稍后重试');
 }
 
+/** The claim an open application holds on its company and matter: one document per pair, so two submissions race on its id. */
+export interface OpenApplicationClaim {
+  caseId: string;
+  claimedBy: string;
+  claimedAt: string;
+}
+
+/** How long a claim whose case was never written (its request failed midway) keeps others out: the request lease. */
+const UNWRITTEN_CLAIM_MS = 90_000;
+
+export const openApplicationId = (creditCode: string, matterCode: string): string =>
+  createHash('sha256').update(`${creditCode}\u0000${matterCode}`).digest('hex').slice(0, 40);
+
+const alreadyOpen = (number: string) =>
+  new AppError('DUPLICATE', `该企业的本事项已有正在办理的申请（办件编号 ${number}），请在该办件中继续办理，或撤回后再申请`);
+
 /**
  * One open application per company and matter (issue 12): a second is refused naming the case in progress, so the
- * applicant continues there (or withdraws it) instead of the office handling the same matter twice. Served by the
- * by_credit_code index. Two submissions in the same instant can both pass; the section sees both in its queue.
+ * applicant continues there (or withdraws it) instead of the office handling the same matter twice. The query over
+ * cases (by_credit_code) finds any open case; the claim document, taken by insert or compare-and-set, settles two
+ * submissions in the same instant: the second finds the first's claim and is refused. A claim needs no release:
+ * once its case is no longer open (or was never written and its lease ran out), the next application takes it over.
  */
-export async function refuseIfAlreadyOpen(ctx: ActionContext, creditCode: string, matterCode: string): Promise<void> {
+export async function claimOpenApplication(ctx: ActionContext, caseId: string, creditCode: string, matterCode: string): Promise<void> {
   const [open] = await ctx.store.find<CaseRecord>('cases', {
     where: { 'company.creditCode': creditCode, matterCode, state: { op: 'in', value: [...OPEN_STATES] } },
     limit: 1,
   });
-  if (open) {
-    throw new AppError('DUPLICATE', `该企业的本事项已有正在办理的申请（办件编号 ${open.number}），请在该办件中继续办理，或撤回后再申请`);
+  if (open && open._id !== caseId) throw alreadyOpen(open.number);
+  const id = openApplicationId(creditCode, matterCode);
+  const claim: OpenApplicationClaim = { caseId, claimedBy: ctx.caller.openid, claimedAt: ctx.now.toISOString() };
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const held = await ctx.store.get<OpenApplicationClaim>('openApplications', id);
+    if (!held) {
+      if (await ctx.store.insert('openApplications', id, claim)) return;
+      continue;
+    }
+    if (held.caseId !== caseId) {
+      const holder = await ctx.store.get<CaseRecord>('cases', held.caseId);
+      if (holder && (OPEN_STATES as readonly string[]).includes(holder.state)) throw alreadyOpen(holder.number);
+      const unwrittenAndFresh = !holder && held.claimedBy !== ctx.caller.openid
+        && ctx.now.getTime() - new Date(held.claimedAt).getTime() < UNWRITTEN_CLAIM_MS;
+      if (unwrittenAndFresh) throw new AppError('IN_PROGRESS', '该企业的本事项正有一份申请在提交中，请稍后刷新查看，勿重复提交');
+    }
+    if ((await ctx.store.replace('openApplications', id, held._version, claim)) !== null) return;
   }
+  throw new AppError('CONFLICT', '系统繁忙，请稍后重试');
 }
 
+/**
+ * A new case's record. Its company and matter are claimed for `caseId` first (one open application each), and only
+ * then are the materials frozen (`freeze`), so a refused application copies no file.
+ */
 export async function newCaseRecord(
-  ctx: ActionContext, input: ApplicationInput, channel: IntakeChannel, applicantId: string | null, materials: Material[],
+  ctx: ActionContext, caseId: string, input: ApplicationInput, channel: IntakeChannel, applicantId: string | null,
+  freeze: () => Promise<Material[]>,
 ): Promise<CaseRecord> {
   const matter = await loadMatter(ctx, input.matterCode);
   await checkModeAllowed(ctx, input, matter.remoteAllowed, applicantId);
-  await refuseIfAlreadyOpen(ctx, input.company.creditCode, matter.code);
+  await claimOpenApplication(ctx, caseId, input.company.creditCode, matter.code);
   return {
     number: await nextCaseNumber(ctx),
     matterCode: matter.code,
@@ -100,7 +139,7 @@ export async function newCaseRecord(
     applicantPhone: input.applicantPhone,
     company: input.company,
     premises: input.premises,
-    materials,
+    materials: await freeze(),
     state: 'submitted',
     handlerId: null,
     handlerName: null,

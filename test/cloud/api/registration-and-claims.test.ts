@@ -7,6 +7,8 @@ import { PILOT_MATTERS } from '../../../cloudfunctions/src/catalogue/pilot-matte
 import { registered, registration } from '../../support/scenarios/claims';
 import { application } from '../../support/scenarios/core';
 import { pdfText, squeeze } from '../../support/pdf-text';
+import { changedParts, stateOf } from '../../support/state-snapshot';
+import { openApplicationId } from '../../../cloudfunctions/src/application/intake';
 
 let h: Harness;
 beforeEach(async () => {
@@ -32,6 +34,37 @@ describe('one open application per company and matter', () => {
     await expect(h.apply('applicant', { company, matterCode: otherMatter.code })).resolves.toMatchObject({ state: 'submitted' });
     await h.ok('applicant', 'withdrawCase', { caseId: first.id, version: first.version, reason: '重新准备材料' });
     await expect(h.apply('applicant', { company })).resolves.toMatchObject({ state: 'submitted' });
+  });
+});
+
+describe('one open application per company and matter, under concurrency', () => {
+  const company = { name: '天津东丽同时提交有限公司', creditCode: validCreditCode('91120110MA0DUP002') };
+  const applyAs = async (who: string) =>
+    h.call(who, 'applyForInspection', { ...application(who, [await h.uploadMaterial(who)]), company });
+
+  test('two submissions in the same instant: one case, the other refused; a refused registration copies no file', async () => {
+    const [a, b] = await Promise.all([applyAs('applicant'), applyAs('otherApplicant')]);
+    // The second finds the first's claim before the first's case is written: told it is being submitted.
+    const outcomes = [a, b].map((r) => (r.ok ? 'ok' : r.code)).sort();
+    expect(outcomes).toEqual(['IN_PROGRESS', 'ok']);
+    expect(await h.deps.store.count('cases')).toBe(1);
+
+    const before = await stateOf(h);
+    const third = await h.call('staff', 'registerCase', await registration(h, 'staff', { company }));
+    expect(third).toMatchObject({ ok: false, code: 'DUPLICATE' });
+    // The refused registration wrote nothing but its own upload place and the request record.
+    expect(changedParts(before, await stateOf(h)).filter((p) => !['uploads', 'requests', 'files'].includes(p))).toEqual([]);
+  });
+
+  test('a claim whose case was never written holds others off for the request lease, then is taken over', async () => {
+    const id = openApplicationId(company.creditCode, remoteMatter.code);
+    await h.deps.store.insert('openApplications', id, { caseId: 'never-written', claimedBy: 'someoneElse', claimedAt: h.clock.now().toISOString() });
+    expect(await applyAs('applicant')).toMatchObject({ ok: false, code: 'IN_PROGRESS', message: expect.stringContaining('提交中') });
+    expect(await h.deps.store.count('cases')).toBe(0);
+    h.clock.advance(91_000);
+    const taken = await applyAs('applicant');
+    expect(taken).toMatchObject({ ok: true });
+    expect(await h.deps.store.get('openApplications', id)).toMatchObject({ caseId: (taken as { data: { id: string } }).data.id, claimedBy: 'applicant' });
   });
 });
 

@@ -87,7 +87,7 @@ export const CORE_SCENARIOS: { [A in keyof CoreActions]: ActionScenario<A> } = {
     allowed: ['admin'],
     writes: ['audit', 'matters'],
   },
-  applyForInspection: { payload: async (h, who) => application(who, [await h.uploadMaterial(who)]), allowed: ALL, writes: ['audit', 'cases', 'counters', 'files'] },
+  applyForInspection: { payload: async (h, who) => application(who, [await h.uploadMaterial(who)]), allowed: ALL, writes: ['audit', 'cases', 'counters', 'files', 'openApplications'] },
   registerCase: {
     payload: async (h, who) => {
       const { materialFileIds: _none, ...input } = application('x', []);
@@ -95,7 +95,7 @@ export const CORE_SCENARIOS: { [A in keyof CoreActions]: ActionScenario<A> } = {
     },
     allowed: STAFF_OF_SECTION,
     // files: the frozen materials and the receipt PDF.
-    writes: ['audit', 'cases', 'claimCodes', 'counters', 'files', 'pdfJobs'],
+    writes: ['audit', 'cases', 'claimCodes', 'counters', 'files', 'openApplications', 'pdfJobs'],
   },
   requestUpload: { payload: async () => ({ fileName: '材料.pdf', size: 100, purpose: 'material' }), allowed: ALL, writes: ['uploads'] },
   resubmitCase: {

@@ -14,7 +14,7 @@ export const applyForInspection = defineAction({
   async handle(ctx, { materialFileIds: fileIds, ...input }) {
     const uploads = await verifyOwnUploads(ctx, fileIds, ctx.caller.openid);
     const id = ctx.ids.next();
-    const record = await newCaseRecord(ctx, input, 'miniprogram', ctx.caller.openid, await freezeUploads(ctx, id, 'materials', uploads));
+    const record = await newCaseRecord(ctx, id, input, 'miniprogram', ctx.caller.openid, () => freezeUploads(ctx, id, 'materials', uploads));
     const saved = await insertCase(ctx, id, record, { action: 'applyForInspection' });
     return toCaseView(ctx, saved);
   },

@@ -37,7 +37,7 @@ export const registerCase = defineAction({
     if ((await loadMatter(ctx, input.matterCode)).sectionCode !== ctx.caller.sectionCode) throw new AppError('FORBIDDEN', '只能登记本科室的事项');
     const uploads = await verifyOwnUploads(ctx, fileIds, ctx.caller.openid);
     const caseId = ctx.ids.next();
-    const record = await newCaseRecord(ctx, input, channel, null, await freezeUploads(ctx, caseId, 'materials', uploads));
+    const record = await newCaseRecord(ctx, caseId, input, channel, null, () => freezeUploads(ctx, caseId, 'materials', uploads));
     const { ticket, hash } = await issueClaimCode(ctx, caseId);
     const received = new Date(receivedAt).toISOString();
     const registration = {
