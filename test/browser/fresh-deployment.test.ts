@@ -8,11 +8,12 @@ import { Preview, launchChromium } from './support/preview';
 import { describeWalk } from './support/walk';
 
 // From a fresh deployment (RVI_DEMO=off: no matters, no staff, only the configured first admin), through the pages:
-// the admin invites an officer with a one-time binding link, the officer opens it in WeChat (a preview of their own
-// openid) and binds as staff of 市场准入审批科; the admin installs the pilot matters (checklists v1), opens 食品生产许可
-// for remote inspection; one case is accepted under v1; the admin publishes v2 with a note; a second case is
-// accepted under v2; the officer's inspection pages show v2's items for the second case and v1's for the first.
-// Signing, booking and the meeting are not the point here: they are done through the api as each person.
+// the admin installs the pilot matters (each with checklist v1), invites an officer of 市场准入审批科 (chosen by name
+// from the installed catalogue) with a one-time binding link; the officer opens it in WeChat (a preview under their
+// own openid) and binds; the admin opens 食品生产许可 for remote inspection; one case is accepted under v1; the admin
+// publishes v2 with a note; a second case is accepted under v2; the officer's inspection pages show v2's items for
+// the second case and v1's for the first. Signing, booking and the meeting are not the point here: they are done
+// through the api as each person, as the seed does them.
 
 const ADMIN = 'demo-admin';
 /** Nobody the demo knows: the officer's own WeChat identity, which reaches the runtime only through the link. */
@@ -72,21 +73,33 @@ describeWalk('a fresh deployment set up from the admin pages, in the browser pre
     expect(await p.text()).not.toContain(MATTER);
   });
 
+  test('the admin installs the pilot matters from 事项与核查标准, each with its checklist v1', async () => {
+    await openAdminPage('事项与核查标准');
+    await p.sees('事项目录还是空的');
+    await p.tap('安装试点事项');
+    await p.sees('市场准入审批科');
+    expect(await p.screen.locator('#matter-TJDL-MKT-001').innerText()).toMatch(/食品生产许可[\s\S]*仅现场踏勘[\s\S]*踏勘标准第 1 版/);
+  });
+
   test('the admin opens 人员与角色 and makes a one-time binding link for a new officer of 市场准入审批科', async () => {
     await openAdminPage('人员与角色');
     await p.tap('添加工作人员（发送绑定链接）');
     await p.screen.locator('#editor-name').locator('input, textarea').fill('吴敏');
     // 审批工作人员 is chosen already for a new officer.
     expect(await p.screen.locator('#role-staff').getAttribute('class')).toContain('chip--on');
-    await p.screen.locator('#editor-section').locator('input, textarea').fill('SEC-MARKET');
+    // The sections of the installed catalogue, by name.
+    await p.tap('市场准入审批科');
     await p.screen.locator('#editor-reason').locator('input, textarea').fill('新入职审批人员，负责食品生产许可');
     await p.tap('生成绑定链接');
     await p.sees('绑定链接已生成');
     expect(await p.text()).toMatch(/仅可使用一次。请发给吴敏本人/);
-    // The page path for the QR code, as the admin would paste it into the Mini Program code generator.
-    await p.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: rt.url });
-    await p.tap('复制小程序页面路径（用于生成小程序码）');
-    invitePath = await p.page.evaluate(() => navigator.clipboard.readText());
+    // Sent as a share card in WeChat: the preview shows the card and the page it opens.
+    await p.tap('发送给吴敏');
+    await p.modal.getByText('卡片标题：吴敏，请绑定您的工作人员身份').waitFor();
+    invitePath = /打开页面：(\S+)/.exec(await p.modal.innerText())?.[1] ?? '';
+    await p.confirmModal('完成');
+    // The link works once: the panel closes, and the next officer needs a new one.
+    expect(await p.text()).not.toContain('绑定链接已生成');
     expect(invitePath).toMatch(/^\/pages\/bind-account\/bind-account\?token=\w+$/);
   });
 
@@ -109,18 +122,15 @@ describeWalk('a fresh deployment set up from the admin pages, in the browser pre
     await openAdminPage('人员与角色');
     const person = p.screen.locator('.people--person', { hasText: '吴敏' });
     await person.waitFor();
-    expect(await person.innerText()).toMatch(/审批工作人员[\s\S]*科室 SEC-MARKET/);
+    expect(await person.innerText()).toMatch(/审批工作人员[\s\S]*科室 市场准入审批科/);
     await person.click();
     await p.screen.locator('#history').getByText(/新入职审批人员，负责食品生产许可/).waitFor();
     expect(await p.screen.locator('#history').innerText()).toMatch(/未授予角色 → 审批工作人员/);
   });
 
-  test('the admin installs the pilot matters (each with checklist v1) and opens 食品生产许可 for remote inspection', async () => {
+  test('the admin opens 食品生产许可 for remote inspection and previews its checklist v1', async () => {
     await openAdminPage('事项与核查标准');
-    await p.sees('事项目录还是空的');
-    await p.tap('安装试点事项');
     const card = p.screen.locator('#matter-TJDL-MKT-001');
-    await card.waitFor();
     expect(await card.innerText()).toMatch(/食品生产许可[\s\S]*仅现场踏勘[\s\S]*踏勘标准第 1 版/);
     await card.getByText('开放远程踏勘', { exact: true }).click();
     await p.confirmModal('开放');
