@@ -98,7 +98,7 @@ export class Preview {
   /** Chooses a demo identity in the identity bar (or stays the current one); the same page opens again as that person. */
   async as(openid: string): Promise<void> {
     // Someone who is no demo user (an officer who opened a binding link) has no button: only the current one stays.
-    const current = await this.page.evaluate(() => localStorage.getItem('wx:dev.openid'));
+    const current = await this.page.evaluate<string | null>("localStorage.getItem('wx:dev.openid')");
     if (current === JSON.stringify(openid)) return;
     const button = this.page.locator(`.identity[data-openid="${openid}"]`);
     // The current identity's button does nothing.
