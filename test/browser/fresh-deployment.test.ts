@@ -110,7 +110,8 @@ describeWalk('a fresh deployment set up from the admin pages, in the browser pre
     await o.sees('绑定成功');
     expect(await o.text()).toContain('吴敏，您的角色：审批工作人员');
     await o.tap('前往“我的”');
-    await o.screen.locator('#workbench').waitFor();
+    await o.navTitle.getByText('我的').waitFor();
+    await o.screen.getByText(/^工作台/).waitFor();
     // The link is spent: opened again, it binds nobody.
     const again = await Preview.open(browser, rt.url, { openid: 'wx-someone-else', route: invitePath.slice(1) });
     await again.tap('确认绑定');
