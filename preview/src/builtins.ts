@@ -2,6 +2,7 @@ import * as jComponent from 'j-component';
 import * as exparser from 'miniprogram-exparser';
 import type { ExparserNode } from 'miniprogram-exparser';
 import { reportProblem } from './problems';
+import type { ShareTarget } from './wx/open';
 import { createImage } from './wx/files';
 import { NODE_OF } from './wx/selector-query';
 
@@ -35,6 +36,8 @@ type PropertyType = StringConstructor | NumberConstructor | BooleanConstructor |
 export interface BuiltinDeps {
   agreePrivacy(): void;
   navigate(openType: string, options: { url?: string; delta?: number }): void;
+  /** `<button open-type="share">`: the top page's share card. */
+  share(target: ShareTarget): void;
   /** The browser URL of an image source: a project path, a temporary file, or a web address. */
   imageUrl(src: string): string;
 }
@@ -183,6 +186,8 @@ export function registerBuiltins(deps: BuiltinDeps): void {
         if (openType === 'agreePrivacyAuthorization') {
           deps.agreePrivacy();
           host.emit('agreeprivacyauthorization');
+        } else if (openType === 'share') {
+          deps.share({ id: host.node.id ?? '', dataset: { ...((host.node as { dataset?: Record<string, unknown> }).dataset ?? {}) } });
         } else reportProblem(`<button open-type="${openType}"> does nothing in the preview`);
       });
       // Attributes rather than classes, so the page's `.btn[disabled]` and the base styles can match them.

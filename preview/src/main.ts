@@ -9,7 +9,7 @@ import shellCss from './shell.css';
 import { createDevice } from './wx/device';
 import { USER_DATA_PATH, createFiles, fileUrl } from './wx/files';
 import { request } from './wx/network';
-import { createOpen } from './wx/open';
+import { createOpen, shareFromButton } from './wx/open';
 import { createPrivacy } from './wx/privacy';
 import { SelectorQuery } from './wx/selector-query';
 import { storage } from './wx/storage';
@@ -52,7 +52,7 @@ const wxApi: Record<string, unknown> = {
 });
 
 fillIdentityBar(frame.identityBar);
-registerBuiltins({ agreePrivacy: privacy.agree, navigate: router.navigate, imageUrl });
+registerBuiltins({ agreePrivacy: privacy.agree, navigate: router.navigate, imageUrl, share: (target) => void shareFromButton(ui, router.pages().at(-1), target) });
 
 // The Mini Program's local mode calls the local runtime; here that is the server this page came from.
 config.localBaseUrl = location.origin;

@@ -79,7 +79,9 @@ test('a new officer is added by a one-time binding link sent as a share card', a
   await p.tap('#open-invite');
   await p.type('#editor-name', '郑新');
   await p.tap('#create-invite');
-  expect(p.text()).toContain('审批工作人员和科长须填写所属科室编码');
+  expect(p.text()).toContain('审批工作人员和科长须选择所属科室');
+  // No catalogue yet (this server answers no listMatters): the code is typed.
+  expect(p.text()).toContain('事项目录安装后，可在此直接选择科室');
   await p.type('#editor-section', 'social');
   await p.type('#editor-reason', '新入职审批人员');
   await p.tap('#create-invite');
@@ -88,6 +90,23 @@ test('a new officer is added by a one-time binding link sent as a share card', a
   const share = p.page.onShareAppMessage({ from: 'button' });
   expect(share).toEqual({ title: '郑新，请绑定您的工作人员身份', path: `/pages/bind-account/bind-account?token=${'a'.repeat(32)}` });
   expect(p.page.data.invite).toBeNull();
+});
+
+test('the sections are chosen by name from the matter catalogue, and a person’s section shows by name', async () => {
+  const matter = (code: string, sectionCode: string, sectionName: string) => ({ code, name: code, sectionCode, sectionName, remoteAllowed: true, checklistVersion: 1 });
+  fake.server
+    .on('listUsers', { items: people, total: 2, offset: 0, limit: 10 })
+    .on('listMatters', [matter('M1', 'SOCIAL', '社会事务审批科'), matter('M2', 'SOCIAL', '社会事务审批科'), matter('M3', 'MARKET', '市场准入审批科')])
+    .on('createBindingInvite', { token: 'a'.repeat(32), path: `pages/bind-account/bind-account?token=${'a'.repeat(32)}`, expiresAt: '2026-06-15T01:30:00.000Z' });
+  const p = await open();
+  expect(p.text()).toContain('科室 社会事务审批科');
+  await p.tap('#open-invite');
+  expect(p.comp.querySelector('#sections')!.dom!.textContent).toBe('社会事务审批科市场准入审批科');
+  await p.type('#editor-name', '吴敏');
+  await p.tap('#section-MARKET');
+  await p.type('#editor-reason', '新入职审批人员');
+  await p.tap('#create-invite');
+  expect(fake.server.sent('createBindingInvite')).toEqual([{ name: '吴敏', roles: ['staff'], sectionCode: 'MARKET', reason: '新入职审批人员' }]);
 });
 
 describe('绑定工作人员身份', () => {

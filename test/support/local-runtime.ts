@@ -26,12 +26,13 @@ export interface RunningRuntime {
   stop(): Promise<void>;
 }
 
-export async function startLocalRuntime(): Promise<RunningRuntime> {
+/** `env`: more of the runtime's environment, e.g. { RVI_DEMO: 'off' } for a fresh deployment with no demo data. */
+export async function startLocalRuntime(env: Record<string, string> = {}): Promise<RunningRuntime> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'rvi-e2e-'));
   const root = resolve(__dirname, '../..');
   const child: ChildProcess = spawn(process.execPath, [join(root, 'build/local-runtime.js')], {
-    cwd: root, env: { ...process.env, PORT: String(port), RVI_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: root, env: { ...process.env, ...env, PORT: String(port), RVI_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));

@@ -9,7 +9,7 @@ import { creditCodeCheckChar } from '../domain/credit-code';
 import type { Matter } from '../domain/matter';
 import { DEMO_ADMIN, DEMO_USERS } from './demo-users';
 
-type Call = <A extends ActionName>(openid: string, action: A, payload: ApiActions[A]['req']) => Promise<ApiResult<ApiActions[A]['res']>>;
+export type Call = <A extends ActionName>(openid: string, action: A, payload: ApiActions[A]['req']) => Promise<ApiResult<ApiActions[A]['res']>>;
 
 const withCheckChar = (first17: string): string => first17 + creditCodeCheckChar(first17);
 
@@ -60,14 +60,26 @@ export async function seedDemo(deps: Deps, call: Call): Promise<boolean> {
   // (accepted later, so the booked one was served in acceptance order).
   const scheduled = await signedAndReady(deps, call, await apply(first, '天津东丽金桥物业服务有限公司', '91120110MA09D4TW2', '天津市东丽区金桥街道金钟路18号地下一层水泵房'));
   const start = chinaTime(`${chinaDateOf(addWorkingDays(deps.clock.now(), 1, await yearsAround(deps.calendar, deps.clock.now())))} 10:00`).toISOString();
-  const offered = await must(call('demo-staff', 'offerSlots', { caseId: scheduled.id, version: scheduled.version, starts: [start] }), 'offerSlots');
-  const booked = await must(call('demo-applicant', 'bookSlot', { caseId: scheduled.id, version: offered.case.version, start }), 'bookSlot');
-  if (!booked.meeting?.meetingCode) {
-    const pasted = '点击链接入会，或添加至会议列表：\nhttps://meeting.tencent.com/dm/DemoRvi2026\n\n#腾讯会议：806-512-347';
-    await must(call('demo-staff', 'setMeetingManually', { caseId: scheduled.id, version: booked.case.version, pasted }), 'setMeetingManually');
-  }
+  await bookAt(call, scheduled, start);
   await signedAndReady(deps, call, await apply(second, '天津东丽华兴电子科技有限公司', '91120110MA0AF6KM8', '天津市东丽区华明街道弘贯路9号'));
   return true;
+}
+
+/** Who plays the applicant and the handler of a case made ready or booked here. */
+export interface Cast {
+  applicant: string;
+  staff: string;
+}
+
+const DEMO_CAST: Cast = { applicant: 'demo-applicant', staff: 'demo-staff' };
+
+/** The handler offers this one start and the applicant books it; a meeting code is pasted if none was made. */
+export async function bookAt(call: Call, ready: CaseView, start: string, cast: Cast = DEMO_CAST): Promise<CaseView> {
+  const offered = await must(call(cast.staff, 'offerSlots', { caseId: ready.id, version: ready.version, starts: [start] }), 'offerSlots');
+  const booked = await must(call(cast.applicant, 'bookSlot', { caseId: ready.id, version: offered.case.version, start }), 'bookSlot');
+  if (booked.meeting?.meetingCode) return booked.case;
+  const pasted = '点击链接入会，或添加至会议列表：\nhttps://meeting.tencent.com/dm/DemoRvi2026\n\n#腾讯会议：806-512-347';
+  return (await must(call(cast.staff, 'setMeetingManually', { caseId: ready.id, version: booked.case.version, pasted }), 'setMeetingManually')).case;
 }
 
 // A handwritten stroke, as the signature pad exports it (120×40 PNG), for the demo signatures.
@@ -78,16 +90,25 @@ const DEMO_SIGNATURE_PNG = Buffer.from(
 
 /** Accepts the case, has the applicant sign both forms (the handler countersigns) and open the group: ready. */
 async function signedAndReady(deps: Deps, call: Call, applied: CaseView): Promise<CaseView> {
-  let c = await must(call('demo-staff', 'acceptCase', { caseId: applied.id, version: applied.version }), 'acceptCase');
+  const c = await must(call('demo-staff', 'acceptCase', { caseId: applied.id, version: applied.version }), 'acceptCase');
+  return signAndOpenGroup(call, async (_, cloudPath, bytes) => (await deps.files.put(cloudPath, bytes)).fileId, c);
+}
+
+/** Stores a file at the place requestUpload handed this person; answers its file id. */
+export type PutFile = (openid: string, cloudPath: string, bytes: Buffer) => Promise<string>;
+
+/** An accepted case: the applicant signs both forms, the handler countersigns, the applicant opens the group. */
+export async function signAndOpenGroup(call: Call, put: PutFile, accepted: CaseView, cast: Cast = DEMO_CAST): Promise<CaseView> {
+  let c = accepted;
   const signature = async (openid: string) => {
     const { cloudPath } = await must(call(openid, 'requestUpload', { fileName: 'signature.png', size: DEMO_SIGNATURE_PNG.length, purpose: 'signature' }), 'requestUpload');
-    return (await deps.files.put(cloudPath, DEMO_SIGNATURE_PNG)).fileId;
+    return put(openid, cloudPath, DEMO_SIGNATURE_PNG);
   };
   for (const kind of ['consent', 'commitment'] as const) {
-    const forms = await must(call('demo-applicant', 'getCaseForms', { caseId: c.id }), 'getCaseForms');
+    const forms = await must(call(cast.applicant, 'getCaseForms', { caseId: c.id }), 'getCaseForms');
     const templateVersion = forms.forms.find((f) => f.kind === kind)!.version;
-    c = (await must(call('demo-applicant', 'signForm', { caseId: c.id, version: c.version, kind, templateVersion, signatureFileId: await signature('demo-applicant') }), `sign ${kind}`)).case;
+    c = (await must(call(cast.applicant, 'signForm', { caseId: c.id, version: c.version, kind, templateVersion, signatureFileId: await signature(cast.applicant) }), `sign ${kind}`)).case;
   }
-  c = (await must(call('demo-staff', 'countersignConsent', { caseId: c.id, version: c.version, signatureFileId: await signature('demo-staff') }), 'countersignConsent')).case;
-  return (await must(call('demo-applicant', 'openGroup', { caseId: c.id }), 'openGroup')).case;
+  c = (await must(call(cast.staff, 'countersignConsent', { caseId: c.id, version: c.version, signatureFileId: await signature(cast.staff) }), 'countersignConsent')).case;
+  return (await must(call(cast.applicant, 'openGroup', { caseId: c.id }), 'openGroup')).case;
 }

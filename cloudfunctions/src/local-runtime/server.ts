@@ -14,7 +14,8 @@ import { previewRoutes } from './preview/routes';
 import { seedDemo } from './seed';
 import { nextFiveMinuteMarkAt, nextMonthlyDrawAt, runOnSchedule } from './timers';
 
-// `npm start`: the built cloud functions, served on loopback with the local adapters, with demo data.
+// `npm start`: the built cloud functions, served on loopback with the local adapters, with demo data — or, with
+// RVI_DEMO=off, as a fresh deployment: an empty store where only the first admins (FIRST_ADMIN_OPENIDS) may act.
 // The caller's identity comes from the X-Wx-Openid header, which only this runtime accepts.
 // Every request is answered: one error boundary turns what a request breaks into a JSON 4xx (or 500), never a
 // crash. Files are served as CloudBase storage serves them to clients: only through a signed, expiring link, with
@@ -26,6 +27,8 @@ type FunctionMain = (event: unknown, context: { localOpenid?: string }) => Promi
 const root = resolve(__dirname, '..');
 const port = Number(process.env.PORT ?? 3000);
 const dataDir = resolve(process.env.RVI_DATA_DIR ?? join(root, '.data'));
+/** RVI_DEMO=off: nothing is seeded, as after `npm run deploy`; the first admins set the office up from the pages. */
+const withDemo = process.env.RVI_DEMO !== 'off';
 const publicUrl = `http://127.0.0.1:${port}`;
 const MAX_JSON_BYTES = 1024 * 1024;
 /** The largest upload requestUpload hands out a place for; one with no request behind it is held to this too. */
@@ -221,12 +224,13 @@ async function start(): Promise<void> {
   if (!api) throw new Error('cloudfunctions/api/index.js is missing: run npm run build');
   const monthlyDraw = loadFunction('monthly-draw');
   const reminders = loadFunction('reminders');
-  const seeded = await seedDemo(deps, (openid, action, payload) => api({ action, payload }, { localOpenid: openid }) as Promise<never>);
+  const seeded = withDemo && await seedDemo(deps, (openid, action, payload) => api({ action, payload }, { localOpenid: openid }) as Promise<never>);
   server.listen(port, '127.0.0.1', () => {
     console.log(`远程视频踏勘 local runtime on ${publicUrl}`);
-    console.log(`  data: ${dataDir}${seeded ? ' (demo data seeded)' : ''}`);
+    console.log(`  data: ${dataDir}${seeded ? ' (demo data seeded)' : withDemo ? '' : ' (no demo data: RVI_DEMO=off)'}`);
     console.log(`  GET  ${publicUrl}/healthz`);
-    console.log(`  POST ${publicUrl}/functions/api   header X-Wx-Openid: one of ${DEMO_USERS.map((u) => u.openid).join(', ')}`);
+    if (withDemo) console.log(`  POST ${publicUrl}/functions/api   header X-Wx-Openid: one of ${DEMO_USERS.map((u) => u.openid).join(', ')}`);
+    else console.log(`  POST ${publicUrl}/functions/api   header X-Wx-Openid: any; the first admins: ${process.env.FIRST_ADMIN_OPENIDS}`);
     console.log(`  POST ${publicUrl}/upload          multipart: cloudPath, file`);
     console.log(`  GET  ${publicUrl}/preview/        the Mini Program in a browser (a preview; DevTools runs the real thing)`);
     if (monthlyDraw) {

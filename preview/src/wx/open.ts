@@ -1,7 +1,8 @@
 import { type Options, WxFailure, asyncApi } from './api';
+import { describeError, reportProblem } from '../problems';
 import type { Ui } from './ui';
 
-// What WeChat does outside the Mini Program: subscription prompts, other Mini Programs, the settings page.
+// What WeChat does outside the Mini Program: subscription prompts, other Mini Programs, the settings page, sharing.
 // Each is a dialog that says what would happen and answers as the user chooses.
 
 /** Mini Programs the project opens, by appId. */
@@ -42,4 +43,35 @@ export function createOpen(ui: Ui) {
       return { authSetting: { 'scope.userLocation': true } };
     }),
   };
+}
+
+/** What a page's onShareAppMessage is told when a `<button open-type="share">` is tapped. */
+export interface ShareTarget {
+  id: string;
+  dataset: Record<string, unknown>;
+}
+
+/**
+ * `<button open-type="share">`: WeChat asks the page for its card (onShareAppMessage, from 'button') and lets the
+ * person choose a chat; here a dialog shows the card that would be sent: its title and the page it opens.
+ */
+export async function shareFromButton(ui: Ui, page: Record<string, any> | undefined, target: ShareTarget): Promise<void> {
+  const handler = page?.onShareAppMessage;
+  if (typeof handler !== 'function') return reportProblem('<button open-type="share"> on a page without onShareAppMessage: WeChat shares nothing');
+  let card: { title?: string; path?: string; promise?: Promise<{ title?: string; path?: string }> } | undefined;
+  try {
+    card = handler.call(page, { from: 'button', target, webViewUrl: '' });
+    if (card?.promise) card = { ...card, ...(await card.promise) };
+  } catch (e) {
+    return reportProblem(`onShareAppMessage: ${describeError(e)}`);
+  }
+  await ui.dialog({
+    title: '转发给朋友（预览）',
+    body: [
+      '在微信中，这里选择聊天并发出小程序卡片；对方轻触卡片，即在自己的微信中打开下面的页面。',
+      `卡片标题：${card?.title ?? '（小程序名称）'}`,
+      `打开页面：${card?.path ?? `/${String(page?.route ?? '')}`}`,
+    ],
+    buttons: [{ text: '完成', value: true, primary: true }],
+  });
 }

@@ -17,6 +17,9 @@ export interface Application {
   company: string;
   phone: string;
   address: string;
+  /** Typed when the person has no name on record yet (the form takes it from the record otherwise). */
+  applicantName?: string;
+  creditCode?: string;
 }
 
 export const APPLICATION: Application = {
@@ -33,7 +36,8 @@ export async function fillApplication(p: Preview, a: Application = APPLICATION):
   await p.tap(a.matter);
   await p.tap('申请踏勘');
   await p.fill('企业名称', a.company);
-  await p.fill('统一社会信用代码', CREDIT_CODE);
+  await p.fill('统一社会信用代码', a.creditCode ?? CREDIT_CODE);
+  if (a.applicantName) await p.fill('申请人姓名', a.applicantName);
   await p.fill('联系电话', a.phone);
   await p.tap('在地图上选择位置');
   // The first use of location asks for privacy consent with the page's own prompt, before the location dialog.
@@ -65,8 +69,8 @@ export async function openProfileAs(p: Preview, openid: string): Promise<void> {
 }
 
 /** An officer of the section takes the case from the queue in the workbench and accepts it (an on-site case: 待预约). */
-export async function acceptAsOfficer(p: Preview, caseNumber: string, stateAfter = '已受理'): Promise<void> {
-  await openProfileAs(p, OFFICER);
+export async function acceptAsOfficer(p: Preview, caseNumber: string, stateAfter = '已受理', officer = OFFICER): Promise<void> {
+  await openProfileAs(p, officer);
   await p.tap(/^工作台/);
   await p.screen.locator('case-card', { hasText: caseNumber }).click();
   await p.navTitle.getByText('办件审查').waitFor();
@@ -114,7 +118,7 @@ export async function signFormsAsApplicant(p: Preview): Promise<void> {
 }
 
 /** A slot the server accepts: 10:00 China time on the second working day from now. */
-const slotDay = (): string => chinaDateOf(addWorkingDays(new Date(), 2, seededCalendar()));
+export const slotDay = (): string => chinaDateOf(addWorkingDays(new Date(), 2, seededCalendar()));
 
 /** The handler takes the case from the ready queue and offers the applicant a time with the date and time pickers. */
 export async function offerSlotAsOfficer(p: Preview, caseNumber: string): Promise<void> {
@@ -149,8 +153,8 @@ export async function bookAsApplicant(p: Preview, caseNumber: string): Promise<v
 }
 
 /** The handler opens the case from the workbench (我的办件) and taps one of its next steps. */
-async function openStepAsOfficer(p: Preview, caseNumber: string, step: string, title: string): Promise<void> {
-  await openProfileAs(p, OFFICER);
+export async function openStepAsOfficer(p: Preview, caseNumber: string, step: string, title: string, officer = OFFICER): Promise<void> {
+  await openProfileAs(p, officer);
   await p.tap(/^工作台/);
   await p.tap('我的办件');
   await p.screen.locator('case-card', { hasText: caseNumber }).click();

@@ -95,8 +95,11 @@ export class Preview {
     return decodeURI(new URL(this.page.url()).hash.replace(/^#\//, ''));
   }
 
-  /** Chooses a demo identity in the identity bar; the same page opens again as that person. */
+  /** Chooses a demo identity in the identity bar (or stays the current one); the same page opens again as that person. */
   async as(openid: string): Promise<void> {
+    // Someone who is no demo user (an officer who opened a binding link) has no button: only the current one stays.
+    const current = await this.page.evaluate<string | null>("localStorage.getItem('wx:dev.openid')");
+    if (current === JSON.stringify(openid)) return;
     const button = this.page.locator(`.identity[data-openid="${openid}"]`);
     // The current identity's button does nothing.
     if ((await button.getAttribute('aria-pressed')) === 'true') return;

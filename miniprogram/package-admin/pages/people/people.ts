@@ -3,6 +3,7 @@ import type { GrantedRole, UserView } from '../../../../typings/models';
 import { asPagedList, pagedList } from '../../../behaviors/paged-list/paged-list';
 import { createBindingInvite } from '../../../services/admin/create-binding-invite';
 import { listRoleChanges } from '../../../services/admin/list-role-changes';
+import { listMatters } from '../../../services/matter/list-matters';
 import { grantRoles } from '../../../services/user/grant-roles';
 import { listUsers } from '../../../services/user/list-users';
 import { formatChinaTime } from '../../../utils/china-time';
@@ -11,7 +12,8 @@ import { type ListData, emptyList } from '../../../utils/paged-list';
 
 // 人员与角色: the people who opened the Mini Program, found by name or role; an officer is added by a one-time
 // binding link they open in WeChat (openids cannot be typed); roles are granted and revoked with a reason, and each
-// person's history of changes is shown.
+// person's history of changes is shown. The sections to choose from are those of the matter catalogue, by name: an
+// admin of a fresh deployment cannot be expected to know a section's code.
 
 type RoleFilter = GrantedRole | 'none' | '';
 
@@ -70,6 +72,20 @@ Page({
     panelError: '',
     invite: null as (BindingInviteView & { expiresText: string; name: string }) | null,
     busy: false,
+    /** The catalogue's approving sections; empty until the matters are installed. */
+    sections: [] as { code: string; name: string }[],
+    sectionNames: {} as Record<string, string>,
+  },
+
+  /** With each reload of the list: the sections, which a newly installed catalogue brings. */
+  async alsoRefresh() {
+    try {
+      const names: Record<string, string> = {};
+      for (const m of await listMatters({})) names[m.sectionCode] = m.sectionName;
+      this.setData({ sectionNames: names, sections: Object.entries(names).map(([code, name]) => ({ code, name })) });
+    } catch {
+      // Without the catalogue the code is typed, as before it is installed.
+    }
   },
 
   listSource() {
@@ -117,6 +133,10 @@ Page({
     this.setData({ [`editor.roles.${role}`]: !this.data.editor.roles[role], panelError: '' });
   },
 
+  onPickSection(e: WechatMiniprogram.TouchEvent) {
+    this.setData({ 'editor.sectionCode': e.currentTarget.dataset.code as string, panelError: '' });
+  },
+
   onEditorInput(e: WechatMiniprogram.Input) {
     const field = e.currentTarget.dataset.field as 'name' | 'sectionCode' | 'sectorCode' | 'reason';
     const value = field === 'sectionCode' || field === 'sectorCode' ? e.detail.value.trim().toUpperCase() : e.detail.value;
@@ -129,7 +149,7 @@ Page({
     const roles = ROLES.filter((r) => e.roles[r]);
     const needsSection = roles.includes('staff') || roles.includes('sectionHead');
     const problem = !e.name.trim() ? '请填写姓名'
-      : needsSection && !e.sectionCode ? '审批工作人员和科长须填写所属科室编码'
+      : needsSection && !e.sectionCode ? '审批工作人员和科长须选择所属科室'
       : roles.includes('regulator') && !e.sectorCode ? '行业监管部门人员须填写所属行业编码'
       : e.reason.trim().length < 2 ? '请写明理由，如：新入职审批人员、调离审批岗位'
       : '';
