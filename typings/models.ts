@@ -68,11 +68,12 @@ export interface MatterSummary {
   checklistVersion: number;
   /** The approving section: the counter registers only its own section's matters. */
   sectionCode: string;
+  /** The sector regulator 行业监管部门 that receives completed cases (R15): the admin picks a regulator's sector by it. */
+  sectorCode: string;
+  regulatorName: string;
 }
 
 export interface MatterView extends MatterSummary {
-  regulatorName: string;
-  sectorCode: string;
   legalBasis: string[];
   checklist: ChecklistItem[];
   preparation: string[];

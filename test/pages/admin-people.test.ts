@@ -93,7 +93,8 @@ test('a new officer is added by a one-time binding link sent as a share card', a
 });
 
 test('the sections are chosen by name from the matter catalogue, and a person’s section shows by name', async () => {
-  const matter = (code: string, sectionCode: string, sectionName: string) => ({ code, name: code, sectionCode, sectionName, remoteAllowed: true, checklistVersion: 1 });
+  const matter = (code: string, sectionCode: string, sectionName: string, sectorCode = 'REG-HEALTH', regulatorName = '天津市东丽区卫生健康委员会') =>
+    ({ code, name: code, sectionCode, sectionName, sectorCode, regulatorName, remoteAllowed: true, checklistVersion: 1 });
   fake.server
     .on('listUsers', { items: people, total: 2, offset: 0, limit: 10 })
     .on('listMatters', [matter('M1', 'SOCIAL', '社会事务审批科'), matter('M2', 'SOCIAL', '社会事务审批科'), matter('M3', 'MARKET', '市场准入审批科')])
@@ -107,6 +108,31 @@ test('the sections are chosen by name from the matter catalogue, and a person’
   await p.type('#editor-reason', '新入职审批人员');
   await p.tap('#create-invite');
   expect(fake.server.sent('createBindingInvite')).toEqual([{ name: '吴敏', roles: ['staff'], sectionCode: 'MARKET', reason: '新入职审批人员' }]);
+});
+
+test('a regulator’s sector is chosen by the regulator’s name, and shows by name in the list', async () => {
+  const matter = (code: string, sectorCode: string, regulatorName: string) =>
+    ({ code, name: code, sectionCode: 'SOCIAL', sectionName: '社会事务审批科', sectorCode, regulatorName, remoteAllowed: true, checklistVersion: 1 });
+  const regulator: UserView = { openid: 'reg-1', name: '赵监管', roles: ['regulator'], sectorCode: 'REG-ECO' };
+  fake.server
+    .on('listUsers', { items: [regulator], total: 1, offset: 0, limit: 10 })
+    .on('listMatters', [matter('M1', 'REG-HEALTH', '天津市东丽区卫生健康委员会'), matter('M2', 'REG-ECO', '天津市东丽区生态环境局')])
+    .on('createBindingInvite', { token: 'c'.repeat(32), path: `pages/bind-account/bind-account?token=${'c'.repeat(32)}`, expiresAt: '2026-06-15T01:30:00.000Z' });
+  const p = await open();
+  expect(p.text()).toContain('行业 天津市东丽区生态环境局');
+  expect(p.text()).not.toContain('REG-ECO');
+  await p.tap('#open-invite');
+  expect(p.comp.querySelector('#sectors')!.dom!.textContent).toBe('天津市东丽区卫生健康委员会天津市东丽区生态环境局');
+  await p.type('#editor-name', '钱监管');
+  await p.tap('#role-staff');
+  await p.tap('#role-regulator');
+  await p.type('#editor-reason', '新任行业监管联络人');
+  await p.tap('#create-invite');
+  expect(p.text()).toContain('行业监管部门人员须选择所属行业监管部门');
+  expect(fake.server.sent('createBindingInvite')).toEqual([]);
+  await p.tap('#sector-REG-HEALTH');
+  await p.tap('#create-invite');
+  expect(fake.server.sent('createBindingInvite')).toEqual([{ name: '钱监管', roles: ['regulator'], sectorCode: 'REG-HEALTH', reason: '新任行业监管联络人' }]);
 });
 
 describe('绑定工作人员身份', () => {

@@ -18,15 +18,13 @@ export async function loadChecklist(store: Store, matterCode: string, version: n
 
 export const toMatterSummary = (m: Matter): MatterSummary => ({
   code: m.code, name: m.name, sectionName: m.sectionName, remoteAllowed: m.remoteAllowed, checklistVersion: m.checklistVersion,
-  sectionCode: m.sectionCode,
+  sectionCode: m.sectionCode, sectorCode: m.sectorCode, regulatorName: m.regulatorName,
 });
 
 export async function toMatterView(ctx: ActionContext, m: Matter): Promise<MatterView> {
   const checklist = await loadChecklist(ctx.store, m.code, m.checklistVersion);
   return {
     ...toMatterSummary(m),
-    regulatorName: m.regulatorName,
-    sectorCode: m.sectorCode,
     legalBasis: m.legalBasis,
     checklist: checklist.items,
     preparation: m.preparation,

@@ -72,17 +72,24 @@ Page({
     panelError: '',
     invite: null as (BindingInviteView & { expiresText: string; name: string }) | null,
     busy: false,
-    /** The catalogue's approving sections; empty until the matters are installed. */
+    /** The catalogue's approving sections and sector regulators; empty until the matters are installed. */
     sections: [] as { code: string; name: string }[],
     sectionNames: {} as Record<string, string>,
+    sectors: [] as { code: string; name: string }[],
+    sectorNames: {} as Record<string, string>,
   },
 
-  /** With each reload of the list: the sections, which a newly installed catalogue brings. */
+  /** With each reload of the list: the sections and sectors, which a newly installed catalogue brings. */
   async alsoRefresh() {
     try {
-      const names: Record<string, string> = {};
-      for (const m of await listMatters({})) names[m.sectionCode] = m.sectionName;
-      this.setData({ sectionNames: names, sections: Object.entries(names).map(([code, name]) => ({ code, name })) });
+      const sectionNames: Record<string, string> = {};
+      const sectorNames: Record<string, string> = {};
+      for (const m of await listMatters({})) {
+        sectionNames[m.sectionCode] = m.sectionName;
+        sectorNames[m.sectorCode] = m.regulatorName;
+      }
+      const choices = (names: Record<string, string>) => Object.entries(names).map(([code, name]) => ({ code, name }));
+      this.setData({ sectionNames, sections: choices(sectionNames), sectorNames, sectors: choices(sectorNames) });
     } catch {
       // Without the catalogue the code is typed, as before it is installed.
     }
@@ -133,8 +140,10 @@ Page({
     this.setData({ [`editor.roles.${role}`]: !this.data.editor.roles[role], panelError: '' });
   },
 
-  onPickSection(e: WechatMiniprogram.TouchEvent) {
-    this.setData({ 'editor.sectionCode': e.currentTarget.dataset.code as string, panelError: '' });
+  /** A section or sector chip: `data-field` says which of the editor's codes it sets. */
+  onPickUnit(e: WechatMiniprogram.TouchEvent) {
+    const field = e.currentTarget.dataset.field as 'sectionCode' | 'sectorCode';
+    this.setData({ [`editor.${field}`]: e.currentTarget.dataset.code as string, panelError: '' });
   },
 
   onEditorInput(e: WechatMiniprogram.Input) {
@@ -150,7 +159,7 @@ Page({
     const needsSection = roles.includes('staff') || roles.includes('sectionHead');
     const problem = !e.name.trim() ? '请填写姓名'
       : needsSection && !e.sectionCode ? '审批工作人员和科长须选择所属科室'
-      : roles.includes('regulator') && !e.sectorCode ? '行业监管部门人员须填写所属行业编码'
+      : roles.includes('regulator') && !e.sectorCode ? '行业监管部门人员须选择所属行业监管部门'
       : e.reason.trim().length < 2 ? '请写明理由，如：新入职审批人员、调离审批岗位'
       : '';
     if (problem) {
