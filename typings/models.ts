@@ -239,6 +239,8 @@ export interface TimeSlot {
   /** ISO instants. */
   start: string;
   end: string;
+  /** Its day is in a year counted on the statutory holidays (no State Council notice entered): may still change. */
+  provisional?: boolean;
 }
 
 export interface SchedulingView {
@@ -456,6 +458,8 @@ export interface FollowUpView {
   status: FollowUpStatus;
   statusLabel: string;
   dueAt: string;
+  /** Counted on the statutory holidays of a year whose notice is not yet entered: may still move. */
+  dueProvisional?: boolean;
   overdue: boolean;
   outcome?: FollowUpOutcomeView;
 }
@@ -466,6 +470,8 @@ export interface CreditDecisionView {
   reason: string;
   /** 责令限期改正: end of the last working day allowed. */
   correctionDeadline?: string;
+  /** The correction deadline was counted on the statutory holidays of a year whose notice is not yet entered. */
+  correctionDeadlineProvisional?: boolean;
   licenceRevoked: boolean;
   /** 失信黑名单: end of the listing period. */
   blacklistUntil?: string;
@@ -506,6 +512,7 @@ export interface CreditRecordView {
   measures: string[];
   reason: string;
   correctionDeadline?: string;
+  correctionDeadlineProvisional?: boolean;
   blacklistUntil?: string;
   recordedAt: string;
 }
