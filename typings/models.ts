@@ -158,6 +158,21 @@ export interface CaseView extends CaseSummary {
   intake?: IntakeView;
   /** Registered by the office and not yet claimed in WeChat: the forms wait for the applicant's claim. */
   awaitingClaim?: boolean;
+  /** The handler only: issued deadlines a newly entered holiday notice would move, waiting for their decision. */
+  pendingRecounts?: PendingRecountView[];
+}
+
+/** Which issued deadline a holiday notice would move. */
+export type RecountKind = 'rectification' | 'followUp';
+
+/** An issued deadline and the date the holiday notice as entered gives it; the handler adopts it or keeps the issued one. */
+export interface PendingRecountView {
+  kind: RecountKind;
+  /** 整改期限 or 监督回访期限. */
+  kindLabel: string;
+  issued: string;
+  wouldBe: string;
+  year: number;
 }
 
 /** How a registered case came in, and where its claim stands. */
