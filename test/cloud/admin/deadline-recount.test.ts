@@ -38,6 +38,8 @@ describe('entering a holiday notice never moves an issued deadline: the handler 
     expect(seen.can).toContain('settleRecountedDeadline');
     expect(await h.ok('head', 'getCase', { caseId: adopted.caseId })).not.toHaveProperty('pendingRecounts');
     expect(await h.ok('applicant', 'getCase', { caseId: adopted.caseId })).not.toHaveProperty('pendingRecounts');
+    // Until the handler decides, the applicant still reads the issued deadline as provisional.
+    expect((await h.ok('applicant', 'getInspection', { caseId: adopted.caseId })).rectification!.deadlineProvisional).toBe(true);
     const request = { caseId: adopted.caseId, version: seen.version, deadline: 'rectification' as const, issued: adopted.rectification!.deadline, adopt: true };
     expect(await h.call('head', 'settleRecountedDeadline', request)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
 

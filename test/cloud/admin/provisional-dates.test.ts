@@ -1,5 +1,6 @@
 import { chinaTime, formatChina } from '../../../cloudfunctions/src/domain/china-time';
 import { type Harness, makeHarness } from '../../support/harness';
+import { NOTICE_2027 } from '../../support/inspection';
 import { MONDAY_10, prepared } from '../../support/readiness';
 import { ref } from '../../support/scenarios';
 import { CLOSED_MONTH, decidedCase, pendingFinding } from '../../support/supervision-fixtures';
@@ -75,5 +76,40 @@ describe('dates counted into a year without a notice are marked provisional', ()
     expect(december.dueProvisional).toBe(true);
     expect(await messages(h, 'staff', 'provisionalDateIssued')).toEqual([expect.objectContaining({ to: 'staff', caseId: december.caseId, body: expect.stringContaining('监督回访期限') })]);
     expect((await messages(h, 'supervisor', 'drawDone'))[0]!.body).toContain('该日期按法定假日暂算');
+  });
+
+  it('once the 2027 notice is entered the pages stop saying 暂算, while the records keep how the dates were counted', async () => {
+    h = await makeHarness();
+    const c = await decidedCase(h);
+    h.clock.set(DECEMBER);
+    const ready = await prepared.ready(h, 'otherApplicant');
+    await h.ok('staff', 'offerSlots', { ...ref(ready), starts: [chinaTime('2027-01-05 10:00').toISOString()] });
+    const finding = await pendingFinding(h, c);
+    await h.ok('supervisor', 'decideCreditPenalty', { findingId: finding.id, version: finding.version, reason: '虚报经营场所地址', correctionWorkingDays: 5 });
+    await h.ok('supervisor', 'runDraw', { month: CLOSED_MONTH });
+    const marks = async () => ({
+      slot: !!(await h.ok('otherApplicant', 'getGroup', { caseId: ready.id })).scheduling.offeredSlots[0]!.provisional,
+      credit: (await h.ok('applicant', 'listMyCreditRecords', {})).records.some((r) => r.correctionDeadlineProvisional),
+      finding: !!(await h.ok('supervisor', 'listFindings', {})).items[0]!.decision!.correctionDeadlineProvisional,
+      followUp: !!(await h.ok('supervisor', 'listFollowUps', {})).items[0]!.dueProvisional,
+    });
+    expect(await marks()).toEqual({ slot: true, credit: true, finding: true, followUp: true });
+
+    await h.ok('admin', 'saveCalendarYear', { ...NOTICE_2027, version: 0, confirm: true });
+    expect(await marks()).toEqual({ slot: false, credit: false, finding: false, followUp: false });
+    expect((await h.deps.store.get<{ correctionDeadlineProvisional?: boolean }>('creditRecords', `${finding.id}-company`))!.correctionDeadlineProvisional).toBe(true);
+  });
+
+  it('a slot offered on Monday 4 January 2027 (a working day on the statutory days) cannot be booked once the notice gives that day off', async () => {
+    h = await makeHarness();
+    h.clock.set(DECEMBER);
+    const ready = await prepared.ready(h);
+    const start = chinaTime('2027-01-04 10:00').toISOString();
+    const offered = await h.ok('staff', 'offerSlots', { ...ref(ready), starts: [start] });
+    expect(offered.scheduling.offeredSlots[0]).toMatchObject({ start, provisional: true });
+    await h.ok('admin', 'saveCalendarYear', { ...NOTICE_2027, version: 0, confirm: true });
+    const refused = await h.call('applicant', 'bookSlot', { caseId: ready.id, version: offered.case.version, start });
+    expect(refused).toMatchObject({ ok: false, code: 'VALIDATION', message: '按国务院节假日安排，1月4日放假，请申请其他时间' });
+    expect((await h.ok('applicant', 'getGroup', { caseId: ready.id })).case.state).toBe('ready');
   });
 });
