@@ -16,16 +16,15 @@ export const RECOUNT_LABELS: Record<RecountKind, string> = { rectification: '整
 const dateOf = (iso: string): string => formatChina(iso, 'YYYY年M月D日');
 const sameDeadline = (a: PendingRecount) => (b: PendingRecount): boolean => a.kind === b.kind && a.followUpId === b.followUpId;
 const ATTEMPTS = 5;
+/** The deadline was settled, or changed otherwise, since the page was loaded. */
+const STALE = '该期限已确认或已变化，请刷新后查看';
 
 /** After the admin saved a year: every moved deadline is noted on its case for its handler; no date changes. */
 export async function recordRecounts(ctx: ActionContext, year: number, moved: MovedDeadlineAt[]): Promise<void> {
   const byCase = new Map<string, MovedDeadlineAt[]>();
   for (const m of moved) byCase.set(m.caseId, [...(byCase.get(m.caseId) ?? []), m]);
   for (const [caseId, deadlines] of byCase) {
-    const recounts: PendingRecount[] = deadlines.map((d) => ({
-      kind: d.kind, issued: d.issued, wouldBe: d.wouldBe, year, ...(d.followUpId ? { followUpId: d.followUpId } : {}), notedAt: ctx.now.toISOString(),
-    }));
-    await noteOnCase(ctx, caseId, year, recounts);
+    await noteOnCase(ctx, caseId, year, deadlines.map(({ caseId: _case, caseNumber: _number, ...d }) => ({ ...d, year, notedAt: ctx.now.toISOString() })));
   }
 }
 
@@ -40,7 +39,7 @@ async function noteOnCase(ctx: ActionContext, caseId: string, year: number, reco
       await saveCase(ctx, c, { ...c, pendingRecounts: [...kept, ...recounts] }, {
         action: 'recountDeadline',
         note: `${year}年节假日安排录入：${text}，待经办人决定`,
-        notices: c.handlerId ? [noticeToStaff(c, c.handlerId, 'deadlineRecountPending', `${text}。请在办件页选择采用新期限或保持原期限`)] : [],
+        notices: c.handlerId ? [noticeToStaff(c, c.handlerId, 'deadlineRecountPending', `${text}，请决定是否采用`)] : [],
       });
       return;
     } catch (e) {
@@ -58,7 +57,7 @@ export async function settledCase(
   ctx: ActionContext, c: StoredCase, kind: RecountKind, issued: string, adopt: boolean,
 ): Promise<[CaseRecord, Omit<CaseChange, 'action'>]> {
   const p = c.pendingRecounts?.find((q) => q.kind === kind && q.issued === issued);
-  if (!p) throw new AppError('INVALID_STATE', '该期限已经确认过，请刷新后查看');
+  if (!p) throw new AppError('INVALID_STATE', STALE);
   const date = adopt ? p.wouldBe : p.issued;
   const note = adopt
     ? `${RECOUNT_LABELS[kind]}采用新期限 ${dateOf(p.wouldBe)}（原 ${dateOf(p.issued)}）`
@@ -71,10 +70,10 @@ export async function settledCase(
     return [base, { note }];
   }
   const r = c.rectification;
-  if (!r || r.deadline !== p.issued) throw new AppError('INVALID_STATE', '整改期限已经变化，请刷新后查看');
+  if (!r || r.deadline !== p.issued) throw new AppError('INVALID_STATE', STALE);
   const { deadlineProvisional: _mark, ...settled } = r;
   const notices = adopt
-    ? noticeToApplicant(c, 'rectificationRequired', `根据国务院节假日安排，整改期限调整为${dateOf(date)}，请于该日前完成整改，上传整改材料并申请复查`, { deadline: date })
+    ? noticeToApplicant(c, 'rectificationRequired', `按国务院节假日安排，整改期限调整为${dateOf(date)}，请在期限内完成整改并申请复查`, { deadline: date })
     : [];
   return [{ ...base, rectification: { ...settled, deadline: date } }, { note, notices }];
 }
@@ -82,13 +81,10 @@ export async function settledCase(
 /** The follow-up's due date as decided, by compare-and-set; a retry that finds it already so changes nothing. */
 async function settleFollowUp(ctx: ActionContext, p: PendingRecount, dueAt: string): Promise<void> {
   const f = await ctx.store.get<FollowUpRecord>('followUps', p.followUpId ?? '');
-  if (!f) throw new AppError('NOT_FOUND', '未找到该监督回访');
-  if (f.dueAt === dueAt && !f.dueProvisional) return;
-  if (f.dueAt !== p.issued && f.dueAt !== dueAt) throw new AppError('INVALID_STATE', '回访期限已经变化，请刷新后查看');
+  if (f?.dueAt === dueAt && !f.dueProvisional) return;
+  if (!f || (f.dueAt !== p.issued && f.dueAt !== dueAt)) throw new AppError('INVALID_STATE', STALE);
   const { _id, _version, dueProvisional: _mark, ...body } = f;
-  if ((await ctx.store.replace('followUps', _id, _version, { ...body, dueAt })) === null) {
-    throw new AppError('CONFLICT', '该回访刚被他人修改，请刷新后重试');
-  }
+  if ((await ctx.store.replace('followUps', _id, _version, { ...body, dueAt })) === null) throw new AppError('CONFLICT');
 }
 
 export const toPendingRecountView = (p: PendingRecount): PendingRecountView => ({

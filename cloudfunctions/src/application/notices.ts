@@ -52,7 +52,7 @@ export const PROVISIONAL_NOTE = '该日期按法定假日暂算，国务院通�
  * entered, the handler decides whether the date changes. None when the case has no handler.
  */
 export const provisionalDateNotice = (c: Case, what: string, date: string): CaseNotice[] =>
-  c.handlerId ? [noticeToStaff(c, c.handlerId, 'provisionalDateIssued', `${c.number} 的${what}（${date}）按法定假日暂算：国务院节假日通知录入后，如期限变化，将请您确认`)] : [];
+  c.handlerId ? [noticeToStaff(c, c.handlerId, 'provisionalDateIssued', `${what}${date}按法定假日暂算，节假日通知录入后如有变化将请您确认`)] : [];
 
 /** Case notices queued outside a case change (a finding's decision, a draw): ids keyed by what queued them. */
 export const keyedNotices = (key: string, caseId: string, notices: CaseNotice[]): Notice[] =>

@@ -235,7 +235,7 @@ export const MESSAGE_CATALOGUE = {
   // The working-day calendar (issue 10): dates counted on the statutory days, and deadlines a new notice would move.
   provisionalDateIssued: {
     title: '期限按法定假日暂算', audience: ['handler'], queuedBy: 'decideInspection, offerSlots, decideCreditPenalty, monthly-draw',
-    delivery: { inboxOnly: '提醒性质，经办人在站内消息和办件页都能看到暂算标记，不占用订阅消息' },
+    delivery: { inboxOnly: '办件页同样标明暂算，不占用订阅消息' },
   },
   deadlineRecountPending: {
     title: '节假日安排录入后期限待确认', audience: ['handler'], queuedBy: 'saveCalendarYear',
