@@ -33,7 +33,8 @@ async function noteOnCase(ctx: ActionContext, caseId: string, year: number, reco
   const text = recounts.map((r) => `${RECOUNT_LABELS[r.kind]}${dateOf(r.issued)}按新日历将为${dateOf(r.wouldBe)}`).join('；');
   for (let attempt = 1; ; attempt++) {
     const c = await ctx.store.get<CaseRecord>('cases', caseId);
-    if (!c) return;
+    // The year saved again with the same outcome: the handler has been asked already.
+    if (!c || recounts.every((r) => c.pendingRecounts?.some((p) => sameDeadline(p)(r) && p.wouldBe === r.wouldBe))) return;
     const kept = (c.pendingRecounts ?? []).filter((p) => !recounts.some(sameDeadline(p)));
     try {
       await saveCase(ctx, c, { ...c, pendingRecounts: [...kept, ...recounts] }, {

@@ -33,6 +33,9 @@ describe('entering a holiday notice never moves an issued deadline: the handler 
     const toldHandler = await messages(h, 'staff', 'deadlineRecountPending');
     expect(toldHandler.map((m) => m.caseId).sort()).toEqual([adopted.caseId, kept.caseId].sort());
     expect(toldHandler[0]!.body).toContain('2027年1月12日按新日历将为2027年1月13日');
+    // The same notice saved again asks nobody twice.
+    await h.ok('admin', 'saveCalendarYear', { ...NOTICE_2027, version: 1, confirm: true });
+    expect(await messages(h, 'staff', 'deadlineRecountPending')).toHaveLength(2);
     const seen = await h.ok('staff', 'getCase', { caseId: adopted.caseId });
     expect(seen.pendingRecounts).toEqual([{ kind: 'rectification', kindLabel: '整改期限', issued: adopted.rectification!.deadline, wouldBe: expect.stringMatching(/^2027-01-13T15:59:59/), year: 2027 }]);
     expect(seen.can).toContain('settleRecountedDeadline');
