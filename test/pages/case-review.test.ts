@@ -186,7 +186,7 @@ describe('a deadline the new holiday notice would move', () => {
 
     fake.answer('showModal', { confirm: true, cancel: false });
     await p.tap('#keep-0');
-    expect(fake.calls('showModal').at(-1)).toMatchObject({ title: '保持原期限', content: '整改期限保持 2027-01-12 不变。' });
+    expect(fake.calls('showModal').slice(-1)[0]).toMatchObject({ title: '保持原期限', content: '整改期限保持 2027-01-12 不变。' });
     expect(fake.server.sent('settleRecountedDeadline')).toEqual([{ caseId: 'case-7', version: 9, deadline: 'rectification', issued: recount.issued, adopt: false }]);
   });
 });
