@@ -159,6 +159,21 @@ export interface CaseView extends CaseSummary {
   intake?: IntakeView;
   /** Registered by the office and not yet claimed in WeChat: the forms wait for the applicant's claim. */
   awaitingClaim?: boolean;
+  /** The handler only: issued deadlines a newly entered holiday notice would move, waiting for their decision. */
+  pendingRecounts?: PendingRecountView[];
+}
+
+/** Which issued deadline a holiday notice would move. */
+export type RecountKind = 'rectification' | 'followUp';
+
+/** An issued deadline and the date the holiday notice as entered gives it; the handler adopts it or keeps the issued one. */
+export interface PendingRecountView {
+  kind: RecountKind;
+  /** 整改期限 or 监督回访期限. */
+  kindLabel: string;
+  issued: string;
+  wouldBe: string;
+  year: number;
 }
 
 /** How a registered case came in, and where its claim stands. */
@@ -240,6 +255,8 @@ export interface TimeSlot {
   /** ISO instants. */
   start: string;
   end: string;
+  /** Its day is in a year counted on the statutory holidays (no State Council notice entered): may still change. */
+  provisional?: boolean;
 }
 
 export interface SchedulingView {
@@ -457,6 +474,8 @@ export interface FollowUpView {
   status: FollowUpStatus;
   statusLabel: string;
   dueAt: string;
+  /** Counted on the statutory holidays of a year whose notice is not yet entered: may still move. */
+  dueProvisional?: boolean;
   overdue: boolean;
   outcome?: FollowUpOutcomeView;
 }
@@ -467,6 +486,8 @@ export interface CreditDecisionView {
   reason: string;
   /** 责令限期改正: end of the last working day allowed. */
   correctionDeadline?: string;
+  /** The correction deadline was counted on the statutory holidays of a year whose notice is not yet entered. */
+  correctionDeadlineProvisional?: boolean;
   licenceRevoked: boolean;
   /** 失信黑名单: end of the listing period. */
   blacklistUntil?: string;
@@ -507,6 +528,7 @@ export interface CreditRecordView {
   measures: string[];
   reason: string;
   correctionDeadline?: string;
+  correctionDeadlineProvisional?: boolean;
   blacklistUntil?: string;
   recordedAt: string;
 }

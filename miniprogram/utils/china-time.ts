@@ -35,6 +35,13 @@ export function formatChinaSlot(start: string, end: string): string {
   return `${s.getUTCMonth() + 1}月${s.getUTCDate()}日（周${WEEKDAYS[s.getUTCDay()]}）${hm(s)}-${hm(e)}`;
 }
 
+/** Beside a date counted on the statutory holidays of a year whose State Council notice is not yet entered. */
+export const PROVISIONAL_DATE_NOTE = '该日期按法定假日暂算，国务院通知发布后可能调整';
+
+/** A slot as people say it, with 暂算 when its day's year is counted provisionally. */
+export const slotText = (s: { start: string; end: string; provisional?: boolean }): string =>
+  `${formatChinaSlot(s.start, s.end)}${s.provisional ? '（暂算）' : ''}`;
+
 /** Today's date in China, 'YYYY-MM-DD', a given number of days ahead. */
 export function chinaDateAfter(days: number, now = Date.now()): string {
   return formatDate(new Date(now + CHINA_OFFSET_MS + days * 24 * 60 * 60 * 1000));

@@ -107,3 +107,20 @@ test('before the forms and the group there is nothing to book yet', async () => 
   const p = await openBooking();
   expect(p.text()).toContain('现在还不能预约');
 });
+
+test('a slot on a day of a year without a holiday notice says 暂算, and why, in plain words', async () => {
+  const slots = [SLOTS[0]!, { start: '2027-01-05T02:00:00.000Z', end: '2027-01-05T03:00:00.000Z', provisional: true }];
+  fake.server.on('getGroup', groupView({ scheduling: { offeredSlots: slots, reschedules: 0, noShows: 0 } }, { ...READY, can: ['bookSlot'] }));
+  const p = await openBooking();
+  expect(p.text()).toContain('6月15日（周一）09:00-10:00');
+  expect(p.text()).not.toContain('6月15日（周一）09:00-10:00（暂算）');
+  expect(p.text()).toContain('1月5日（周二）10:00-11:00（暂算）');
+  expect(p.comp.querySelector('#provisional-note')!.dom!.textContent).toContain('该日期按法定假日暂算，国务院通知发布后可能调整');
+});
+
+test('no note when every offered slot is on a day of a year with its notice', async () => {
+  fake.server.on('getGroup', offered());
+  const p = await openBooking();
+  expect(p.exists('#provisional-note')).toBe(false);
+  expect(p.text()).not.toContain('暂算');
+});

@@ -145,3 +145,48 @@ test('a registered case offers 打印回执 where the server allows it, and open
   expect(fake.calls('openDocument')).toHaveLength(1);
   expect(p.page.data.busy).toBe(false);
 });
+
+describe('a deadline the new holiday notice would move', () => {
+  const recount = {
+    kind: 'rectification' as const, kindLabel: '整改期限', year: 2027,
+    issued: '2027-01-12T15:59:59.999Z', wouldBe: '2027-01-13T15:59:59.999Z',
+  };
+  const open = async (): Promise<LoadedPage> => {
+    fake.server
+      .on('whoami', me(['staff'], '王芳'))
+      .on('getCase', caseView({ id: 'case-7', version: 9, state: 'rectifying', stateLabel: '整改中', can: ['settleRecountedDeadline'], pendingRecounts: [recount] }));
+    const p = loadPage('package-staff/pages/case-review/case-review');
+    p.page.onLoad({ id: 'case-7' });
+    await settled();
+    return p;
+  };
+
+  test('shows the card with the new and the issued date; adopting sends the choice and the card goes', async () => {
+    fake.server.on('settleRecountedDeadline', caseView({ id: 'case-7', version: 10, state: 'rectifying', stateLabel: '整改中', can: [] }));
+    const p = await open();
+    expect(p.text()).toContain('新日历下整改期限将变为 2027-01-13');
+    expect(p.text()).toContain('已发出的整改期限为 2027-01-12');
+    expect(p.exists('#keep-0')).toBe(true);
+
+    await p.tap('#adopt-0');
+
+    expect(fake.calls('showModal')[0]).toMatchObject({ title: '采用新期限', content: expect.stringContaining('申请人将收到新的整改期限') });
+    expect(fake.server.sent('settleRecountedDeadline')).toEqual([{ caseId: 'case-7', version: 9, deadline: 'rectification', issued: recount.issued, adopt: true }]);
+    expect(p.exists('#recount-0')).toBe(false);
+    expect(p.text()).not.toContain('新日历下');
+  });
+
+  test('keeping the issued date sends adopt false; a cancelled confirmation sends nothing', async () => {
+    fake.server.on('settleRecountedDeadline', caseView({ id: 'case-7', version: 10, state: 'rectifying', stateLabel: '整改中', can: [] }));
+    const p = await open();
+    fake.answer('showModal', { confirm: false, cancel: true });
+    await p.tap('#keep-0');
+    expect(fake.server.sent('settleRecountedDeadline')).toHaveLength(0);
+    expect(p.exists('#recount-0')).toBe(true);
+
+    fake.answer('showModal', { confirm: true, cancel: false });
+    await p.tap('#keep-0');
+    expect(fake.calls('showModal').slice(-1)[0]).toMatchObject({ title: '保持原期限', content: '整改期限保持 2027-01-12 不变。' });
+    expect(fake.server.sent('settleRecountedDeadline')).toEqual([{ caseId: 'case-7', version: 9, deadline: 'rectification', issued: recount.issued, adopt: false }]);
+  });
+});

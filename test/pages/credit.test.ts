@@ -53,3 +53,17 @@ test('a failed load offers 重试', async () => {
   await p.tap('#loading >>> #retry');
   expect(p.text()).toContain('正在失信黑名单中');
 });
+
+test('a correction deadline counted on the statutory holidays says so, without codes', async () => {
+  const [record] = myCredit().records;
+  fake.server.on('listMyCreditRecords', myCredit({
+    records: [
+      { ...record!, id: 'f-2-company', measures: ['记入诚信档案', '责令限期改正'], correctionDeadline: '2027-01-05T15:59:59.999Z', correctionDeadlineProvisional: true },
+      { ...record!, id: 'f-1-company', measures: ['记入诚信档案', '责令限期改正'], correctionDeadline: '2026-06-17T15:59:59.999Z' },
+    ],
+  }));
+  const p = await openCredit();
+  expect(p.text()).toContain('请于 2027-01-05 前改正（该日期按法定假日暂算，国务院通知发布后可能调整）');
+  expect(p.text()).toContain('请于 2026-06-17 前改正；');
+  expect(p.text()).not.toContain('correctionDeadlineProvisional');
+});

@@ -251,6 +251,12 @@ describe('follow-up', () => {
     ]);
   });
 
+  test('a due date counted on the statutory holidays says so on the visit', async () => {
+    fake.server.on('listFollowUps', page([followUp({ dueAt: '2027-01-26T15:59:59.999Z', dueProvisional: true })]));
+    const p = await open('package-supervise/pages/follow-up/follow-up', { id: 'fu-2', month: '2026-05' });
+    expect(p.text()).toContain('2027-01-26 前（该日期按法定假日暂算，国务院通知发布后可能调整）');
+  });
+
   test('a follow-up that is no longer listed says so', async () => {
     fake.server.on('listFollowUps', page([]));
     const p = await open('package-supervise/pages/follow-up/follow-up', { id: 'gone', month: '2026-05' });

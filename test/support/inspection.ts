@@ -105,6 +105,26 @@ export async function rectifyingCase(h: Harness): Promise<InspectionView> {
   return decide(h, caseId, 'rectify');
 }
 
+/** A 2027 notice that gives Monday 4 January off too: a rectification set on 28 December 2026 ends a day later. */
+export const NOTICE_2027 = {
+  year: 2027, source: '国务院办公厅关于2027年部分节假日安排的通知',
+  festivals: [{ name: '元旦', from: '2027-01-01', to: '2027-01-04', workdays: [] }],
+};
+
+/**
+ * A rectifying case whose deadline was set on Monday 28 December 2026 (counted on the statutory days of 2027) and
+ * which the admin's 2027 notice then moved: the handler sees the pending recount on the case.
+ */
+export async function recountedCase(h: Harness): Promise<{ caseId: string; version: number; issued: string; wouldBe: string }> {
+  h.clock.set(new Date('2026-12-28T02:00:00Z').toISOString());
+  const { caseId } = await rectifyingCase(h);
+  const { version } = await h.ok('admin', 'getCalendarYear', { year: 2027 });
+  await h.ok('admin', 'saveCalendarYear', { ...NOTICE_2027, version, confirm: true });
+  const c = await h.ok('staff', 'getCase', { caseId });
+  const recount = c.pendingRecounts![0]!;
+  return { caseId, version: c.version, issued: recount.issued, wouldBe: recount.wouldBe };
+}
+
 /** Proof for every rectification item, uploaded by the applicant. */
 export async function proveAll(h: Harness, caseId: string): Promise<InspectionView> {
   let view = await inspectionOf(h, caseId, 'applicant');

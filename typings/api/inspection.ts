@@ -1,6 +1,6 @@
 import type {
-  ArchiveLink, ChecklistResult, DecisionOutcome, DeviceLocation, EvidenceVerification, EvidenceVerificationPending, EvidenceView, ChecklistFindingView, InspectionView, Page,
-  PendingEvidenceView, RegulatorInboxEntry, SessionCodeConfirmation,
+  ArchiveLink, CaseView, ChecklistResult, DecisionOutcome, DeviceLocation, EvidenceVerification, EvidenceVerificationPending, EvidenceView, ChecklistFindingView, InspectionView, Page,
+  PendingEvidenceView, RecountKind, RegulatorInboxEntry, SessionCodeConfirmation,
 } from '../models';
 import type { CaseRef, PageQuery } from './core';
 
@@ -92,4 +92,9 @@ export interface InspectionActions {
 
   /** Applicant: rates the service once after the decision (R19); a different second rating is refused. */
   rateService: { req: { caseId: string; score: number; suggestions?: string }; res: InspectionView };
+  /**
+   * The case's handler: on a deadline a newly entered holiday notice would move (CaseView.pendingRecounts), adopt the
+   * new date (the applicant is told a new rectification deadline) or keep the issued one (`issued` names it).
+   */
+  settleRecountedDeadline: { req: CaseRef & { deadline: RecountKind; issued: string; adopt: boolean }; res: CaseView };
 }

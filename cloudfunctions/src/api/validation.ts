@@ -20,7 +20,7 @@ const FIELD_LABELS: Record<string, string> = {
   signatureFileId: '签名', reasons: '不通过理由', rectificationItems: '整改事项', 'rectificationItems.itemCode': '核查项',
   'rectificationItems.requirement': '整改要求',
   receivedAt: '收件时间', 'email.from': '发件人地址', 'email.subject': '邮件主题', applicantEmail: '申请人电子邮箱',
-  creditCode: '统一社会信用代码', phoneTail: '手机号后四位', itemId: '整改事项', fileIds: '文件', score: '评分', suggestions: '意见建议',
+  creditCode: '统一社会信用代码', phoneTail: '手机号后四位', deadline: '期限', issued: '原期限', adopt: '是否采用新期限', itemId: '整改事项', fileIds: '文件', score: '评分', suggestions: '意见建议',
 };
 
 const labelOf = (path: PropertyKey[]): string => {

@@ -121,6 +121,8 @@ const CASE_RULES: Record<string, CaseRule> = {
   // The applicant gets the archive of their own case too (issue 11): it is the record of their inspection.
   getArchive: { when: (c) => !!c.archive, who: (r) => r.applicant || r.handler || r.sectionStaff || r.sectionHead || r.supervisor || r.regulator || r.admin },
   rateService: { when: (c) => DECIDED.has(c.state) && !c.rating, who: (r) => r.applicant },
+  // A deadline a newly entered holiday notice would move waits for its handler (issue 10).
+  settleRecountedDeadline: { when: (c) => !!c.pendingRecounts?.length, who: (r) => r.handler },
 };
 
 export const allowedCaseActions = (caller: Caller, c: CaseRecord): string[] => {

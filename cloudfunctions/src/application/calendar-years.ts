@@ -28,11 +28,14 @@ async function reminderFor(ctx: ActionContext): Promise<{ reminder?: string }> {
   return next.provisional ? { reminder: `${year + 1}年的节假日安排尚未录入：国务院办公厅通知发布后请及时录入，此前${year + 1}年的期限按法定假日暂算` } : {};
 }
 
+/** A moved deadline as the admin's list shows it, and which follow-up visit it belongs to (kind followUp). */
+export type MovedDeadlineAt = MovedDeadline & { followUpId?: string };
+
 /**
  * The issued deadlines that counting with `replacement` for its year would move: open rectifications and
  * follow-up visits whose count ran through that year. Issued dates are never changed here.
  */
-export async function deadlinesMovedBy(ctx: ActionContext, replacement: HolidayYear): Promise<MovedDeadline[]> {
+export async function deadlinesMovedBy(ctx: ActionContext, replacement: HolidayYear): Promise<MovedDeadlineAt[]> {
   const { year } = replacement;
   const around = async (): Promise<HolidayCalendar[]> => {
     const years: HolidayYear[] = [];
@@ -41,7 +44,7 @@ export async function deadlinesMovedBy(ctx: ActionContext, replacement: HolidayY
   };
   const [current, next] = await around();
   const touches = (from: string, to: string) => Number(chinaDateOf(from).slice(0, 4)) <= year && Number(chinaDateOf(to).slice(0, 4)) >= year;
-  const moved: MovedDeadline[] = [];
+  const moved: MovedDeadlineAt[] = [];
   const rectifying = await findAll<CaseRecord>(ctx.store, 'cases', { where: { state: 'rectifying' }, orderBy: [['scheduledAt', 'asc'], ['_id', 'asc']] });
   for (const c of rectifying) {
     const r = c.rectification;
@@ -54,7 +57,7 @@ export async function deadlinesMovedBy(ctx: ActionContext, replacement: HolidayY
     if (!touches(f.createdAt, f.dueAt)) continue;
     const days = workingDaysFrom(new Date(f.createdAt), new Date(f.dueAt), current);
     const wouldBe = addWorkingDays(new Date(f.createdAt), days, next).toISOString();
-    if (days > 0 && wouldBe !== f.dueAt) moved.push({ kind: 'followUp', caseId: f.caseId, caseNumber: f.caseNumber, issued: f.dueAt, wouldBe });
+    if (days > 0 && wouldBe !== f.dueAt) moved.push({ kind: 'followUp', caseId: f.caseId, caseNumber: f.caseNumber, issued: f.dueAt, wouldBe, followUpId: f._id });
   }
   return moved;
 }

@@ -7,12 +7,13 @@ import { AppError } from '../api/errors';
 import { yearsAround } from '../ports/calendar';
 import { type CreditMeasure, FINDING_KIND_LABELS, MEASURE_LABELS, SEVERITY_LABELS, listingEnd, mayBlacklist } from '../domain/credit-finding';
 import { maskName, maskPhone } from '../domain/masking';
-import { addWorkingDays } from '../domain/working-days';
+import { deadlineAfter } from '../domain/working-days';
+import { formatChina } from '../domain/china-time';
 import type { Stored } from '../ports/store';
 import { writeAudit } from './audit';
 import type { BlacklistEntry } from './blacklist';
 import { type StoredCase, loadCase, saveCase } from './cases';
-import { noticeToApplicant } from './notices';
+import { PROVISIONAL_NOTE, keyedNotices, noticeToApplicant, provisionalDateNotice } from './notices';
 import { roleHolders } from './role-holders';
 import type { FindingRecord, StoredFinding } from './findings';
 import { SUPERVISE_PAGES } from './supervision-pages';
@@ -30,6 +31,8 @@ export interface CreditRecord {
   measures: CreditMeasure[];
   reason: string;
   correctionDeadline?: string;
+  /** Counted on the statutory holidays of a year whose notice is not yet entered. */
+  correctionDeadlineProvisional?: boolean;
   blacklistUntil?: string;
   recordedAt: string;
   recordedBy: string;
@@ -118,9 +121,11 @@ export async function decideOnFinding(ctx: ActionContext, finding: StoredFinding
     ...(input.revokeLicence ? (['revocation'] as const) : []),
     ...(input.blacklistMonths ? (['blacklist'] as const) : []),
   ];
-  const correctionDeadline = input.correctionWorkingDays
-    ? addWorkingDays(ctx.now, input.correctionWorkingDays, await yearsAround(ctx.calendar, ctx.now)).toISOString()
+  const correction = input.correctionWorkingDays
+    ? deadlineAfter(ctx.now, input.correctionWorkingDays, await yearsAround(ctx.calendar, ctx.now))
     : undefined;
+  const correctionDeadline = correction?.deadline.toISOString();
+  const correctionMark = correction?.provisional ? { correctionDeadlineProvisional: true } : {};
   const blacklistUntil = input.blacklistMonths ? listingEnd(ctx.now, input.blacklistMonths).toISOString() : undefined;
   const recordedAt = ctx.now.toISOString();
   const subjects = subjectsOf(c);
@@ -130,7 +135,7 @@ export async function decideOnFinding(ctx: ActionContext, finding: StoredFinding
       subjectKey: subject.key, subjectType: subject.type === 'company' ? 'company' : 'person', subjectName: subject.name,
       caseId: c._id, caseNumber: c.number, findingId: finding._id, kind: finding.kind, severity: finding.severity,
       measures, reason: input.reason,
-      ...(correctionDeadline ? { correctionDeadline } : {}),
+      ...(correctionDeadline ? { correctionDeadline, ...correctionMark } : {}),
       ...(blacklistUntil ? { blacklistUntil } : {}),
       recordedAt, recordedBy: ctx.caller.openid, recordedByName: ctx.caller.name,
     };
@@ -158,7 +163,7 @@ export async function decideOnFinding(ctx: ActionContext, finding: StoredFinding
     decision: {
       decidedAt: recordedAt, decidedBy: ctx.caller.openid, decidedByName: ctx.caller.name, reason: input.reason,
       licenceRevoked: Boolean(input.revokeLicence),
-      ...(correctionDeadline ? { correctionDeadline } : {}),
+      ...(correctionDeadline ? { correctionDeadline, ...correctionMark } : {}),
       ...(blacklistUntil ? { blacklistUntil } : {}),
     },
   };
@@ -168,8 +173,10 @@ export async function decideOnFinding(ctx: ActionContext, finding: StoredFinding
   await writeAudit(ctx, `findings/${_id}:${newVersion}`, {
     action: 'decideCreditPenalty', subject: `findings/${_id}`, caseId: c._id, note: `${summary}：${input.reason}`,
   });
+  const correctionDate = correctionDeadline && formatChina(correctionDeadline, 'YYYY-MM-DD');
+  if (correction?.provisional) await ctx.notifier.queue(keyedNotices(`findings:${_id}`, c._id, provisionalDateNotice(c, '责令改正期限', correctionDate!)));
   if (c.applicantId) {
-    const deadline = correctionDeadline ? `，请于 ${correctionDeadline.slice(0, 10)} 前改正` : '';
+    const deadline = correctionDate ? `，请于 ${correctionDate} 前改正${correction!.provisional ? `（${PROVISIONAL_NOTE}）` : ''}` : '';
     await ctx.notifier.queue([{
       id: `findings:${_id}:creditDecision:${c.applicantId}`, event: 'creditDecision', to: c.applicantId, caseId: c._id,
       title: '信用惩戒决定', body: `${c.number} ${FINDING_KIND_LABELS[finding.kind]}：${summary}${deadline}`,
@@ -212,6 +219,7 @@ export const toCreditRecordView = (r: Stored<CreditRecord>): CreditRecordView =>
   measures: r.measures.map((m) => MEASURE_LABELS[m]),
   reason: r.reason,
   ...(r.correctionDeadline ? { correctionDeadline: r.correctionDeadline } : {}),
+  ...(r.correctionDeadlineProvisional ? { correctionDeadlineProvisional: true } : {}),
   ...(r.blacklistUntil ? { blacklistUntil: r.blacklistUntil } : {}),
   recordedAt: r.recordedAt,
 });

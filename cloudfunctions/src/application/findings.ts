@@ -32,6 +32,7 @@ export interface FindingRecord {
     decidedByName: string;
     reason: string;
     correctionDeadline?: string;
+    correctionDeadlineProvisional?: boolean;
     licenceRevoked: boolean;
     blacklistUntil?: string;
   };
@@ -113,6 +114,7 @@ export function toFindingView(f: StoredFinding): CreditFindingView {
             reason: f.decision.reason,
             licenceRevoked: f.decision.licenceRevoked,
             ...(f.decision.correctionDeadline ? { correctionDeadline: f.decision.correctionDeadline } : {}),
+            ...(f.decision.correctionDeadlineProvisional ? { correctionDeadlineProvisional: true } : {}),
             ...(f.decision.blacklistUntil ? { blacklistUntil: f.decision.blacklistUntil } : {}),
           },
         }

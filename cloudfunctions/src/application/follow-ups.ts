@@ -14,6 +14,8 @@ export interface FollowUpRecord {
   premisesAddress: string;
   status: FollowUpStatus;
   dueAt: string;
+  /** Counted on the statutory holidays of a year whose notice is not yet entered. */
+  dueProvisional?: boolean;
   createdAt: string;
   outcome?: {
     result: 'consistent' | 'finding';
@@ -45,6 +47,7 @@ export function toFollowUpView(f: Stored<FollowUpRecord>, now: Date): FollowUpVi
     status: f.status,
     statusLabel: FOLLOW_UP_STATUS_LABELS[f.status],
     dueAt: f.dueAt,
+    ...(f.dueProvisional ? { dueProvisional: true } : {}),
     overdue: f.status === 'open' && f.dueAt < now.toISOString(),
     ...(outcome
       ? {

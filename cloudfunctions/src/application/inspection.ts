@@ -16,6 +16,7 @@ import { type CaseChange, type StoredCase, loadCase, saveCase } from './cases';
 import { loadChecklist } from './catalogue';
 import { loadChain, toEvidenceViews } from './evidence';
 import { pendingEvidenceOf } from './hash-jobs';
+import { provisionalCheck } from './provisional-marks';
 
 /** The case, once the caller has a part in it. */
 export async function readableCase(ctx: ActionContext, caseId: string): Promise<StoredCase> {
@@ -144,7 +145,7 @@ async function toDecisionView(ctx: ActionContext, d: DecisionRecord, office: boo
   };
 }
 
-const toRectificationView = (r: Rectification, now: Date): RectificationView => ({
+const toRectificationView = (r: Rectification, now: Date, provisional: boolean): RectificationView => ({
   round: r.round,
   items: r.items.map((item) => ({
     id: item.id,
@@ -154,10 +155,14 @@ const toRectificationView = (r: Rectification, now: Date): RectificationView => 
   })),
   workingDays: r.workingDays,
   deadline: r.deadline,
-  deadlineProvisional: !!r.deadlineProvisional,
+  deadlineProvisional: provisional,
   overdue: now.getTime() > Date.parse(r.deadline),
   ...(r.reinspectionRequestedAt ? { reinspectionRequestedAt: r.reinspectionRequestedAt } : {}),
 });
+
+/** Marked when set, and its year still without a notice, or a notice entered since would move it and the handler has not decided. */
+const rectificationProvisional = async (ctx: ActionContext, c: CaseRecord, r: Rectification): Promise<boolean> =>
+  !!r.deadlineProvisional && (!!c.pendingRecounts?.some((p) => p.kind === 'rectification') || (await provisionalCheck(ctx.calendar)(true, r.setAt, r.deadline)));
 
 /**
  * The inspection as the caller may see it. The session code only for the handler and observers while inspecting
@@ -205,7 +210,7 @@ export async function toInspectionView(ctx: ActionContext, c: StoredCase): Promi
     ...(c.evidenceHead ? { chainHead: { seq: c.evidenceHead.seq, entryHash: c.evidenceHead.entryHash } } : {}),
     ...(office ? { observerRemarks: (c.observerRemarks ?? []).map((m) => ({ round: m.round, at: m.at, observerName: m.byName, text: m.text })) } : {}),
     decisions: await Promise.all((c.decisions ?? []).map((d) => toDecisionView(ctx, d, office))),
-    ...(c.rectification ? { rectification: toRectificationView(c.rectification, ctx.now) } : {}),
+    ...(c.rectification ? { rectification: toRectificationView(c.rectification, ctx.now, await rectificationProvisional(ctx, c, c.rectification)) } : {}),
     ...(c.rating && (office || r.applicant)
       ? { rating: { score: c.rating.score, ...(c.rating.comment ? { suggestions: c.rating.comment } : {}), ratedAt: c.rating.at } }
       : {}),

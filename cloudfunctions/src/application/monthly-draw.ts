@@ -11,11 +11,12 @@ import { chinaDateOf, chinaMonthOf, chinaMonthRange, previousMonth } from '../do
 import {
   type DrawCase, type DrawRecord, MonthlyDrawError, allocate, drawMonth, populationOf, sampleSize, verifyDraw,
 } from '../domain/monthly-draw';
-import { addWorkingDays } from '../domain/working-days';
+import { deadlineAfter } from '../domain/working-days';
 import type { Store, Stored } from '../ports/store';
 import { writeAudit } from './audit';
 import { findInRange } from './find-all';
 import { type FollowUpRecord, followUpId } from './follow-ups';
+import { PROVISIONAL_NOTE, keyedNotices, provisionalDateNotice } from './notices';
 import { roleHolders } from './role-holders';
 import { SUPERVISE_PAGES } from './supervision-pages';
 
@@ -106,7 +107,8 @@ export async function runMonthlyDraw(ctx: ActionContext, month: string, trigger:
  * Every id is derived from the month, so running this again (after a failure, or on a re-run) adds nothing twice.
  */
 async function completeDraw(ctx: ActionContext, draw: StoredDraw, casesById?: Map<string, Stored<CaseRecord>>): Promise<void> {
-  const dueAt = addWorkingDays(new Date(draw.drawnAt), ctx.config.supervision.followUpWorkingDays, await yearsAround(ctx.calendar, new Date(draw.drawnAt))).toISOString();
+  const due = deadlineAfter(new Date(draw.drawnAt), ctx.config.supervision.followUpWorkingDays, await yearsAround(ctx.calendar, new Date(draw.drawnAt)));
+  const dueAt = due.deadline.toISOString();
   if ((await ctx.store.count('followUps', { month: draw.month })) < draw.selectedIds.length) {
     const open = async (caseId: string): Promise<void> => {
       const c = casesById?.get(caseId) ?? (await ctx.store.get<CaseRecord>('cases', caseId));
@@ -114,8 +116,12 @@ async function completeDraw(ctx: ActionContext, draw: StoredDraw, casesById?: Ma
       const followUp: FollowUpRecord = {
         month: draw.month, caseId, caseNumber: c.number, matterCode: c.matterCode, matterName: c.matterName,
         companyName: c.company.name, premisesAddress: c.premises.address, status: 'open', dueAt, createdAt: draw.drawnAt,
+        ...(due.provisional ? { dueProvisional: true } : {}),
       };
-      await ctx.store.insert('followUps', followUpId(draw.month, caseId), followUp);
+      const id = followUpId(draw.month, caseId);
+      if ((await ctx.store.insert('followUps', id, followUp)) && due.provisional) {
+        await ctx.notifier.queue(keyedNotices(`followUps:${id}`, caseId, provisionalDateNotice({ ...c, _id: caseId }, '监督回访期限', chinaDateOf(dueAt))));
+      }
     };
     // A few writes at a time: each is a round trip to the database in CloudBase.
     for (let i = 0; i < draw.selectedIds.length; i += PARALLEL_WRITES) {
@@ -135,7 +141,7 @@ async function completeDraw(ctx: ActionContext, draw: StoredDraw, casesById?: Ma
       to: s._id,
       title: `${draw.month} 监督回访抽查已完成`,
       body: draw.selectedIds.length
-        ? `上月远程踏勘办结 ${draw.population.length} 件，抽取 ${draw.selectedIds.length} 件，请于 ${chinaDateOf(dueAt)} 前完成回访`
+        ? `上月远程踏勘办结 ${draw.population.length} 件，抽取 ${draw.selectedIds.length} 件，请于 ${chinaDateOf(dueAt)} 前完成回访${due.provisional ? `（${PROVISIONAL_NOTE}）` : ''}`
         : `${draw.month} 没有远程踏勘办结的办件，本月无需回访`,
       page: SUPERVISE_PAGES.draw(draw.month),
       fields: { month: draw.month, count: String(draw.selectedIds.length) },

@@ -1,6 +1,7 @@
 import { type Audience, MESSAGE_CATALOGUE, type NoticeEvent } from '../catalogue/message-catalogue';
 import type { CaseRecord } from '../domain/case';
 import { inModeWords } from '../domain/inspection-mode';
+import type { Notice } from '../ports/notifier';
 import type { CaseChange } from './cases';
 
 // Notices about a case, built from the message catalogue: its title, and the page that suits the recipient.
@@ -42,6 +43,20 @@ export const noticeToApplicant = (c: Case, event: NoticeEvent, body: string, fie
 /** A notice to an officer, opening the staff case page. */
 export const noticeToStaff = (c: Case, to: string, event: NoticeEvent, body: string, fields?: Record<string, string>): CaseNotice =>
   caseNotice(c, 'handler', to, event, body, fields);
+
+/** The wording every page and message adds to a date counted on the statutory holidays. */
+export const PROVISIONAL_NOTE = '该日期按法定假日暂算，国务院通知发布后可能调整';
+
+/**
+ * Tells the case's handler that `what` (e.g. 整改期限) was counted on the statutory holidays: when the notice is
+ * entered, the handler decides whether the date changes. None when the case has no handler.
+ */
+export const provisionalDateNotice = (c: Case, what: string, date: string): CaseNotice[] =>
+  c.handlerId ? [noticeToStaff(c, c.handlerId, 'provisionalDateIssued', `${what}${date}按法定假日暂算，节假日通知录入后如有变化将请您确认`)] : [];
+
+/** Case notices queued outside a case change (a finding's decision, a draw): ids keyed by what queued them. */
+export const keyedNotices = (key: string, caseId: string, notices: CaseNotice[]): Notice[] =>
+  notices.map((n) => ({ ...n, id: `${key}:${n.event}:${n.to}`, caseId }));
 
 /** Who among the case's people an audience is. */
 function caseRecipients(c: CaseRecord, audience: Audience): string[] {

@@ -6,6 +6,7 @@ import { TENCENT_MEETING_MINI_PROGRAM_APP_ID, tencentMeetingMiniProgramPath } fr
 import { FORM_KINDS } from '../domain/signed-form';
 import { type Relation, authorizeCaseAction } from './access';
 import { type CaseChange, loadCase, type StoredCase, saveCase } from './cases';
+import { provisionalCheck, slotsAsTheyStand } from './provisional-marks';
 import { toCaseView } from './views';
 
 export const formStatuses = (c: CaseRecord): FormStatus[] =>
@@ -58,7 +59,7 @@ export async function toReadinessView(ctx: ActionContext, c: StoredCase): Promis
   return {
     case: await toCaseView(ctx, c),
     forms: formStatuses(c),
-    scheduling: schedulingOf(c),
+    scheduling: { ...schedulingOf(c), offeredSlots: await slotsAsTheyStand(c.offeredSlots ?? [], provisionalCheck(ctx.calendar)) },
     ...(meeting ? { meeting } : {}),
   };
 }

@@ -7,6 +7,7 @@ import type { Condition, Query } from '../ports/store';
 import { allowedCaseActions, relationTo } from './access';
 import { actorName, audienceOf, partyName, phoneFor, timelineEntryFor } from './audience';
 import type { StoredCase } from './cases';
+import { toPendingRecountView } from './deadline-recounts';
 
 /** Chinese names of audited actions, for the case timeline. */
 export const ACTION_LABELS: Record<string, string> = {
@@ -53,6 +54,8 @@ export const ACTION_LABELS: Record<string, string> = {
   requestReinspection: '申请复查',
   archiveCase: '生成踏勘档案并推送监管部门',
   rateService: '满意度评价',
+  recountDeadline: '节假日安排录入，期限待经办人确认',
+  settleRecountedDeadline: '经办人确认节假日安排录入后的期限',
 };
 
 /** States in which a case whose applicant asked for re-inspection is on its way to it (R14). */
@@ -109,6 +112,7 @@ export async function toCaseView(ctx: ActionContext, c: StoredCase, caller: Call
     timeline: audit.map((a) => timelineEntryFor(audience, ACTION_LABELS, a, actorName(caller, r, c, a.actorId, a.actorName))),
     can: allowedCaseActions(caller, c),
     ...(c.registration && !c.applicantId ? { awaitingClaim: true } : {}),
+    ...(c.pendingRecounts?.length && r.handler ? { pendingRecounts: c.pendingRecounts.map(toPendingRecountView) } : {}),
     ...(c.registration && (r.handler || r.sectionStaff || r.sectionHead || r.supervisor || r.admin) ? { intake: toIntakeView(c) } : {}),
   };
 }

@@ -11,42 +11,13 @@ export interface LunarFestivalDates {
 
 export const LUNAR_FESTIVAL_YEARS = { first: 2024, last: 2060 } as const;
 
-export const LUNAR_FESTIVALS: Readonly<Record<number, LunarFestivalDates>> = {
-  2024: { springFestival: '2024-02-10', qingming: '2024-04-04', duanwu: '2024-06-10', midAutumn: '2024-09-17' },
-  2025: { springFestival: '2025-01-29', qingming: '2025-04-04', duanwu: '2025-05-31', midAutumn: '2025-10-06' },
-  2026: { springFestival: '2026-02-17', qingming: '2026-04-05', duanwu: '2026-06-19', midAutumn: '2026-09-25' },
-  2027: { springFestival: '2027-02-06', qingming: '2027-04-05', duanwu: '2027-06-09', midAutumn: '2027-09-15' },
-  2028: { springFestival: '2028-01-26', qingming: '2028-04-04', duanwu: '2028-05-28', midAutumn: '2028-10-03' },
-  2029: { springFestival: '2029-02-13', qingming: '2029-04-04', duanwu: '2029-06-16', midAutumn: '2029-09-22' },
-  2030: { springFestival: '2030-02-03', qingming: '2030-04-05', duanwu: '2030-06-05', midAutumn: '2030-09-12' },
-  2031: { springFestival: '2031-01-23', qingming: '2031-04-05', duanwu: '2031-06-24', midAutumn: '2031-10-01' },
-  2032: { springFestival: '2032-02-11', qingming: '2032-04-04', duanwu: '2032-06-12', midAutumn: '2032-09-19' },
-  2033: { springFestival: '2033-01-31', qingming: '2033-04-04', duanwu: '2033-06-01', midAutumn: '2033-09-08' },
-  2034: { springFestival: '2034-02-19', qingming: '2034-04-05', duanwu: '2034-06-20', midAutumn: '2034-09-27' },
-  2035: { springFestival: '2035-02-08', qingming: '2035-04-05', duanwu: '2035-06-10', midAutumn: '2035-09-16' },
-  2036: { springFestival: '2036-01-28', qingming: '2036-04-04', duanwu: '2036-05-30', midAutumn: '2036-10-04' },
-  2037: { springFestival: '2037-02-15', qingming: '2037-04-04', duanwu: '2037-06-18', midAutumn: '2037-09-24' },
-  2038: { springFestival: '2038-02-04', qingming: '2038-04-05', duanwu: '2038-06-07', midAutumn: '2038-09-13' },
-  2039: { springFestival: '2039-01-24', qingming: '2039-04-05', duanwu: '2039-05-27', midAutumn: '2039-10-02' },
-  2040: { springFestival: '2040-02-12', qingming: '2040-04-04', duanwu: '2040-06-14', midAutumn: '2040-09-20' },
-  2041: { springFestival: '2041-02-01', qingming: '2041-04-04', duanwu: '2041-06-03', midAutumn: '2041-09-10' },
-  2042: { springFestival: '2042-01-22', qingming: '2042-04-04', duanwu: '2042-06-22', midAutumn: '2042-09-28' },
-  2043: { springFestival: '2043-02-10', qingming: '2043-04-05', duanwu: '2043-06-11', midAutumn: '2043-09-17' },
-  2044: { springFestival: '2044-01-30', qingming: '2044-04-04', duanwu: '2044-05-31', midAutumn: '2044-10-05' },
-  2045: { springFestival: '2045-02-17', qingming: '2045-04-04', duanwu: '2045-06-19', midAutumn: '2045-09-25' },
-  2046: { springFestival: '2046-02-06', qingming: '2046-04-04', duanwu: '2046-06-08', midAutumn: '2046-09-15' },
-  2047: { springFestival: '2047-01-26', qingming: '2047-04-05', duanwu: '2047-05-29', midAutumn: '2047-10-04' },
-  2048: { springFestival: '2048-02-14', qingming: '2048-04-04', duanwu: '2048-06-15', midAutumn: '2048-09-22' },
-  2049: { springFestival: '2049-02-02', qingming: '2049-04-04', duanwu: '2049-06-04', midAutumn: '2049-09-11' },
-  2050: { springFestival: '2050-01-23', qingming: '2050-04-04', duanwu: '2050-06-23', midAutumn: '2050-09-30' },
-  2051: { springFestival: '2051-02-11', qingming: '2051-04-05', duanwu: '2051-06-13', midAutumn: '2051-09-19' },
-  2052: { springFestival: '2052-02-01', qingming: '2052-04-04', duanwu: '2052-06-01', midAutumn: '2052-09-07' },
-  2053: { springFestival: '2053-02-19', qingming: '2053-04-04', duanwu: '2053-06-20', midAutumn: '2053-09-26' },
-  2054: { springFestival: '2054-02-08', qingming: '2054-04-04', duanwu: '2054-06-10', midAutumn: '2054-09-16' },
-  2055: { springFestival: '2055-01-28', qingming: '2055-04-05', duanwu: '2055-05-30', midAutumn: '2055-10-05' },
-  2056: { springFestival: '2056-02-15', qingming: '2056-04-04', duanwu: '2056-06-17', midAutumn: '2056-09-24' },
-  2057: { springFestival: '2057-02-04', qingming: '2057-04-04', duanwu: '2057-06-06', midAutumn: '2057-09-13' },
-  2058: { springFestival: '2058-01-24', qingming: '2058-04-04', duanwu: '2058-06-25', midAutumn: '2058-10-02' },
-  2059: { springFestival: '2059-02-12', qingming: '2059-04-05', duanwu: '2059-06-14', midAutumn: '2059-09-21' },
-  2060: { springFestival: '2060-02-02', qingming: '2060-04-04', duanwu: '2060-06-03', midAutumn: '2060-09-09' },
-};
+// From 2024, one row a year: 春节, 清明, 端午 and 中秋 as MMDD.
+const ROWS = '0210040406100917 0129040405311006 0217040506190925 0206040506090915 0126040405281003 0213040406160922 0203040506050912 0123040506241001 0211040406120919 0131040406010908 0219040506200927 0208040506100916 0128040405301004 0215040406180924 0204040506070913 0124040505271002 0212040406140920 0201040406030910 0122040406220928 0210040506110917 0130040405311005 0217040406190925 0206040406080915 0126040505291004 0214040406150922 0202040406040911 0123040406230930 0211040506130919 0201040406010907 0219040406200926 0208040406100916 0128040505301005 0215040406170924 0204040406060913 0124040406251002 0212040506140921 0202040406030909';
+
+export const LUNAR_FESTIVALS: Readonly<Record<number, LunarFestivalDates>> = Object.fromEntries(
+  ROWS.split(' ').map((row, i) => {
+    const year = LUNAR_FESTIVAL_YEARS.first + i;
+    const [springFestival, qingming, duanwu, midAutumn] = row.match(/\d{4}/g)!.map((d) => `${year}-${d.slice(0, 2)}-${d.slice(2)}`) as [string, string, string, string];
+    return [year, { springFestival, qingming, duanwu, midAutumn }];
+  }),
+);

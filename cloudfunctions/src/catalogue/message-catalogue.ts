@@ -232,6 +232,15 @@ export const MESSAGE_CATALOGUE = {
     title: '监督回访已逾期', audience: ['supervisors'], queuedBy: 'reminders',
     delivery: via('supervision', (m) => ({ task: '完成监督回访', subject: field(m, 'number'), time: instant(m, 'due'), note: m.body })),
   },
+  // The working-day calendar (issue 10): dates counted on the statutory days, and deadlines a new notice would move.
+  provisionalDateIssued: {
+    title: '期限按法定假日暂算', audience: ['handler'], queuedBy: 'decideInspection, offerSlots, decideCreditPenalty, monthly-draw',
+    delivery: { inboxOnly: '办件页同样标明暂算，不占用订阅消息' },
+  },
+  deadlineRecountPending: {
+    title: '节假日安排录入后期限待确认', audience: ['handler'], queuedBy: 'saveCalendarYear',
+    delivery: via('todo', (m) => ({ ...caseOf(m), task: '确认新日历下的期限', note: m.body })),
+  },
   calendarNoticeMissing: {
     title: '请录入明年的节假日安排', audience: ['admins'], queuedBy: 'reminders',
     delivery: { inboxOnly: '管理员在站内消息和工作日历页面都会看到提醒，不占用订阅消息' },

@@ -1,4 +1,4 @@
-import type { CaseState, Company, InspectionMode, IntakeChannel, Premises } from '../../../typings/models';
+import type { CaseState, Company, InspectionMode, IntakeChannel, Premises, RecountKind } from '../../../typings/models';
 import type { MeetingInfo } from '../ports/meetings';
 import type { ChainHead } from './evidence-chain';
 import type { ArchiveRecord, DecisionRecord, InspectionRound, ObserverRemark, Rectification } from './inspection';
@@ -95,6 +95,20 @@ export interface CaseRecord {
   evidenceHead?: ChainHead;
   /** The inspection archive PDF made at the final decision (R13). */
   archive?: ArchiveRecord;
+  /** Issued deadlines a newly entered holiday notice would move: the handler adopts the new date or keeps the issued one. */
+  pendingRecounts?: PendingRecount[];
+}
+
+/** One issued deadline and the date the calendar as entered now gives it (issue 10): never changed without the handler. */
+export interface PendingRecount {
+  kind: RecountKind;
+  issued: string;
+  wouldBe: string;
+  /** The year whose notice was entered. */
+  year: number;
+  /** The follow-up visit whose due date it is (kind followUp). */
+  followUpId?: string;
+  notedAt: string;
 }
 
 export interface Registration {

@@ -3,7 +3,7 @@
 
 import type { TimeSlot } from '../../../typings/models';
 import { chinaDateOf, chinaTime, formatChina } from './china-time';
-import { type HolidayCalendar, isWorkingDay } from './working-days';
+import { type HolidayCalendar, isProvisionalBetween, isWorkingDay } from './working-days';
 
 export type { TimeSlot };
 
@@ -62,6 +62,12 @@ export function slotRefusal(slot: TimeSlot, now: Date, hours: readonly OfficeHou
   if (!inside) return `${describeSlot(slot)}不在工作时间（${hours.map((w) => `${w.from}-${w.to}`).join('、')}）内`;
   return null;
 }
+
+/** The slot, marked provisional when its day's year is counted on the statutory days (no notice entered yet). */
+export const markedSlot = (slot: TimeSlot, calendar: HolidayCalendar): TimeSlot => {
+  const { provisional: _was, ...plain } = slot;
+  return isProvisionalBetween(slotDay(slot), slotDay(slot), calendar) ? { ...plain, provisional: true } : plain;
+};
 
 /**
  * Whether the officer can take this slot for this case, given the day's bookings: not over another case's

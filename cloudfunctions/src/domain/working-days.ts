@@ -66,6 +66,12 @@ export function isProvisionalBetween(a: Date | string, b: Date | string, cal: Ho
   return cal.provisionalYears.some((year) => year >= Math.min(x, y) && year <= Math.max(x, y));
 }
 
+/** A deadline n working days after `from`, and whether a year it runs through was counted provisionally. */
+export function deadlineAfter(from: Date, n: number, cal: HolidayCalendar): { deadline: Date; provisional: boolean } {
+  const deadline = addWorkingDays(from, n, cal);
+  return { deadline, provisional: isProvisionalBetween(from, deadline, cal) };
+}
+
 function workingDayTest(cal: HolidayCalendar): (day: string) => boolean {
   const holidays = new Set(cal.holidays);
   const adjusted = new Set(cal.adjustedWorkdays);

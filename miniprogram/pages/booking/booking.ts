@@ -3,7 +3,7 @@ import { getGroup } from '../../services/group/get-group';
 import { bookSlot } from '../../services/schedule/book-slot';
 import { requestOtherTimes } from '../../services/schedule/request-other-times';
 import { rescheduleInspection } from '../../services/schedule/reschedule-inspection';
-import { formatChinaSlot } from '../../utils/china-time';
+import { PROVISIONAL_DATE_NOTE, formatChinaSlot, slotText } from '../../utils/china-time';
 import { errorCode, errorText } from '../../utils/format';
 import { askToSubscribe, templatesFor } from '../../utils/subscribe';
 import { pageParam } from '../../utils/page-query';
@@ -37,6 +37,8 @@ Page({
     onsite: false,
     visitText: '',
     slots: [] as Array<{ start: string; text: string }>,
+    /** Said under the slots when a day among them is counted on the statutory holidays. */
+    provisionalNote: '',
     picked: -1,
     pickError: '',
     requestNote: '',
@@ -85,7 +87,8 @@ Page({
       modeName: r.case.mode === 'onsite' ? '现场踏勘' : '视频踏勘',
       onsite: r.case.mode === 'onsite',
       visitText: r.scheduling.booked ? formatChinaSlot(r.scheduling.booked.start, r.scheduling.booked.end) : '',
-      slots: r.scheduling.offeredSlots.map((s) => ({ start: s.start, text: formatChinaSlot(s.start, s.end) })),
+      slots: r.scheduling.offeredSlots.map((s) => ({ start: s.start, text: slotText(s) })),
+      provisionalNote: r.scheduling.offeredSlots.some((s) => s.provisional) ? `标有“暂算”的时段：${PROVISIONAL_DATE_NOTE}` : '',
       picked: -1,
       pickError: '',
       requestNote: r.scheduling.otherTimesRequest?.note ?? '',

@@ -1,6 +1,6 @@
 import type { BlacklistEntryView, CreditRecordView } from '../../../typings/models';
 import { listMyCreditRecords } from '../../services/supervision/list-my-credit-records';
-import { formatChinaDate } from '../../utils/china-time';
+import { PROVISIONAL_DATE_NOTE, formatChinaDate } from '../../utils/china-time';
 import { SUBJECT_LABELS, listingPeriod } from '../../utils/credit-view';
 import { errorText } from '../../utils/format';
 import { type Failure, failureOf } from '../../utils/failure';
@@ -43,7 +43,7 @@ const toRecord = (r: CreditRecordView): RecordRow => ({
   measures: r.measures.join('、'),
   reason: r.reason,
   deadline: [
-    r.correctionDeadline ? `请于 ${formatChinaDate(r.correctionDeadline)} 前改正` : '',
+    r.correctionDeadline ? `请于 ${formatChinaDate(r.correctionDeadline)} 前改正${r.correctionDeadlineProvisional ? `（${PROVISIONAL_DATE_NOTE}）` : ''}` : '',
     r.blacklistUntil ? `失信黑名单至 ${formatChinaDate(r.blacklistUntil)}` : '',
   ].filter(Boolean).join('；'),
   recorded: `办件 ${r.caseNumber} · 记录于 ${formatChinaDate(r.recordedAt)}`,

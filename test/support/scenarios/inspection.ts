@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { InspectionActions } from '../../../typings/api';
 import { greyJpeg } from '../images';
 import {
-  AT_PREMISES, addScreenshot, decidedCase, firstItem, inspectionOf, proveAll, rectifyingCase, recordFindings, scheduledCase, signature,
+  AT_PREMISES, addScreenshot, decidedCase, recountedCase, firstItem, inspectionOf, proveAll, rectifyingCase, recordFindings, scheduledCase, signature,
   startedCase, upload,
 } from '../inspection';
 import { type ActionScenario, CASE_READERS, STAFF_OF_SECTION, SUPERVISORS } from './core';
@@ -126,4 +126,13 @@ export const INSPECTION_SCENARIOS: { [A in keyof InspectionActions]: ActionScena
   },
   listRegulatorInbox: { payload: async () => ({}), allowed: ['regulator', 'foreignRegulator'] },
   rateService: { payload: async (h) => ({ caseId: await decidedCase(h, 'archived'), score: 5, suggestions: '流程便捷' }), allowed: ['applicant'], writes: ['audit', 'cases'] },
+  // Adopting the new rectification deadline tells the applicant.
+  settleRecountedDeadline: {
+    payload: async (h) => {
+      const { caseId, version, issued } = await recountedCase(h);
+      return { caseId, version, deadline: 'rectification', issued, adopt: true };
+    },
+    allowed: ['staff'],
+    writes: ['audit', 'cases', 'outbox'],
+  },
 };

@@ -5,6 +5,7 @@ import { text } from '../../api/validation';
 import type { CalendarYearRecord } from '../../adapters/store-calendar';
 import { writeAudit } from '../../application/audit';
 import { calendarYearView, deadlinesMovedBy, festivalsOf } from '../../application/calendar-years';
+import { recordRecounts } from '../../application/deadline-recounts';
 import { holidayYearProblem } from '../../domain/holiday-year';
 import { calendarYear } from './get-calendar-year';
 
@@ -12,8 +13,9 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应�
 
 /**
  * The admin enters a year's holidays and 调休 from the State Council's notice. First without `confirm`: nothing is
- * saved, and the answer lists the issued deadlines the new days would move. Issued deadlines keep their dates;
- * every count made afterwards uses the year as entered.
+ * saved, and the answer lists the issued deadlines the new days would move. Issued deadlines keep their dates:
+ * on confirm each is noted on its case and its handler decides (settleRecountedDeadline); every count made
+ * afterwards uses the year as entered.
  */
 export const saveCalendarYear = defineAction({
   name: 'saveCalendarYear',
@@ -30,7 +32,8 @@ export const saveCalendarYear = defineAction({
     const festivals = festivalsOf(input);
     const problem = holidayYearProblem(year, festivals);
     if (problem) throw new AppError('VALIDATION', problem);
-    const moved = await deadlinesMovedBy(ctx, { year, festivals, provisional: false, source });
+    const movedAt = await deadlinesMovedBy(ctx, { year, festivals, provisional: false, source });
+    const moved = movedAt.map(({ followUpId: _where, ...m }) => m);
     if (!confirm) return { saved: false, moved, year: await calendarYearView(ctx, year) };
     const record: CalendarYearRecord = { year, festivals, source, updatedAt: ctx.now.toISOString(), updatedBy: ctx.caller.openid, updatedByName: ctx.caller.name };
     const saved = version === 0
@@ -39,8 +42,9 @@ export const saveCalendarYear = defineAction({
     if (saved === null) throw new AppError('CONFLICT', '该年度的节假日安排刚被他人修改，请刷新后重试');
     await writeAudit(ctx, `calendarYears/${year}:${saved}`, {
       action: 'saveCalendarYear', subject: `calendarYears/${year}`,
-      note: `${source}；${festivals.map((f) => `${f.name} ${f.from}至${f.to}${f.workdays.length ? `，${f.workdays.join('、')}上班` : ''}`).join('；')}${moved.length ? `；已发出的${moved.length}个期限保持不变` : ''}`,
+      note: `${source}；${festivals.map((f) => `${f.name} ${f.from}至${f.to}${f.workdays.length ? `，${f.workdays.join('、')}上班` : ''}`).join('；')}${moved.length ? `；已发出的${moved.length}个期限保持不变，待经办人决定` : ''}`,
     });
+    await recordRecounts(ctx, year, movedAt);
     return { saved: true, moved, year: await calendarYearView(ctx, year) };
   },
 });

@@ -9,7 +9,10 @@ import { noticeToStaff } from '../../application/notices';
 import { claimSlot, releaseSlot } from '../../application/officer-days';
 import { toReadinessView } from '../../application/readiness';
 import type { CaseRecord } from '../../domain/case';
-import { describeSlot, sameStart } from '../../domain/inspection-slots';
+import { formatChina } from '../../domain/china-time';
+import { describeSlot, sameStart, slotDay } from '../../domain/inspection-slots';
+import { isWorkingDay } from '../../domain/working-days';
+import { yearsAround } from '../../ports/calendar';
 import { slotStart } from './fields';
 
 /**
@@ -29,6 +32,10 @@ export const bookSlot = defineAction({
     const slot = c.offeredSlots!.find((s) => sameStart(s, new Date(start)));
     if (!slot) throw new AppError('VALIDATION', '请从经办人提供的时段中选择');
     if (Date.parse(slot.start) <= ctx.now.getTime()) throw new AppError('VALIDATION', '该时段已经过去，请申请其他时间');
+    // Offered on the statutory days: the notice entered since may have made that day a holiday.
+    if (slot.provisional && !isWorkingDay(slotDay(slot), await yearsAround(ctx.calendar, new Date(slot.start)))) {
+      throw new AppError('VALIDATION', `按国务院节假日安排，${formatChina(slot.start, 'M月D日')}放假，请申请其他时间`);
+    }
     const officerId = c.handlerId!;
     await claimSlot(ctx, officerId, slot, c._id);
     try {

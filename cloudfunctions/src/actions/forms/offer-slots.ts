@@ -2,12 +2,12 @@ import * as z from 'zod';
 import { defineAction } from '../../api/action';
 import { AppError } from '../../api/errors';
 import { idString, reasonText, version } from '../../api/validation';
-import { noticeToApplicant } from '../../application/notices';
+import { PROVISIONAL_NOTE, noticeToApplicant, provisionalDateNotice } from '../../application/notices';
 import { bookingsOfDay, refuseUnlessFits } from '../../application/officer-days';
 import { actOnReadiness } from '../../application/readiness';
 import { casesAhead } from '../../application/scheduling';
 import { yearsAround } from '../../ports/calendar';
-import { describeSlot, overlaps, slotRefusal, slotStartingAt } from '../../domain/inspection-slots';
+import { describeSlot, markedSlot, overlaps, slotRefusal, slotStartingAt } from '../../domain/inspection-slots';
 import { slotStart } from './fields';
 
 /**
@@ -29,7 +29,7 @@ export const offerSlots = defineAction({
     const { officeHours, slotMinutes, dailyMaximum } = ctx.config.scheduling;
     const calendar = await yearsAround(ctx.calendar, ctx.now);
     return actOnReadiness(ctx, ref, 'offerSlots', async (c) => {
-      const slots = starts.map((s) => slotStartingAt(new Date(s), slotMinutes)).sort((a, b) => a.start.localeCompare(b.start));
+      const slots = starts.map((s) => markedSlot(slotStartingAt(new Date(s), slotMinutes), calendar)).sort((a, b) => a.start.localeCompare(b.start));
       if (slots.some((s, i) => i > 0 && overlaps(slots[i - 1]!, s))) throw new AppError('VALIDATION', '提供的时段之间不能重叠');
       for (const slot of slots) {
         const refusal = slotRefusal(slot, ctx.now, officeHours, calendar);
@@ -41,12 +41,16 @@ export const offerSlots = defineAction({
         throw new AppError('VALIDATION', `更早受理的办件${ahead[0]!.number}等${ahead.length}件尚未安排时间，请先安排，或说明不按受理顺序安排的原因`);
       }
       const times = slots.map(describeSlot).join('、');
+      const provisional = slots.filter((s) => s.provisional).map(describeSlot).join('、');
       const { otherTimesRequest: _answered, ...rest } = c;
       return [
         { ...rest, offeredSlots: slots },
         {
           note: ahead.length ? `不按受理顺序（先于${ahead.map((a) => a.number).join('、')}）：${reason}；时段 ${times}` : `时段 ${times}`,
-          notices: noticeToApplicant(c, 'timesOffered', `可选时段：${times}`),
+          notices: [
+            ...noticeToApplicant(c, 'timesOffered', `可选时段：${times}${provisional ? `（${provisional}：${PROVISIONAL_NOTE}）` : ''}`),
+            ...(provisional ? provisionalDateNotice(c, '踏勘时段', provisional) : []),
+          ],
         },
       ];
     });

@@ -7,14 +7,14 @@ import { archiveAndPush } from '../../application/archive';
 import type { StoredCase } from '../../application/cases';
 import { loadChecklist } from '../../application/catalogue';
 import { changeCase, roundInProgress, toInspectionView } from '../../application/inspection';
-import { noticeToApplicant } from '../../application/notices';
+import { noticeToApplicant, provisionalDateNotice } from '../../application/notices';
 import { readOwnSignature } from '../../application/signed-forms';
 import { nextState } from '../../domain/case-state';
 import { formatChina } from '../../domain/china-time';
 import {
   type DecisionRecord, OUTCOME_EVENTS, type Rectification, decisionProblem, rectificationItemsFrom,
 } from '../../domain/inspection';
-import { type HolidayCalendar, addWorkingDays, isProvisionalBetween } from '../../domain/working-days';
+import { type HolidayCalendar, deadlineAfter } from '../../domain/working-days';
 import { yearsAround } from '../../ports/calendar';
 import type { ActionContext } from '../../api/context';
 import { fileId } from './fields';
@@ -80,22 +80,26 @@ export const decideInspection = defineAction({
 
 function rectificationOf(ctx: ActionContext, calendar: HolidayCalendar, round: number, items: { itemCode?: string; requirement: string }[]): Rectification {
   const workingDays = ctx.config.inspection.rectificationWorkingDays;
-  const deadline = addWorkingDays(ctx.now, workingDays, calendar);
+  const { deadline, provisional } = deadlineAfter(ctx.now, workingDays, calendar);
   return {
     round,
     items: items.map((item, i) => ({ id: `R${i + 1}`, itemCode: item.itemCode ?? null, requirement: item.requirement, proofs: [] })),
     workingDays,
     setAt: ctx.now.toISOString(),
     deadline: deadline.toISOString(),
-    ...(isProvisionalBetween(ctx.now, deadline, calendar) ? { deadlineProvisional: true } : {}),
+    ...(provisional ? { deadlineProvisional: true } : {}),
     reinspectionRequestedAt: null,
   };
 }
 
 function decisionNotices(c: StoredCase, d: DecisionRecord, rectification: Rectification | undefined) {
   if (rectification) {
-    const deadline = formatChina(rectification.deadline, 'YYYY年M月D日') + (rectification.deadlineProvisional ? '（暂按法定假日计算，以节假日通知为准）' : '');
-    return noticeToApplicant(c, 'rectificationRequired', `请于${deadline}前完成 ${rectification.items.length} 项整改，上传整改材料并申请复查`, { deadline: rectification.deadline });
+    const date = formatChina(rectification.deadline, 'YYYY年M月D日');
+    const deadline = date + (rectification.deadlineProvisional ? '（暂按法定假日计算，以节假日通知为准）' : '');
+    return [
+      ...noticeToApplicant(c, 'rectificationRequired', `请于${deadline}前完成 ${rectification.items.length} 项整改，上传整改材料并申请复查`, { deadline: rectification.deadline }),
+      ...(rectification.deadlineProvisional ? provisionalDateNotice(c, '整改期限', date) : []),
+    ];
   }
   return d.outcome === 'pass'
     ? noticeToApplicant(c, 'inspectionPassed', d.opinion)

@@ -12,6 +12,7 @@ import { rateService } from './rate-service';
 import { requestReinspection } from './request-reinspection';
 import { resumeInspection } from './resume-inspection';
 import { saveChecklistItem } from './save-checklist-item';
+import { settleRecountedDeadline } from './settle-recounted-deadline';
 import { startInspection } from './start-inspection';
 import { submitRectificationProof } from './submit-rectification-proof';
 import { supersedeEvidence } from './supersede-evidence';
@@ -22,5 +23,5 @@ export const INSPECTION_ACTIONS: readonly AnyAction[] = [
   getInspection, startInspection, resumeInspection, confirmSessionCode, saveChecklistItem, addObserverRemark,
   addEvidence, attachMeetingRecording, supersedeEvidence, verifyEvidence,
   decideInspection, submitRectificationProof, requestReinspection,
-  archiveCase, getArchive, listRegulatorInbox, rateService,
+  archiveCase, getArchive, listRegulatorInbox, rateService, settleRecountedDeadline,
 ];

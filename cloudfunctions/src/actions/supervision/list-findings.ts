@@ -3,6 +3,7 @@ import { defineAction } from '../../api/action';
 import { pageQuery } from '../../api/validation';
 import { pageOf } from '../../application/find-all';
 import { toFindingView } from '../../application/findings';
+import { provisionalCheck } from '../../application/provisional-marks';
 
 /** Findings, newest first; all of them, or those waiting for a decision, or those decided. */
 export const listFindings = defineAction({
@@ -10,6 +11,15 @@ export const listFindings = defineAction({
   schema: z.strictObject({ ...pageQuery, status: z.enum(['pending', 'decided']).optional() }),
   callers: ['supervisor'],
   mutates: false,
-  handle: (ctx, { status, ...page }) =>
-    pageOf(ctx.store, 'findings', status ? { status } : {}, [['reportedAt', 'desc'], ['_id', 'asc']], page, toFindingView),
+  async handle(ctx, { status, ...page }) {
+    const found = await pageOf(ctx.store, 'findings', status ? { status } : {}, [['reportedAt', 'desc'], ['_id', 'asc']], page, toFindingView);
+    // A correction deadline counted on the statutory days reads so only while its year's notice is still missing.
+    const check = provisionalCheck(ctx.calendar);
+    const items = await Promise.all(found.items.map(async (f) => {
+      if (!f.decision) return f;
+      const { correctionDeadlineProvisional: marked, ...decision } = f.decision;
+      return { ...f, decision: (await check(marked, decision.correctionDeadline ?? decision.decidedAt)) ? { ...decision, correctionDeadlineProvisional: true } : decision };
+    }));
+    return { ...found, items };
+  },
 });

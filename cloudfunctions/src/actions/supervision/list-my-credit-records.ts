@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { defineAction } from '../../api/action';
 import { type CreditRecord, type ListingRecord, toCreditRecordView, toListingView } from '../../application/credit';
+import { provisionalCheck } from '../../application/provisional-marks';
 import type { CaseRecord } from '../../domain/case';
 
 /**
@@ -26,6 +27,9 @@ export const listMyCreditRecords = defineAction({
       ctx.store.find<CreditRecord>('creditRecords', { where, orderBy: [['recordedAt', 'desc']], limit: 100 }),
       ctx.store.find<ListingRecord>('blacklist', { where, orderBy: [['listedAt', 'desc']], limit: 100 }),
     ]);
-    return { records: records.map(toCreditRecordView), blacklistings: listings.map((e) => toListingView(e, ctx.now)) };
+    const check = provisionalCheck(ctx.calendar);
+    const views = await Promise.all(records.map(toCreditRecordView).map(async ({ correctionDeadlineProvisional: marked, ...r }) =>
+      (await check(marked, r.correctionDeadline ?? r.recordedAt)) ? { ...r, correctionDeadlineProvisional: true } : r));
+    return { records: views, blacklistings: listings.map((e) => toListingView(e, ctx.now)) };
   },
 });

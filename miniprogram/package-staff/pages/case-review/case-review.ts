@@ -1,4 +1,4 @@
-import type { CaseView, FileAccessView, UserView, WhoAmI } from '../../../../typings/models';
+import type { CaseView, FileAccessView, PendingRecountView, UserView, WhoAmI } from '../../../../typings/models';
 import { asCaseLoader, caseLoader, caseLoaderData } from '../../../behaviors/case-loader/case-loader';
 import { getCase } from '../../../services/case/get-case';
 import { listFileAccess } from '../../../services/case/list-file-access';
@@ -8,16 +8,34 @@ import { listSectionStaff } from '../../../services/staff/list-section-staff';
 import { reassignCase } from '../../../services/staff/reassign-case';
 import { openRegistrationReceipt } from '../../../services/staff/open-registration-receipt';
 import { reissueClaimCode } from '../../../services/staff/reissue-claim-code';
+import { settleRecountedDeadline } from '../../../services/staff/settle-recounted-deadline';
 import { refuseCase } from '../../../services/staff/refuse-case';
 import { returnCase } from '../../../services/staff/return-case';
 import { type CaseStep, handlerSteps } from '../../../utils/case-steps';
-import { formatChinaTime } from '../../../utils/china-time';
+import { formatChinaDate, formatChinaTime } from '../../../utils/china-time';
 import { type CaseDetail, toCaseDetail } from '../../../utils/case-view';
 import { errorCode, errorText } from '../../../utils/format';
 import { currentUser, hasRole } from '../../../utils/session';
 import { type AccessRow, toAccessRows } from '../../../utils/file-access';
 
 type Panel = '' | 'return' | 'refuse' | 'reassign';
+
+/** A deadline a newly entered holiday notice would move, as the card words it. */
+interface RecountCard {
+  kind: PendingRecountView['kind'];
+  issued: string;
+  title: string;
+  text: string;
+  keepText: string;
+}
+
+const toRecountCard = (p: PendingRecountView): RecountCard => ({
+  kind: p.kind,
+  issued: p.issued,
+  title: `新日历下${p.kindLabel}将变为 ${formatChinaDate(p.wouldBe)}`,
+  text: `已发出的${p.kindLabel}为 ${formatChinaDate(p.issued)}（按法定假日暂算）。${p.year}年节假日安排已录入，请决定是否采用新期限。`,
+  keepText: `${p.kindLabel}保持 ${formatChinaDate(p.issued)} 不变。`,
+});
 
 /** What each decision asks for before it is sent. */
 const PANELS = {
@@ -35,6 +53,7 @@ Page({
     access: null as AccessRow[] | null,
     view: null as CaseDetail | null,
     steps: [] as CaseStep[],
+    recounts: [] as RecountCard[],
     canAccept: false,
     canReturn: false,
     canRefuse: false,
@@ -71,6 +90,7 @@ Page({
       sectionCode: c.sectionCode,
       view: toCaseDetail(c),
       steps: handlerSteps(c),
+      recounts: (c.pendingRecounts ?? []).map(toRecountCard),
       canAccept: c.can.includes('acceptCase'),
       canReissueClaim: c.can.includes('reissueClaimCode'),
       canPrintReceipt: c.can.includes('getRegistrationReceipt'),
@@ -181,6 +201,19 @@ Page({
     }
     wx.hideLoading();
     this.setData({ busy: false });
+  },
+
+  /** Adopts the recounted deadline (the applicant is told) or keeps the issued one, after the handler confirms. */
+  async onSettleRecount(e: WechatMiniprogram.TouchEvent) {
+    if (this.data.busy) return;
+    const { index, adopt } = e.currentTarget.dataset as { index: number; adopt: boolean };
+    const card = this.data.recounts[index];
+    if (!card) return;
+    const ok = adopt
+      ? await this.confirm('采用新期限', `${card.title}。${card.kind === 'rectification' ? '申请人将收到新的整改期限。' : ''}`, '采用')
+      : await this.confirm('保持原期限', card.keepText, '保持');
+    if (!ok) return;
+    await this.act((ref) => settleRecountedDeadline({ ...ref, deadline: card.kind, issued: card.issued, adopt }), adopt ? '已采用新期限' : '已保持原期限');
   },
 
   /** The text the open panel asks for, or null after showing what is missing. */

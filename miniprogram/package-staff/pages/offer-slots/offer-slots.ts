@@ -1,7 +1,7 @@
 import type { ReadinessView } from '../../../../typings/models';
 import { getGroup } from '../../../services/group/get-group';
 import { offerSlots } from '../../../services/staff/offer-slots';
-import { chinaDateAfter, formatChinaSlot } from '../../../utils/china-time';
+import { PROVISIONAL_DATE_NOTE, chinaDateAfter, slotText } from '../../../utils/china-time';
 import { errorCode, errorText } from '../../../utils/format';
 import { pageParam } from '../../../utils/page-query';
 import { type Failure, failureOf } from '../../../utils/failure';
@@ -35,6 +35,8 @@ Page({
     companyName: '',
     label: '',
     offeredText: [] as string[],
+    /** Said under the slots when a day among them is counted on the statutory holidays. */
+    provisionalNote: '',
     requestNote: '',
     rows: [emptyRow()] as SlotRow[],
     rowsError: '',
@@ -68,7 +70,8 @@ Page({
       number: r.case.number,
       companyName: r.case.companyName,
       label: r.case.groupLabel ?? '',
-      offeredText: r.scheduling.offeredSlots.map((s) => formatChinaSlot(s.start, s.end)),
+      offeredText: r.scheduling.offeredSlots.map(slotText),
+      provisionalNote: r.scheduling.offeredSlots.some((s) => s.provisional) ? `标有“暂算”的时段：${PROVISIONAL_DATE_NOTE}` : '',
       requestNote: r.scheduling.otherTimesRequest?.note ?? '',
     });
   },

@@ -3,7 +3,7 @@ import type { CreditFindingView, FindingSeverity } from '../../../../typings/mod
 import { openFile } from '../../../services/file/open-file';
 import { decideCreditPenalty } from '../../../services/supervision/decide-credit-penalty';
 import { listFindings } from '../../../services/supervision/list-findings';
-import { formatChinaTime } from '../../../utils/china-time';
+import { PROVISIONAL_DATE_NOTE, formatChinaTime } from '../../../utils/china-time';
 import { errorCode, errorText, formatSize } from '../../../utils/format';
 import { findInPages } from '../../utils/find-in-pages';
 import { MINOR_NO_BLACKLIST, mayBlacklist } from '../../utils/supervision-labels';
@@ -24,7 +24,7 @@ function decisionData(f: CreditFindingView) {
   if (!d) return null;
   const measures = [
     '记入诚信档案（企业和申请人）',
-    d.correctionDeadline ? `责令限期改正，${formatChinaTime(d.correctionDeadline)} 前改正` : '',
+    d.correctionDeadline ? `责令限期改正，${formatChinaTime(d.correctionDeadline)} 前改正${d.correctionDeadlineProvisional ? `（${PROVISIONAL_DATE_NOTE}）` : ''}` : '',
     d.licenceRevoked ? '撤销行政许可' : '',
     d.blacklistUntil ? `列入失信黑名单，至 ${formatChinaTime(d.blacklistUntil)}` : '',
   ].filter(Boolean);

@@ -3,7 +3,7 @@ import type { FollowUpOutcomeInput } from '../../../../typings/api/supervision';
 import { openFile } from '../../../services/file/open-file';
 import { listFollowUps } from '../../../services/supervision/list-follow-ups';
 import { recordFollowUpOutcome } from '../../../services/supervision/record-follow-up-outcome';
-import { formatChinaDate, formatChinaTime } from '../../../utils/china-time';
+import { PROVISIONAL_DATE_NOTE, formatChinaDate, formatChinaTime } from '../../../utils/china-time';
 import { errorCode, errorText, formatSize } from '../../../utils/format';
 import {
   type UploadItem, pickFiles, removeUpload, retryUpload, startUploads, uploadedFileIds,
@@ -88,7 +88,7 @@ Page({
         { label: '企业名称', value: f.companyName },
         { label: '经营场所', value: f.premisesAddress },
         { label: '抽查月份', value: monthLabel(f.month) },
-        { label: '回访期限', value: `${formatChinaDate(f.dueAt)} 前` },
+        { label: '回访期限', value: `${formatChinaDate(f.dueAt)} 前${f.dueProvisional ? `（${PROVISIONAL_DATE_NOTE}）` : ''}` },
       ],
       outcome: outcomeData(f),
     });

@@ -32,7 +32,7 @@ const toRow = (f: FollowUpView): FollowUpRow => ({
   address: f.premisesAddress,
   status: f.status,
   statusLabel: f.statusLabel,
-  dueText: `${formatChinaDate(f.dueAt)} 前回访`,
+  dueText: `${formatChinaDate(f.dueAt)} 前回访${f.dueProvisional ? '（暂算）' : ''}`,
   overdue: f.overdue && f.status === 'open',
 });
 
