@@ -2,7 +2,7 @@ import simulate = require('miniprogram-simulate');
 import { installFakeWx, type FakeWx } from './support/fake-wx';
 import { matter } from './support/fixtures';
 import { ROOT, loadPage, settled } from './support/load-page';
-import { refusal, singleLoad } from '../../miniprogram/behaviors/single-load/single-load';
+import { refusal, singleLoad, singleLoadData } from '../../miniprogram/behaviors/single-load/single-load';
 
 // The Mini Program's project has no DOM typings; the one name used here:
 declare const document: { createElement(tag: string): any };
@@ -35,9 +35,8 @@ function openTestPage() {
       <view wx:else id="shown">{{thing}}</view>`,
     usingComponents: { 'loading-block': block },
     behaviors: [singleLoad],
-    data: { thing: '' },
+    data: { ...singleLoadData('样例'), thing: '' },
     methods: {
-      loadWhat: () => '样例',
       load: () => new Promise((resolve, reject) => loads.push({ resolve, reject })),
     },
   });

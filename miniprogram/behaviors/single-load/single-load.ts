@@ -1,15 +1,17 @@
 import { type Failure, failureOf, notForYou } from '../../utils/failure';
 import { errorText } from '../../utils/format';
+import { pageParam } from '../../utils/page-query';
 
 // The lifecycle every page shares that loads one thing (the settings, a calendar year, the matters, one case's
 // group): the first load, pull-down refresh, retry, and a failure by kind (utils/failure) for loading-block, with
 // 重试 only where it can help. A refresh that fails keeps what is shown and says so; a newer load makes an older
 // answer stale.
 //
-// A page using it: `behaviors: [singleLoad]`, `data: { ...singleLoadData(), … }`, a method `load()` that fetches
-// and returns the data to show (set with `status: 'ready'` in one setData), and `loadWhat()` naming what it shows
-// for the failure's words (事项, 系统设置). A page not for the caller throws `refusal(…)` from load(). Its own
-// onLoad, if it has one (to read a parameter), and its own code reload through `asSingleLoad(this).reload()`.
+// A page using it: `behaviors: [singleLoad]`, `data: { ...singleLoadData('事项'), … }` naming what it shows, and a
+// method `load()` that fetches and returns the data to show (set with `status: 'ready'` in one setData). A page not
+// for the caller throws `refusal(…)` from load(). A page about one case has `caseId` in its data: the behavior's
+// onLoad fills it from the `id` parameter. A page's own onLoad (another parameter) and its own code reload through
+// `asSingleLoad(this).reload()`.
 
 export type LoadStatus = 'loading' | 'error' | 'ready';
 
@@ -21,9 +23,11 @@ export interface SingleLoad {
 export const asSingleLoad = (page: unknown): SingleLoad => page as SingleLoad;
 
 /** The behavior's data; a page spreads it into its own `data` too, so that its code sees the fields typed. */
-export const singleLoadData = () => ({
+export const singleLoadData = (what: string) => ({
   status: 'loading' as LoadStatus,
   failure: null as Failure | null,
+  /** What the page shows, for the failure's words (未找到该…, …暂时加载不了); set once, in the initial data. */
+  what,
 });
 
 /** For load() to throw when the page is not for the caller: shown as it is, with a way back instead of 重试. */
@@ -32,17 +36,14 @@ export const refusal = (title: string): Error & { failure: Failure } => Object.a
 const generations = new WeakMap<object, number>();
 
 export const singleLoad = Behavior({
-  data: singleLoadData(),
+  data: singleLoadData('内容'),
   methods: {
     /** Replaced by the page: fetches what it shows and returns the data to set. */
     load(): Promise<Record<string, unknown>> {
       return Promise.reject(new Error('a page with the singleLoad behavior defines load()'));
     },
-    /** Replaced by the page: what it shows, for the failure's words (未找到该…, …暂时加载不了). */
-    loadWhat(): string {
-      return '内容';
-    },
-    onLoad() {
+    onLoad(query: Record<string, string | undefined>) {
+      if ('caseId' in this.data) this.setData({ caseId: pageParam(query, 'id') });
       this.reload();
     },
     async onPullDownRefresh() {
@@ -65,7 +66,7 @@ export const singleLoad = Behavior({
         if (generations.get(this) !== mine) return;
         // Already showing it: keep it and say what failed.
         if (shown) wx.showToast({ title: errorText(err, '刷新失败，请稍后重试'), icon: 'none' });
-        else this.setData({ status: 'error', failure: (err as { failure?: Failure }).failure ?? failureOf(err, this.loadWhat()) });
+        else this.setData({ status: 'error', failure: (err as { failure?: Failure }).failure ?? failureOf(err, this.data.what) });
       }
     },
   },

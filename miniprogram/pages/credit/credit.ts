@@ -51,14 +51,10 @@ const toRecord = (r: CreditRecordView): RecordRow => ({
 Page({
   behaviors: [singleLoad],
   data: {
-    ...singleLoadData(),
+    ...singleLoadData('信用记录'),
     inForce: [] as ListingRow[],
     past: [] as ListingRow[],
     records: [] as RecordRow[],
-  },
-
-  loadWhat() {
-    return '信用记录';
   },
 
   async load() {

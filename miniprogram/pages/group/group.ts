@@ -1,4 +1,4 @@
-import { asSingleLoad, singleLoad, singleLoadData } from '../../behaviors/single-load/single-load';
+import { singleLoad, singleLoadData } from '../../behaviors/single-load/single-load';
 import type { GroupMessageView, GroupView, ManualSection, MeetingCard, ReadinessView } from '../../../typings/models';
 import { getGroup } from '../../services/group/get-group';
 import { inviteContact } from '../../services/group/invite-contact';
@@ -10,7 +10,6 @@ import { type CaseStep, applicantSteps } from '../../utils/case-steps';
 import { toCaseDetail } from '../../utils/case-view';
 import { formatChinaTime } from '../../utils/china-time';
 import { errorText } from '../../utils/format';
-import { pageParam } from '../../utils/page-query';
 
 type Tab = 'messages' | 'prepare' | 'manual' | 'progress';
 
@@ -69,7 +68,7 @@ function shownGroup(view: GroupView) {
 Page({
   behaviors: [singleLoad],
   data: {
-    ...singleLoadData(),
+    ...singleLoadData('踏勘群'),
     caseId: '',
     label: '',
     memberText: '',
@@ -89,15 +88,6 @@ Page({
     draft: '',
     sending: false,
     invite: null as { token: string; expiresText: string } | null,
-  },
-
-  onLoad(query: Record<string, string | undefined>) {
-    this.setData({ caseId: pageParam(query, 'id') });
-    asSingleLoad(this).reload();
-  },
-
-  loadWhat() {
-    return '踏勘群';
   },
 
   /** The applicant's first visit is recorded with openGroup: with both forms signed the case is then ready (R11). */

@@ -5,12 +5,8 @@ import { singleLoad, singleLoadData } from '../../behaviors/single-load/single-l
 Page({
   behaviors: [singleLoad],
   data: {
-    ...singleLoadData(),
+    ...singleLoadData('事项'),
     matters: [] as MatterSummary[],
-  },
-
-  loadWhat() {
-    return '事项';
   },
 
   async load() {

@@ -7,7 +7,6 @@ import { uploadOwnFile } from '../../services/upload/upload-own-file';
 import { errorCode, errorText } from '../../utils/format';
 import { type RectificationSummary, latestDecision, toRectificationSummary } from '../../utils/inspection-view';
 import { type UploadItem, type Uploader, pickFiles, removeUpload, retryUpload, startUploads, uploadedFileIds, uploadsError } from '../../utils/material-uploads';
-import { pageParam } from '../../utils/page-query';
 
 // Rectification (R14): the applicant proves each item with files before the deadline, then applies for the
 // re-inspection, which re-checks the failed items.
@@ -30,7 +29,7 @@ const shown = (v: InspectionView) => ({
 Page({
   behaviors: [singleLoad],
   data: {
-    ...singleLoadData(),
+    ...singleLoadData('整改信息'),
     caseId: '',
     version: 0,
     number: '',
@@ -44,15 +43,6 @@ Page({
     filesError: '',
     note: '',
     busy: false,
-  },
-
-  onLoad(query: Record<string, string | undefined>) {
-    this.setData({ caseId: pageParam(query, 'id') });
-    asSingleLoad(this).reload();
-  },
-
-  loadWhat() {
-    return '整改信息';
   },
 
   async load() {

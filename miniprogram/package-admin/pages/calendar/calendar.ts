@@ -43,7 +43,7 @@ const chinaYear = (): number => Number(formatChinaDate(new Date().toISOString())
 Page({
   behaviors: [singleLoad],
   data: {
-    ...singleLoadData(),
+    ...singleLoadData('工作日历'),
     year: 0,
     view: null as CalendarYearView | null,
     lines: [] as { name: string; text: string }[],
@@ -62,10 +62,6 @@ Page({
     const asked = Number(decodeURIComponent(query.year ?? ''));
     this.setData({ year: Number.isInteger(asked) && asked >= 2020 && asked <= 2099 ? asked : chinaYear() });
     asSingleLoad(this).reload();
-  },
-
-  loadWhat() {
-    return '工作日历';
   },
 
   async load() {

@@ -19,7 +19,7 @@ interface Draft {
 Page({
   behaviors: [singleLoad],
   data: {
-    ...singleLoadData(),
+    ...singleLoadData('表单模板'),
     templates: [] as FormTemplateView[],
     kind: 'consent' as FormKind,
     current: null as FormTemplateView | null,
@@ -35,10 +35,6 @@ Page({
    * setData far over its budget); the textarea holds the text itself, and `data.draft.body` is only what it opens with.
    */
   typedBody: '',
-
-  loadWhat() {
-    return '表单模板';
-  },
 
   async load() {
     const templates = await getFormTemplates({});

@@ -18,14 +18,10 @@ const toRow = (s: SectionGroupQr): Row => ({ ...s, updated: s.updatedAt ? `${for
 Page({
   behaviors: [singleLoad],
   data: {
-    ...singleLoadData(),
+    ...singleLoadData('科室列表'),
     sections: [] as Row[],
     /** The section whose picture is being uploaded. */
     busyCode: '',
-  },
-
-  loadWhat() {
-    return '科室列表';
   },
 
   async load() {

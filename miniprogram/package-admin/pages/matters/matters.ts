@@ -27,7 +27,7 @@ const bySection = (matters: MatterSummary[]): SectionGroup[] => {
 Page({
   behaviors: [singleLoad],
   data: {
-    ...singleLoadData(),
+    ...singleLoadData('事项目录'),
     sections: [] as SectionGroup[],
     installing: false,
   },
@@ -35,10 +35,6 @@ Page({
   onShow() {
     // Back from publishing a checklist: its version changed.
     if (this.data.status === 'ready') asSingleLoad(this).reload();
-  },
-
-  loadWhat() {
-    return '事项目录';
   },
 
   async load() {

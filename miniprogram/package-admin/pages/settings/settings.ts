@@ -53,7 +53,7 @@ function shown(v: SettingsView) {
 Page({
   behaviors: [singleLoad],
   data: {
-    ...singleLoadData(),
+    ...singleLoadData('系统设置'),
     version: 0,
     form: {} as Form,
     shareHint: '',
@@ -62,10 +62,6 @@ Page({
     updated: '',
     saveError: '',
     busy: false,
-  },
-
-  loadWhat() {
-    return '系统设置';
   },
 
   async load() {

@@ -6,7 +6,6 @@ import { createMeeting } from '../../../services/staff/create-meeting';
 import { recordNoShow } from '../../../services/staff/record-no-show';
 import { setMeetingManually } from '../../../services/staff/set-meeting-manually';
 import { errorCode, errorText } from '../../../utils/format';
-import { pageParam } from '../../../utils/page-query';
 
 // The handler's side of a booked inspection: the meeting (created through Tencent Meeting, or pasted), a no-show,
 // or a reschedule with a reason. Each one is the server's to allow (`can`).
@@ -65,7 +64,7 @@ function shown(r: ReadinessView) {
 Page({
   behaviors: [singleLoad],
   data: {
-    ...singleLoadData(),
+    ...singleLoadData('办件'),
     caseId: '',
     version: 0,
     companyName: '',
@@ -82,15 +81,6 @@ Page({
     text: '',
     textError: '',
     busy: false,
-  },
-
-  onLoad(query: Record<string, string | undefined>) {
-    this.setData({ caseId: pageParam(query, 'id') });
-    asSingleLoad(this).reload();
-  },
-
-  loadWhat() {
-    return '办件';
   },
 
   async load() {
