@@ -25,24 +25,6 @@ function stageOf(r: ReadinessView): Stage {
   return r.scheduling.otherTimesRequest ? 'requested' : 'waiting';
 }
 
-/** The page's data for the case as the server shows it: loaded, or after an action; no slot picked, no panel open. */
-const shown = (r: ReadinessView) => ({
-  version: r.case.version,
-  stage: stageOf(r),
-  stateLabel: r.case.stateLabel,
-  modeName: r.case.mode === 'onsite' ? '现场踏勘' : '视频踏勘',
-  onsite: r.case.mode === 'onsite',
-  visitText: r.scheduling.booked ? formatChinaSlot(r.scheduling.booked.start, r.scheduling.booked.end) : '',
-  slots: r.scheduling.offeredSlots.map((s) => ({ start: s.start, text: formatChinaSlot(s.start, s.end) })),
-  picked: -1,
-  pickError: '',
-  requestNote: r.scheduling.otherTimesRequest?.note ?? '',
-  meeting: r.meeting ?? null,
-  canRequestOther: r.case.can.includes('requestOtherTimes'),
-  canReschedule: r.case.can.includes('rescheduleInspection'),
-  panel: '' as Panel,
-});
-
 Page({
   behaviors: [singleLoad],
   data: {
@@ -77,11 +59,31 @@ Page({
   },
 
   async load() {
-    return shown(await getGroup({ caseId: this.data.caseId }));
+    return this.shown(await getGroup({ caseId: this.data.caseId }));
   },
 
   async prepareSubscribe() {
     this.setData({ templates: await templatesFor('afterBooking') });
+  },
+
+  /** The page's data for the case as the server shows it: loaded, or after an action; no slot picked, no panel open. */
+  shown(r: ReadinessView) {
+    return {
+      version: r.case.version,
+      stage: stageOf(r),
+      stateLabel: r.case.stateLabel,
+      modeName: r.case.mode === 'onsite' ? '现场踏勘' : '视频踏勘',
+      onsite: r.case.mode === 'onsite',
+      visitText: r.scheduling.booked ? formatChinaSlot(r.scheduling.booked.start, r.scheduling.booked.end) : '',
+      slots: r.scheduling.offeredSlots.map((s) => ({ start: s.start, text: formatChinaSlot(s.start, s.end) })),
+      picked: -1,
+      pickError: '',
+      requestNote: r.scheduling.otherTimesRequest?.note ?? '',
+      meeting: r.meeting ?? null,
+      canRequestOther: r.case.can.includes('requestOtherTimes'),
+      canReschedule: r.case.can.includes('rescheduleInspection'),
+      panel: '' as Panel,
+    };
   },
 
   onPick(e: WechatMiniprogram.TouchEvent) {
@@ -92,7 +94,7 @@ Page({
   async act(run: (ref: { caseId: string; version: number }) => Promise<ReadinessView>, done: string): Promise<boolean> {
     this.setData({ busy: true });
     try {
-      this.setData(shown(await run({ caseId: this.data.caseId, version: this.data.version })));
+      this.setData(this.shown(await run({ caseId: this.data.caseId, version: this.data.version })));
       wx.showToast({ title: done, icon: 'success' });
       this.setData({ busy: false });
       return true;
