@@ -57,6 +57,16 @@ function openTestPage() {
   return { page, loads, sent, text, tap, exists: (selector: string) => !!comp.querySelector(selector) };
 }
 
+/** The test page once its first load has failed with `err`. */
+async function failedFirstLoad(err: unknown) {
+  const p = openTestPage();
+  p.page.onLoad({});
+  await settled();
+  p.loads[0]!.reject(err);
+  await settled();
+  return p;
+}
+
 test('the first load shows the loading block, then what load() returned, set with ready in one setData', async () => {
   const p = openTestPage();
   p.page.onLoad({});
@@ -71,11 +81,7 @@ test('the first load shows the loading block, then what load() returned, set wit
 });
 
 test('a failed first load says why by kind with 重试; 重试 loads again and shows it', async () => {
-  const p = openTestPage();
-  p.page.onLoad({});
-  await settled();
-  p.loads[0]!.reject(apiError('INTERNAL', '服务暂不可用，请稍后重试'));
-  await settled();
+  const p = await failedFirstLoad(apiError('INTERNAL', '服务暂不可用，请稍后重试'));
   expect(p.page.data.status).toBe('error');
   expect(p.page.data.failure).toMatchObject({ kind: 'server', title: '样例暂时加载不了', canRetry: true });
   expect(p.text()).toContain('服务暂不可用，请稍后重试');
@@ -90,19 +96,11 @@ test('a failed first load says why by kind with 重试; 重试 loads again and s
 });
 
 test('where trying again cannot help there is no 重试: not found, and a page not for the caller', async () => {
-  const missing = openTestPage();
-  missing.page.onLoad({});
-  await settled();
-  missing.loads[0]!.reject(apiError('NOT_FOUND', 'not found'));
-  await settled();
+  const missing = await failedFirstLoad(apiError('NOT_FOUND', 'not found'));
   expect(missing.text()).toContain('未找到该样例');
   expect(missing.exists('#loading >>> #retry')).toBe(false);
 
-  const refused = openTestPage();
-  refused.page.onLoad({});
-  await settled();
-  refused.loads[0]!.reject(refusal('样例仅供系统管理员查看'));
-  await settled();
+  const refused = await failedFirstLoad(refusal('样例仅供系统管理员查看'));
   expect(refused.page.data.failure).toMatchObject({ kind: 'forbidden', title: '样例仅供系统管理员查看', canRetry: false });
   expect(refused.exists('#loading >>> #retry')).toBe(false);
 });
