@@ -1,6 +1,7 @@
 import simulate = require('miniprogram-simulate');
 import { installFakeWx, type FakeWx } from './support/fake-wx';
 import { matter } from './support/fixtures';
+import { inspectionView } from './support/inspection-fixtures';
 import { ROOT, loadPage, settled } from './support/load-page';
 import { refusal, singleLoad, singleLoadData } from '../../miniprogram/behaviors/single-load/single-load';
 
@@ -173,4 +174,29 @@ test('on a real page: pull-down refresh reloads the matters from the api, and a 
   await p.page.onPullDownRefresh();
   expect(p.text()).toContain('辐射安全许可');
   expect(fake.calls('showToast').slice(-1)[0]).toMatchObject({ title: '系统繁忙，请稍后重试' });
+});
+
+test('caseLoader on it: a case page reads its id, shows the case, refreshes when shown again, and a missing case has no 重试', async () => {
+  fake.server.on('getInspection', inspectionView({ state: 'archived', stateLabel: '已归档', sessionCode: undefined, can: ['rateService'] }));
+  const p = loadPage('pages/rating/rating');
+  p.page.onShow(); // shown before it has loaded: nothing more is fetched
+  p.page.onLoad({ id: encodeURIComponent('办件 7') });
+  await settled();
+  expect(fake.server.sent('getInspection')).toEqual([{ caseId: '办件 7' }]);
+  expect(p.page.data.status).toBe('ready');
+
+  fake.server.on('getInspection', inspectionView({
+    state: 'archived', can: [], rating: { score: 5, suggestions: '', ratedAt: '2026-06-16T01:00:00.000Z' },
+  }));
+  p.page.onShow();
+  await settled();
+  expect(fake.server.sent('getInspection')).toHaveLength(2);
+  expect(p.text()).toContain('感谢您的评价');
+
+  fake.server.refuse('getInspection', 'NOT_FOUND', '办件不存在');
+  const missing = loadPage('pages/rating/rating');
+  missing.page.onLoad({ id: 'case-gone' });
+  await settled();
+  expect(missing.text()).toContain('未找到该办件');
+  expect(missing.text()).not.toContain('重试');
 });
