@@ -4,6 +4,7 @@ import { matter } from './support/fixtures';
 import { inspectionView } from './support/inspection-fixtures';
 import { ROOT, loadPage, settled } from './support/load-page';
 import { refusal, singleLoad, singleLoadData } from '../../miniprogram/behaviors/single-load/single-load';
+import { caseLoader, caseLoaderData } from '../../miniprogram/behaviors/case-loader/case-loader';
 
 // The Mini Program's project has no DOM typings; the one name used here:
 declare const document: { createElement(tag: string): any };
@@ -26,8 +27,26 @@ const apiError = (code: string, message: string) => Object.assign(new Error(mess
 
 let block: unknown;
 
+/** The test page's own part: singleLoad's load(), or caseLoader's fetchCase() and showCase(). */
+type On = (loads: Deferred[]) => Record<string, unknown>;
+const ON_SINGLE_LOAD: On = (loads) => ({
+  behaviors: [singleLoad],
+  data: { ...singleLoadData('样例'), thing: '' },
+  methods: { load: () => new Promise((resolve, reject) => loads.push({ resolve, reject })) },
+});
+const ON_CASE_LOADER: On = (loads) => ({
+  behaviors: [caseLoader],
+  data: { ...caseLoaderData(), thing: '' },
+  methods: {
+    fetchCase: () => new Promise((resolve, reject) => loads.push({ resolve, reject })),
+    showCase(this: any, loaded: { thing: string }) {
+      this.setData({ thing: loaded.thing });
+    },
+  },
+});
+
 /** A page on the behavior: each load() waits for the test to answer it, in `loads`; every setData is kept. */
-function openTestPage() {
+function openTestPage(on: On = ON_SINGLE_LOAD) {
   const loads: Deferred[] = [];
   const sent: Array<Record<string, unknown>> = [];
   block ??= simulate.load(`${ROOT}/components/loading-block/loading-block`);
@@ -35,11 +54,7 @@ function openTestPage() {
     template: `<loading-block id="loading" wx:if="{{status !== 'ready'}}" status="{{status}}" failure="{{failure}}" bindretry="onRetry" />
       <view wx:else id="shown">{{thing}}</view>`,
     usingComponents: { 'loading-block': block },
-    behaviors: [singleLoad],
-    data: { ...singleLoadData('样例'), thing: '' },
-    methods: {
-      load: () => new Promise((resolve, reject) => loads.push({ resolve, reject })),
-    },
+    ...on(loads),
   });
   const comp = simulate.render(id);
   comp.attach(document.createElement('parent-wrapper'));
@@ -133,8 +148,8 @@ test('pull-down refresh shows the new answer and then stops the spinner; a faile
   expect(fake.calls('stopPullDownRefresh')).toHaveLength(2);
 });
 
-test('a newer load makes an older answer stale, whichever way it ends', async () => {
-  const p = openTestPage();
+test.each<[string, On]>([['singleLoad', ON_SINGLE_LOAD], ['caseLoader', ON_CASE_LOADER]])('%s: a newer load makes an older answer stale, whichever way it ends', async (_, on) => {
+  const p = openTestPage(on);
   p.page.onLoad({});
   await settled();
   p.page.reload();

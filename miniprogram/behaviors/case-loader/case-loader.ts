@@ -27,11 +27,15 @@ export const caseLoader = Behavior({
     },
     /** Replaced by the page: shows what fetchCase loaded. */
     showCase(_loaded: unknown): void | Promise<void> {},
-    /** singleLoad's load(): the page's own data is set by showCase before the page is marked ready; what showCase
-     * loads besides (a case's result, its file access) goes on by itself. */
-    async load(): Promise<Record<string, unknown>> {
-      void this.showCase(await this.fetchCase());
-      return {};
+    load(): Promise<unknown> {
+      return this.fetchCase();
+    },
+    /** The page's own data first, so the page never renders 'ready' without it; a refresh waits for what showCase
+     * loads besides (a case's result, its file access). */
+    async putLoaded(loaded: unknown, becameReady: boolean): Promise<void> {
+      const shown = this.showCase(loaded);
+      if (becameReady) this.setData({ status: 'ready', failure: null });
+      await shown;
     },
     onShow() {
       // Back from a step of the case: its state may have changed. (A file chooser or the camera also hides and

@@ -42,8 +42,14 @@ export const singleLoad = Behavior({
   data: singleLoadData('内容'),
   methods: {
     /** Replaced by the page: fetches what it shows and returns the data to set. */
-    load(): Promise<Record<string, unknown>> {
+    load(): Promise<unknown> {
       return Promise.reject(new Error('a page with the singleLoad behavior defines load()'));
+    },
+    /** Puts what load() returned on the page, marking it ready in the same setData if it was not. (caseLoader
+     * replaces it: its pages show the case themselves.) */
+    putLoaded(loaded: unknown, becameReady: boolean): void | Promise<void> {
+      const data = loaded as Record<string, unknown>;
+      this.setData(becameReady ? { ...data, status: 'ready', failure: null } : data);
     },
     onLoad(query: Record<string, string | undefined>) {
       if ('caseId' in this.data) this.setData({ caseId: pageParam(query, 'id') });
@@ -61,16 +67,17 @@ export const singleLoad = Behavior({
       const mine = (generations.get(this) ?? 0) + 1;
       generations.set(this, mine);
       const shown = this.data.status === 'ready';
+      let loaded: unknown;
       try {
-        const data = await this.load();
-        if (generations.get(this) !== mine) return;
-        this.setData(shown ? data : { ...data, status: 'ready', failure: null });
+        loaded = await this.load();
       } catch (err) {
         if (generations.get(this) !== mine) return;
         // Already showing it: keep it and say what failed.
         if (shown) wx.showToast({ title: errorText(err, '刷新失败，请稍后重试'), icon: 'none' });
         else this.setData({ status: 'error', failure: (err as { failure?: Failure }).failure ?? failureOf(err, this.data.what) });
+        return;
       }
+      if (generations.get(this) === mine) await this.putLoaded(loaded, !shown);
     },
   },
 });
