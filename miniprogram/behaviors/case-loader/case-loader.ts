@@ -27,6 +27,7 @@ export const caseLoader = Behavior({
     },
     /** Replaced by the page: shows what fetchCase loaded. */
     showCase(_loaded: unknown): void | Promise<void> {},
+    /** singleLoad's load(): what the page fetches for the case. */
     load(): Promise<unknown> {
       return this.fetchCase();
     },
