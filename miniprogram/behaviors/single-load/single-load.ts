@@ -33,9 +33,6 @@ export const singleLoadData = (what: string) => ({
 /** For load() to throw when the page is not for the caller: shown as it is, with a way back instead of 重试. */
 export const refusal = (title: string): Error & { failure: Failure } => Object.assign(new Error(title), { failure: notForYou(title) });
 
-/** For load() to throw when what the page shows is not there (a link to a finding no longer listed). */
-export const notFound = (): Error & { code: string } => Object.assign(new Error('not found'), { code: 'NOT_FOUND' });
-
 const generations = new WeakMap<object, number>();
 
 export const singleLoad = Behavior({

@@ -8,7 +8,7 @@ import { errorCode, errorText, formatSize } from '../../../utils/format';
 import { findInPages } from '../../utils/find-in-pages';
 import { MINOR_NO_BLACKLIST, mayBlacklist } from '../../utils/supervision-labels';
 import { pageParam } from '../../../utils/page-query';
-import { asSingleLoad, notFound, singleLoad, singleLoadData } from '../../../behaviors/single-load/single-load';
+import { asSingleLoad, singleLoad, singleLoadData } from '../../../behaviors/single-load/single-load';
 
 // A finding and the supervisor's decision on it (R8, R15): the credit file always; an order to correct, revocation
 // of the licence and — serious or grave only — the blacklist, each chosen here.
@@ -71,9 +71,7 @@ Page({
   },
 
   async load() {
-    const f = await findInPages((offset, limit) => listFindings({ offset, limit }), (v) => v.id === this.data.id);
-    if (!f) throw notFound();
-    return this.shown(f);
+    return this.shown(await findInPages((offset, limit) => listFindings({ offset, limit }), (v) => v.id === this.data.id));
   },
 
   /** The page's data for the finding as the server shows it: loaded, or decided. */

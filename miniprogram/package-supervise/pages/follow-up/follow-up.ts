@@ -12,7 +12,7 @@ import { evidenceError, uploadEvidence } from '../../utils/evidence-upload';
 import { findInPages } from '../../utils/find-in-pages';
 import { monthLabel } from '../../utils/months';
 import { pageParam } from '../../../utils/page-query';
-import { asSingleLoad, notFound, singleLoad, singleLoadData } from '../../../behaviors/single-load/single-load';
+import { asSingleLoad, singleLoad, singleLoadData } from '../../../behaviors/single-load/single-load';
 
 // One follow-up visit 监督回访 of a drawn case: where to go and by when, then what was found there.
 
@@ -63,9 +63,7 @@ Page({
 
   async load() {
     const { id, month } = this.data;
-    const f = await findInPages((offset, limit) => listFollowUps(month ? { offset, limit, month } : { offset, limit }), (v) => v.id === id);
-    if (!f) throw notFound();
-    return this.shown(f);
+    return this.shown(await findInPages((offset, limit) => listFollowUps(month ? { offset, limit, month } : { offset, limit }), (v) => v.id === id));
   },
 
   /** The page's data for the follow-up as the server shows it: loaded, or recorded. */
