@@ -47,6 +47,9 @@ export function failureOf(err: unknown, what = '内容'): Failure {
   }
 }
 
+/** What to throw when the thing a page shows is not there: failureOf reads it as 未找到. */
+export const notFound = (): Error & { code: string } => Object.assign(new Error('not found'), { code: 'NOT_FOUND' });
+
 /** A page only some roles use, opened by someone else: no retry, a way back. */
 export const notForYou = (title: string): Failure => ({
   kind: 'forbidden',

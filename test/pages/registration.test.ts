@@ -94,6 +94,29 @@ test('打印回执 opens the receipt PDF the server rendered for the case; a ref
   expect(fake.calls('showToast').slice(-1)[0]).toMatchObject({ title: '您无权执行此操作', icon: 'none' });
 });
 
+test('继续登记 after a receipt opens an empty form for the next registration', async () => {
+  fake.server.on('registerCase', receipt);
+  const p = await openRegistration();
+  await fill(p);
+  await p.tap('#submit');
+  expect(p.exists('#receipt')).toBe(true);
+  await p.tap('#another');
+  expect(p.exists('#receipt')).toBe(false);
+  expect(p.exists('#submit')).toBe(true);
+  expect(p.page.data.form.companyName).toBe('');
+  expect(p.page.data.materials).toEqual([]);
+});
+
+test('someone who is not an officer is told the page is not theirs, without 重试', async () => {
+  fake.server.on('whoami', me([]));
+  const p = loadPage('package-staff/pages/register-case/register-case');
+  p.page.onLoad({});
+  await settled();
+  expect(p.text()).toContain('窗口/邮件登记仅供审批工作人员使用');
+  expect(p.text()).not.toContain('重试');
+  expect(fake.server.sent('listMatters')).toEqual([]);
+});
+
 test('a refusal from the server (e.g. an open application of the same company) is shown above the form', async () => {
   fake.server.refuse('registerCase', 'DUPLICATE', '该企业的本事项已有正在办理的申请（办件编号 DL-20260611-0003），请在该办件中继续办理，或撤回后再申请');
   const p = await openRegistration();

@@ -186,6 +186,30 @@ describe('draw', () => {
     expect(Math.max(...sizes)).toBeLessThan(SET_DATA_BUDGET_BYTES / 2);
   });
 
+  test('back from a follow-up the drawn cases show their new status; the population rows already shown stay', async () => {
+    const population = { list: 'population' as const, total: 2, offset: 0, limit: 50, items: [
+      { id: 'case-2', number: 'DL-20260513-0002', matterCode: 'SECONDARY_WATER', decidedAt: '2026-05-13T03:00:00.000Z' },
+      { id: 'case-3', number: 'DL-20260513-0003', matterCode: 'SECONDARY_WATER', decidedAt: '2026-05-13T03:00:00.000Z' },
+    ] };
+    let status: 'open' | 'consistent' = 'open';
+    fake.server.on('getDraw', (req: { list?: string }) => req.list === 'population' ? drawView({ page: population }) : drawView({
+      page: { list: 'selected', total: 1, offset: 0, limit: 50, items: [{
+        caseId: 'case-2', number: 'DL-20260513-0002', matterName: '二次供水单位卫生许可', companyName: '天津东丽第2供水有限公司', followUpId: 'fu-2', followUpStatus: status,
+      }] },
+    }));
+    const p = await open('package-supervise/pages/draw/draw', { month: '2026-05' });
+    await p.tap('#toggle-population');
+    expect(p.page.data.population).toHaveLength(2);
+    expect(p.text()).toContain('待回访');
+
+    status = 'consistent';
+    p.page.onShow();
+    await settled();
+    expect(p.text()).not.toContain('待回访');
+    expect(p.page.data.population).toHaveLength(2);
+    expect(fake.server.sent('getDraw').filter((r) => r.list === 'population')).toHaveLength(1);
+  });
+
   test('verifying an intact draw says it matches', async () => {
     fake.server.on('getDraw', drawView()).on('verifyDraw', {
       month: '2026-05', ok: true, problems: [], codes: [], drawHash: 'd'.repeat(64), checkedAt: '2026-06-20T02:00:00.000Z',

@@ -1,3 +1,4 @@
+import { asSingleLoad, singleLoad, singleLoadData } from '../../behaviors/single-load/single-load';
 import type { InspectionMode } from '../../../typings/models';
 import { applyForInspection } from '../../services/case/apply-for-inspection';
 import { getMatter } from '../../services/matter/get-matter';
@@ -14,9 +15,9 @@ const REMOTE_NOT_ALLOWED = '该事项暂不支持远程视频踏勘，只能选�
 const draftKey = (code: string) => `apply.draft.${code}`;
 
 Page({
+  behaviors: [singleLoad],
   data: {
-    status: 'loading' as 'loading' | 'error' | 'ready',
-    loadError: '',
+    ...singleLoadData('事项'),
     matter: { code: '', name: '', sectionName: '', remoteAllowed: true },
     remoteNote: '',
     form: emptyForm() as ApplicationForm,
@@ -29,7 +30,7 @@ Page({
 
   onLoad(query: Record<string, string | undefined>) {
     this.setData({ 'matter.code': pageParam(query, 'code') });
-    this.load();
+    asSingleLoad(this).reload();
   },
 
   onHide() {
@@ -40,29 +41,20 @@ Page({
     this.saveDraft();
   },
 
+  /** The matter, with the draft kept on this phone if there is one. */
   async load() {
-    try {
-      const matter = await getMatter({ code: this.data.matter.code });
-      const draft = wx.getStorageSync(draftKey(matter.code)) as { form?: ApplicationForm; materials?: UploadItem[] } | '';
-      const form: ApplicationForm = draft && draft.form ? draft.form : emptyForm();
-      if (!matter.remoteAllowed) form.mode = 'onsite';
-      else if (!form.mode) form.mode = 'remote';
-      if (!form.applicantName) form.applicantName = await currentUser().then((me) => me.name, () => '');
-      this.setData({
-        status: 'ready',
-        matter: { code: matter.code, name: matter.name, sectionName: matter.sectionName, remoteAllowed: matter.remoteAllowed },
-        remoteNote: matter.remoteAllowed ? '' : REMOTE_NOT_ALLOWED,
-        form,
-        materials: draft && draft.materials ? draft.materials : [],
-      });
-    } catch (err) {
-      this.setData({ status: 'error', loadError: errorText(err, '事项加载失败，请重试') });
-    }
-  },
-
-  onRetry() {
-    this.setData({ status: 'loading' });
-    this.load();
+    const matter = await getMatter({ code: this.data.matter.code });
+    const draft = wx.getStorageSync(draftKey(matter.code)) as { form?: ApplicationForm; materials?: UploadItem[] } | '';
+    const form: ApplicationForm = draft && draft.form ? draft.form : emptyForm();
+    if (!matter.remoteAllowed) form.mode = 'onsite';
+    else if (!form.mode) form.mode = 'remote';
+    if (!form.applicantName) form.applicantName = await currentUser().then((me) => me.name, () => '');
+    return {
+      matter: { code: matter.code, name: matter.name, sectionName: matter.sectionName, remoteAllowed: matter.remoteAllowed },
+      remoteNote: matter.remoteAllowed ? '' : REMOTE_NOT_ALLOWED,
+      form,
+      materials: draft && draft.materials ? draft.materials : [],
+    };
   },
 
   saveDraft() {

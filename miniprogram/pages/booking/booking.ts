@@ -1,3 +1,4 @@
+import { asSingleLoad, singleLoad, singleLoadData } from '../../behaviors/single-load/single-load';
 import type { MeetingCard, ReadinessView, SubscribeTemplate } from '../../../typings/models';
 import { getGroup } from '../../services/group/get-group';
 import { bookSlot } from '../../services/schedule/book-slot';
@@ -7,7 +8,6 @@ import { PROVISIONAL_DATE_NOTE, formatChinaSlot, slotText } from '../../utils/ch
 import { errorCode, errorText } from '../../utils/format';
 import { askToSubscribe, templatesFor } from '../../utils/subscribe';
 import { pageParam } from '../../utils/page-query';
-import { type Failure, failureOf } from '../../utils/failure';
 
 /** offers: pick one; waiting: no times yet; requested: asked for others; booked: the meeting; none: not at this stage. */
 type Stage = 'offers' | 'waiting' | 'requested' | 'booked' | 'none';
@@ -26,9 +26,9 @@ function stageOf(r: ReadinessView): Stage {
 }
 
 Page({
+  behaviors: [singleLoad],
   data: {
-    status: 'loading' as 'loading' | 'error' | 'ready',
-    failure: null as Failure | null,
+    ...singleLoadData('内容'),
     caseId: '',
     version: 0,
     stage: 'none' as Stage,
@@ -56,31 +56,21 @@ Page({
 
   onLoad(query: Record<string, string | undefined>) {
     this.setData({ caseId: pageParam(query, 'id') });
-    this.load();
+    asSingleLoad(this).reload();
     this.prepareSubscribe();
   },
 
-  async onPullDownRefresh() {
-    await this.load();
-    wx.stopPullDownRefresh();
-  },
-
   async load() {
-    try {
-      this.show(await getGroup({ caseId: this.data.caseId }));
-    } catch (err) {
-      if (this.data.status === 'ready') wx.showToast({ title: errorText(err), icon: 'none' });
-      else this.setData({ status: 'error', failure: failureOf(err, '内容') });
-    }
+    return this.shown(await getGroup({ caseId: this.data.caseId }));
   },
 
   async prepareSubscribe() {
     this.setData({ templates: await templatesFor('afterBooking') });
   },
 
-  show(r: ReadinessView) {
-    this.setData({
-      status: 'ready',
+  /** The page's data for the case as the server shows it: loaded, or after an action; no slot picked, no panel open. */
+  shown(r: ReadinessView) {
+    return {
       version: r.case.version,
       stage: stageOf(r),
       stateLabel: r.case.stateLabel,
@@ -95,13 +85,8 @@ Page({
       meeting: r.meeting ?? null,
       canRequestOther: r.case.can.includes('requestOtherTimes'),
       canReschedule: r.case.can.includes('rescheduleInspection'),
-      panel: '',
-    });
-  },
-
-  onRetry() {
-    this.setData({ status: 'loading' });
-    this.load();
+      panel: '' as Panel,
+    };
   },
 
   onPick(e: WechatMiniprogram.TouchEvent) {
@@ -112,13 +97,13 @@ Page({
   async act(run: (ref: { caseId: string; version: number }) => Promise<ReadinessView>, done: string): Promise<boolean> {
     this.setData({ busy: true });
     try {
-      this.show(await run({ caseId: this.data.caseId, version: this.data.version }));
+      this.setData(this.shown(await run({ caseId: this.data.caseId, version: this.data.version })));
       wx.showToast({ title: done, icon: 'success' });
       this.setData({ busy: false });
       return true;
     } catch (err) {
       wx.showModal({ title: '未能完成', content: errorText(err), showCancel: false, confirmText: '知道了' });
-      if (['CONFLICT', 'INVALID_STATE', 'VALIDATION'].includes(errorCode(err) ?? '')) this.load();
+      if (['CONFLICT', 'INVALID_STATE', 'VALIDATION'].includes(errorCode(err) ?? '')) asSingleLoad(this).reload();
       this.setData({ busy: false });
       return false;
     }

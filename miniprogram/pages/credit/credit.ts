@@ -2,8 +2,7 @@ import type { BlacklistEntryView, CreditRecordView } from '../../../typings/mode
 import { listMyCreditRecords } from '../../services/supervision/list-my-credit-records';
 import { PROVISIONAL_DATE_NOTE, formatChinaDate } from '../../utils/china-time';
 import { SUBJECT_LABELS, listingPeriod } from '../../utils/credit-view';
-import { errorText } from '../../utils/format';
-import { type Failure, failureOf } from '../../utils/failure';
+import { singleLoad, singleLoadData } from '../../behaviors/single-load/single-load';
 
 // What the credit file 诚信档案 and the blacklist 失信黑名单 hold about me and the companies I applied for, and how
 // credit repair 信用修复 works.
@@ -50,40 +49,20 @@ const toRecord = (r: CreditRecordView): RecordRow => ({
 });
 
 Page({
+  behaviors: [singleLoad],
   data: {
-    status: 'loading' as 'loading' | 'error' | 'ready',
-    failure: null as Failure | null,
+    ...singleLoadData('信用记录'),
     inForce: [] as ListingRow[],
     past: [] as ListingRow[],
     records: [] as RecordRow[],
   },
 
-  onLoad() {
-    this.load();
-  },
-
-  async onPullDownRefresh() {
-    await this.load();
-    wx.stopPullDownRefresh();
-  },
-
   async load() {
-    try {
-      const mine = await listMyCreditRecords({});
-      this.setData({
-        status: 'ready',
-        inForce: mine.blacklistings.filter((e) => e.status === 'inForce').map(toListing),
-        past: mine.blacklistings.filter((e) => e.status !== 'inForce').map(toListing),
-        records: mine.records.map(toRecord),
-      });
-    } catch (err) {
-      if (this.data.status === 'ready') wx.showToast({ title: errorText(err), icon: 'none' });
-      else this.setData({ status: 'error', failure: failureOf(err, '信用记录') });
-    }
-  },
-
-  onRetry() {
-    this.setData({ status: 'loading' });
-    this.load();
+    const mine = await listMyCreditRecords({});
+    return {
+      inForce: mine.blacklistings.filter((e) => e.status === 'inForce').map(toListing),
+      past: mine.blacklistings.filter((e) => e.status !== 'inForce').map(toListing),
+      records: mine.records.map(toRecord),
+    };
   },
 });

@@ -1,3 +1,4 @@
+import { singleLoad, singleLoadData } from '../../behaviors/single-load/single-load';
 import type { GroupMessageView, GroupView, ManualSection, MeetingCard, ReadinessView } from '../../../typings/models';
 import { getGroup } from '../../services/group/get-group';
 import { inviteContact } from '../../services/group/invite-contact';
@@ -9,8 +10,6 @@ import { type CaseStep, applicantSteps } from '../../utils/case-steps';
 import { toCaseDetail } from '../../utils/case-view';
 import { formatChinaTime } from '../../utils/china-time';
 import { errorText } from '../../utils/format';
-import { pageParam } from '../../utils/page-query';
-import { type Failure, failureOf } from '../../utils/failure';
 
 type Tab = 'messages' | 'prepare' | 'manual' | 'progress';
 
@@ -45,10 +44,31 @@ function schedulingNote(r: ReadinessView): string {
   return '正在等待经办人按受理顺序提供踏勘时段，提供后会通知您。';
 }
 
+/** The page's data for the group as the server shows it. */
+function shownGroup(view: GroupView) {
+  const roles = view.members.map((m) => m.roleLabel);
+  return {
+    label: view.label,
+    memberText: `${view.members.length}人：${Array.from(new Set(roles)).join('、')}`,
+    meeting: view.meeting ?? null,
+    note: schedulingNote(view),
+    steps: applicantSteps(view.case).filter((s) => s.key !== 'group' && s.key !== 'meeting'),
+    messages: view.messages.items.map(toMessage),
+    total: view.messages.total,
+    older: 'idle' as const,
+    preparation: view.preparation,
+    manual: view.manual,
+    timeline: toCaseDetail(view.case).timeline,
+    wechatGroup: view.wechatGroup ?? null,
+    canPost: view.case.can.includes('postGroupMessage'),
+    canInvite: view.case.can.includes('inviteContact'),
+  };
+}
+
 Page({
+  behaviors: [singleLoad],
   data: {
-    status: 'loading' as 'loading' | 'error' | 'ready',
-    failure: null as Failure | null,
+    ...singleLoadData('踏勘群'),
     caseId: '',
     label: '',
     memberText: '',
@@ -70,52 +90,11 @@ Page({
     invite: null as { token: string; expiresText: string } | null,
   },
 
-  onLoad(query: Record<string, string | undefined>) {
-    this.setData({ caseId: pageParam(query, 'id') });
-    this.load();
-  },
-
-  async onPullDownRefresh() {
-    await this.load();
-    wx.stopPullDownRefresh();
-  },
-
   /** The applicant's first visit is recorded with openGroup: with both forms signed the case is then ready (R11). */
   async load() {
-    try {
-      let view = await getGroup({ caseId: this.data.caseId });
-      if (view.case.can.includes('openGroup')) view = await openGroup({ caseId: this.data.caseId });
-      this.show(view);
-    } catch (err) {
-      if (this.data.status === 'ready') wx.showToast({ title: errorText(err), icon: 'none' });
-      else this.setData({ status: 'error', failure: failureOf(err, '踏勘群') });
-    }
-  },
-
-  show(view: GroupView) {
-    const roles = view.members.map((m) => m.roleLabel);
-    this.setData({
-      status: 'ready',
-      label: view.label,
-      memberText: `${view.members.length}人：${Array.from(new Set(roles)).join('、')}`,
-      meeting: view.meeting ?? null,
-      note: schedulingNote(view),
-      steps: applicantSteps(view.case).filter((s) => s.key !== 'group' && s.key !== 'meeting'),
-      messages: view.messages.items.map(toMessage),
-      total: view.messages.total,
-      older: 'idle',
-      preparation: view.preparation,
-      manual: view.manual,
-      timeline: toCaseDetail(view.case).timeline,
-      wechatGroup: view.wechatGroup ?? null,
-      canPost: view.case.can.includes('postGroupMessage'),
-      canInvite: view.case.can.includes('inviteContact'),
-    });
-  },
-
-  onRetry() {
-    this.setData({ status: 'loading' });
-    this.load();
+    let view = await getGroup({ caseId: this.data.caseId });
+    if (view.case.can.includes('openGroup')) view = await openGroup({ caseId: this.data.caseId });
+    return shownGroup(view);
   },
 
   onTab(e: WechatMiniprogram.TouchEvent) {

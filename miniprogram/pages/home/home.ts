@@ -1,37 +1,16 @@
 import type { MatterSummary } from '../../../typings/models';
 import { listMatters } from '../../services/matter/list-matters';
-import { errorText } from '../../utils/format';
-import { type Failure, failureOf } from '../../utils/failure';
+import { singleLoad, singleLoadData } from '../../behaviors/single-load/single-load';
 
 Page({
+  behaviors: [singleLoad],
   data: {
-    status: 'loading' as 'loading' | 'error' | 'ready',
-    failure: null as Failure | null,
+    ...singleLoadData('事项'),
     matters: [] as MatterSummary[],
   },
 
-  onLoad() {
-    this.load();
-  },
-
-  async onPullDownRefresh() {
-    await this.load();
-    wx.stopPullDownRefresh();
-  },
-
   async load() {
-    try {
-      const matters = await listMatters({});
-      this.setData({ matters, status: 'ready' });
-    } catch (err) {
-      if (this.data.status === 'ready') wx.showToast({ title: errorText(err), icon: 'none' });
-      else this.setData({ status: 'error', failure: failureOf(err, '事项') });
-    }
-  },
-
-  onRetry() {
-    this.setData({ status: 'loading' });
-    this.load();
+    return { matters: await listMatters({}) };
   },
 
   onOpen(e: WechatMiniprogram.TouchEvent) {

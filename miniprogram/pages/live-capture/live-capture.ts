@@ -1,4 +1,5 @@
-import type { DeviceLocation, InspectionView } from '../../../typings/models';
+import { singleLoad, singleLoadData } from '../../behaviors/single-load/single-load';
+import type { DeviceLocation } from '../../../typings/models';
 import { addEvidence } from '../../services/inspection/add-evidence';
 import { getInspection } from '../../services/inspection/get-inspection';
 import { fileSize } from '../../services/upload/file-size';
@@ -8,8 +9,6 @@ import { MODE_LABELS, errorText } from '../../utils/format';
 import { locate } from '../../utils/location';
 import { type UploadItem, type Uploader, removeUpload, retryUpload, startUploads } from '../../utils/material-uploads';
 import { stampLines, stampPhoto } from '../../utils/photo-stamp';
-import { pageParam } from '../../utils/page-query';
-import { type Failure, failureOf } from '../../utils/failure';
 
 // Live photos at the premises (R4, R13): the camera only, never the album, so the capture time and place can be
 // trusted; both are stamped on the picture and declared to the cloud, which chains the file to the case's evidence.
@@ -38,9 +37,9 @@ const cancelled = (err: unknown) => /cancel/i.test((err as { errMsg?: string } |
 const compact = (iso: string) => iso.replace(/\D/g, '').slice(0, 14);
 
 Page({
+  behaviors: [singleLoad],
   data: {
-    status: 'loading' as 'loading' | 'error' | 'ready',
-    failure: null as Failure | null,
+    ...singleLoadData('办件'),
     caseId: '',
     number: '',
     canCapture: false,
@@ -51,26 +50,9 @@ Page({
     taken: [] as Array<{ path: string; text: string }>,
   },
 
-  onLoad(query: Record<string, string | undefined>) {
-    this.setData({ caseId: pageParam(query, 'id') });
-    this.load();
-  },
-
   async load() {
-    try {
-      this.show(await getInspection({ caseId: this.data.caseId }));
-    } catch (err) {
-      this.setData({ status: 'error', failure: failureOf(err, '办件') });
-    }
-  },
-
-  show(v: InspectionView) {
-    this.setData({ status: 'ready', number: v.number, modeName: MODE_LABELS[v.mode], onsite: v.mode === 'onsite', canCapture: v.can.includes('addEvidence') });
-  },
-
-  onRetry() {
-    this.setData({ status: 'loading' });
-    this.load();
+    const v = await getInspection({ caseId: this.data.caseId });
+    return { number: v.number, modeName: MODE_LABELS[v.mode], onsite: v.mode === 'onsite', canCapture: v.can.includes('addEvidence') };
   },
 
   /** Uploads the stamped photo once, then chains it as a live photo with its declared time and place. */

@@ -1,34 +1,25 @@
+import { asSingleLoad, singleLoad, singleLoadData } from '../../behaviors/single-load/single-load';
 import type { MatterView } from '../../../typings/models';
 import { getMatter } from '../../services/matter/get-matter';
 import { pageParam } from '../../utils/page-query';
-import { type Failure, failureOf } from '../../utils/failure';
 
 Page({
+  behaviors: [singleLoad],
   data: {
-    status: 'loading' as 'loading' | 'error' | 'ready',
-    failure: null as Failure | null,
+    ...singleLoadData('事项'),
     code: '',
     matter: null as MatterView | null,
   },
 
   onLoad(query: Record<string, string | undefined>) {
     this.setData({ code: pageParam(query, 'code') });
-    this.load();
+    asSingleLoad(this).reload();
   },
 
   async load() {
-    try {
-      const matter = await getMatter({ code: this.data.code });
-      this.setData({ matter, status: 'ready' });
-      wx.setNavigationBarTitle({ title: matter.name });
-    } catch (err) {
-      this.setData({ status: 'error', failure: failureOf(err, '事项') });
-    }
-  },
-
-  onRetry() {
-    this.setData({ status: 'loading' });
-    this.load();
+    const matter = await getMatter({ code: this.data.code });
+    wx.setNavigationBarTitle({ title: matter.name });
+    return { matter };
   },
 
   onApply() {

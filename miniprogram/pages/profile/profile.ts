@@ -1,15 +1,15 @@
+import { asSingleLoad, singleLoad, singleLoadData } from '../../behaviors/single-load/single-load';
 import { runtimeMode } from '../../config/config';
 import { DEMO_USERS, type DemoUser, devOpenid, setDevOpenid } from '../../services/transport/dev-identity';
 import { updateProfile } from '../../services/user/update-profile';
 import { setElderMode } from '../../utils/elder-mode';
 import { ROLE_LABELS, errorText } from '../../utils/format';
 import { currentUser, forgetCurrentUser, hasRole, isStaff } from '../../utils/session';
-import { type Failure, failureOf } from '../../utils/failure';
 
 Page({
+  behaviors: [singleLoad],
   data: {
-    status: 'loading' as 'loading' | 'error' | 'ready',
-    failure: null as Failure | null,
+    ...singleLoadData('身份信息'),
     name: '',
     roleText: '',
     staff: false,
@@ -34,30 +34,20 @@ Page({
   onLoad() {
     const localMode = runtimeMode() === 'local';
     this.setData(localMode ? { localMode, demoUsers: DEMO_USERS.slice(), currentOpenid: devOpenid() } : { localMode });
-    this.load();
+    asSingleLoad(this).reload();
   },
 
   async load() {
-    try {
-      const me = await currentUser();
-      this.setData({
-        status: 'ready',
-        name: me.name,
-        roleText: me.roles.map((r) => ROLE_LABELS[r]).join('、') || '申请人',
-        staff: isStaff(me),
-        supervisor: hasRole(me, 'supervisor'),
-        regulator: hasRole(me, 'regulator'),
-        admin: hasRole(me, 'admin'),
-        sectionHead: hasRole(me, 'sectionHead'),
-      });
-    } catch (err) {
-      this.setData({ status: 'error', failure: failureOf(err, '身份信息') });
-    }
-  },
-
-  onRetry() {
-    this.setData({ status: 'loading' });
-    this.load();
+    const me = await currentUser();
+    return {
+      name: me.name,
+      roleText: me.roles.map((r) => ROLE_LABELS[r]).join('、') || '申请人',
+      staff: isStaff(me),
+      supervisor: hasRole(me, 'supervisor'),
+      regulator: hasRole(me, 'regulator'),
+      admin: hasRole(me, 'admin'),
+      sectionHead: hasRole(me, 'sectionHead'),
+    };
   },
 
   onEditProfile() {

@@ -1,3 +1,4 @@
+import { asSingleLoad, singleLoad, singleLoadData } from '../../behaviors/single-load/single-load';
 import type { InspectionView } from '../../../typings/models';
 import { getInspection } from '../../services/inspection/get-inspection';
 import { requestReinspection } from '../../services/inspection/request-reinspection';
@@ -6,18 +7,29 @@ import { uploadOwnFile } from '../../services/upload/upload-own-file';
 import { errorCode, errorText } from '../../utils/format';
 import { type RectificationSummary, latestDecision, toRectificationSummary } from '../../utils/inspection-view';
 import { type UploadItem, type Uploader, pickFiles, removeUpload, retryUpload, startUploads, uploadedFileIds, uploadsError } from '../../utils/material-uploads';
-import { pageParam } from '../../utils/page-query';
-import { type Failure, failureOf } from '../../utils/failure';
 
 // Rectification (R14): the applicant proves each item with files before the deadline, then applies for the
 // re-inspection, which re-checks the failed items.
 
 const uploadProof: Uploader = (item, onProgress) => uploadOwnFile('proof', item, onProgress);
 
+/** The page's data for the case as the server shows it: loaded, or after proof or a request; no item open. */
+const shown = (v: InspectionView) => ({
+  version: v.version,
+  number: v.number,
+  opinion: latestDecision(v)?.opinion ?? '',
+  rectification: v.rectification ? toRectificationSummary(v.rectification) : null,
+  canProve: v.can.includes('submitRectificationProof') && !v.rectification?.overdue,
+  canRequest: v.can.includes('requestReinspection'),
+  itemId: '',
+  files: [] as UploadItem[],
+  note: '',
+});
+
 Page({
+  behaviors: [singleLoad],
   data: {
-    status: 'loading' as 'loading' | 'error' | 'ready',
-    failure: null as Failure | null,
+    ...singleLoadData('整改信息'),
     caseId: '',
     version: 0,
     number: '',
@@ -33,43 +45,8 @@ Page({
     busy: false,
   },
 
-  onLoad(query: Record<string, string | undefined>) {
-    this.setData({ caseId: pageParam(query, 'id') });
-    this.load();
-  },
-
-  async onPullDownRefresh() {
-    await this.load();
-    wx.stopPullDownRefresh();
-  },
-
   async load() {
-    try {
-      this.show(await getInspection({ caseId: this.data.caseId }));
-    } catch (err) {
-      if (this.data.status === 'ready') wx.showToast({ title: errorText(err), icon: 'none' });
-      else this.setData({ status: 'error', failure: failureOf(err, '整改信息') });
-    }
-  },
-
-  show(v: InspectionView) {
-    this.setData({
-      status: 'ready',
-      version: v.version,
-      number: v.number,
-      opinion: latestDecision(v)?.opinion ?? '',
-      rectification: v.rectification ? toRectificationSummary(v.rectification) : null,
-      canProve: v.can.includes('submitRectificationProof') && !v.rectification?.overdue,
-      canRequest: v.can.includes('requestReinspection'),
-      itemId: '',
-      files: [],
-      note: '',
-    });
-  },
-
-  onRetry() {
-    this.setData({ status: 'loading' });
-    this.load();
+    return shown(await getInspection({ caseId: this.data.caseId }));
   },
 
   onOpenItem(e: WechatMiniprogram.TouchEvent) {
@@ -108,7 +85,7 @@ Page({
     const note = this.data.note.trim();
     this.setData({ busy: true });
     try {
-      this.show(await submitRectificationProof({ caseId: this.data.caseId, itemId: this.data.itemId, fileIds: uploadedFileIds(this.data.files), ...(note ? { note } : {}) }));
+      this.setData(shown(await submitRectificationProof({ caseId: this.data.caseId, itemId: this.data.itemId, fileIds: uploadedFileIds(this.data.files), ...(note ? { note } : {}) })));
       wx.showToast({ title: '整改材料已提交', icon: 'success' });
     } catch (err) {
       this.setData({ filesError: errorText(err, '提交失败，请重试') });
@@ -126,11 +103,11 @@ Page({
     if (!confirm) return;
     this.setData({ busy: true });
     try {
-      this.show(await requestReinspection({ caseId: this.data.caseId, version: this.data.version }));
+      this.setData(shown(await requestReinspection({ caseId: this.data.caseId, version: this.data.version })));
       wx.showToast({ title: '已申请复查', icon: 'success' });
     } catch (err) {
       wx.showModal({ title: '未能申请复查', content: errorText(err), showCancel: false, confirmText: '知道了' });
-      if (errorCode(err) === 'CONFLICT') this.load();
+      if (errorCode(err) === 'CONFLICT') asSingleLoad(this).reload();
     }
     this.setData({ busy: false });
   },

@@ -1,10 +1,8 @@
-import type { InspectionView } from '../../../typings/models';
+import { singleLoad, singleLoadData } from '../../behaviors/single-load/single-load';
 import { confirmSessionCode } from '../../services/inspection/confirm-session-code';
 import { getInspection } from '../../services/inspection/get-inspection';
 import { errorText } from '../../utils/format';
 import { locate } from '../../utils/location';
-import { pageParam } from '../../utils/page-query';
-import { type Failure, failureOf } from '../../utils/failure';
 
 // The on-site phone enters the code the officer reads out (R8), with its location for the premises check; once
 // accepted the code fills the screen to be shown to the camera.
@@ -12,9 +10,9 @@ import { type Failure, failureOf } from '../../utils/failure';
 const spaced = (code: string) => code.replace(/(\d{3})(?=\d)/g, '$1 ');
 
 Page({
+  behaviors: [singleLoad],
   data: {
-    status: 'loading' as 'loading' | 'error' | 'ready',
-    failure: null as Failure | null,
+    ...singleLoadData('办件'),
     caseId: '',
     number: '',
     canConfirm: false,
@@ -24,26 +22,9 @@ Page({
     shown: '',
   },
 
-  onLoad(query: Record<string, string | undefined>) {
-    this.setData({ caseId: pageParam(query, 'id') });
-    this.load();
-  },
-
   async load() {
-    try {
-      this.show(await getInspection({ caseId: this.data.caseId }));
-    } catch (err) {
-      this.setData({ status: 'error', failure: failureOf(err, '办件') });
-    }
-  },
-
-  show(v: InspectionView) {
-    this.setData({ status: 'ready', number: v.number, canConfirm: v.can.includes('confirmSessionCode') });
-  },
-
-  onRetry() {
-    this.setData({ status: 'loading' });
-    this.load();
+    const v = await getInspection({ caseId: this.data.caseId });
+    return { number: v.number, canConfirm: v.can.includes('confirmSessionCode') };
   },
 
   onCodeInput(e: WechatMiniprogram.Input) {

@@ -1,4 +1,5 @@
-import type { CaseFormView, CaseFormsView, FormKind, ReadinessView } from '../../../typings/models';
+import { asSingleLoad, singleLoad, singleLoadData } from '../../behaviors/single-load/single-load';
+import type { CaseFormView, FormKind, ReadinessView } from '../../../typings/models';
 import { openDocument } from '../../services/file/open-document';
 import { getCaseForms } from '../../services/forms/get-case-forms';
 import { getSignedFormCopies } from '../../services/forms/get-signed-form-copies';
@@ -6,8 +7,6 @@ import { signForm } from '../../services/forms/sign-form';
 import { uploadSignature } from '../../services/forms/upload-signature';
 import { formatChinaTime } from '../../utils/china-time';
 import { errorCode, errorText } from '../../utils/format';
-import { pageParam } from '../../utils/page-query';
-import { type Failure, failureOf } from '../../utils/failure';
 
 /** One form as the page shows it. */
 interface FormItem {
@@ -35,9 +34,9 @@ const toItem = (f: CaseFormView): FormItem => ({
 const nextToSign = (forms: FormItem[]) => forms.findIndex((f) => !f.signedText);
 
 Page({
+  behaviors: [singleLoad],
   data: {
-    status: 'loading' as 'loading' | 'error' | 'ready',
-    failure: null as Failure | null,
+    ...singleLoadData('表单'),
     caseId: '',
     version: 0,
     forms: [] as FormItem[],
@@ -49,29 +48,13 @@ Page({
     copiesError: '',
   },
 
-  onLoad(query: Record<string, string | undefined>) {
-    this.setData({ caseId: pageParam(query, 'id') });
-    this.load();
-  },
-
+  /** All signed: the signed copies are fetched beside the forms. */
   async load() {
-    try {
-      this.show(await getCaseForms({ caseId: this.data.caseId }));
-    } catch (err) {
-      this.setData({ status: 'error', failure: failureOf(err, '表单') });
-    }
-  },
-
-  show(view: CaseFormsView) {
+    const view = await getCaseForms({ caseId: this.data.caseId });
     const forms = view.forms.map(toItem);
     const current = nextToSign(forms);
-    this.setData({ status: 'ready', version: view.caseVersion, forms, current, agreed: false, agreeError: '' });
     if (current < 0) this.loadCopies();
-  },
-
-  onRetry() {
-    this.setData({ status: 'loading' });
-    this.load();
+    return { version: view.caseVersion, forms, current, agreed: false, agreeError: '' };
   },
 
   onAgree() {
@@ -97,7 +80,7 @@ Page({
       this.setData({ busy: false });
       wx.showModal({ title: '签署未完成', content: errorText(err, '签署失败，请重试'), showCancel: false, confirmText: '知道了' });
       // A newer text or a changed case: read the forms again before signing.
-      if (errorCode(err) === 'CONFLICT') this.load();
+      if (errorCode(err) === 'CONFLICT') asSingleLoad(this).reload();
       return;
     }
     wx.hideLoading();

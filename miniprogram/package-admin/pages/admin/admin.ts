@@ -1,4 +1,4 @@
-import { errorText } from '../../../utils/format';
+import { refusal, singleLoad, singleLoadData } from '../../../behaviors/single-load/single-load';
 import { currentUser, hasRole } from '../../../utils/session';
 
 // 系统管理: the admin's way into each page of package-admin.
@@ -21,31 +21,15 @@ const ENTRIES: Entry[] = [
 ];
 
 Page({
+  behaviors: [singleLoad],
   data: {
-    status: 'loading' as 'loading' | 'error' | 'ready',
-    error: '',
+    ...singleLoadData('身份信息'),
     entries: [] as Entry[],
   },
 
-  onLoad() {
-    this.load();
-  },
-
   async load() {
-    try {
-      if (!hasRole(await currentUser(), 'admin')) {
-        this.setData({ status: 'error', error: '系统管理仅供系统管理员使用' });
-        return;
-      }
-      this.setData({ status: 'ready', entries: ENTRIES });
-    } catch (err) {
-      this.setData({ status: 'error', error: errorText(err, '身份信息加载失败，请重试') });
-    }
-  },
-
-  onRetry() {
-    this.setData({ status: 'loading' });
-    this.load();
+    if (!hasRole(await currentUser(), 'admin')) throw refusal('系统管理仅供系统管理员使用');
+    return { entries: ENTRIES };
   },
 
   onOpen(e: WechatMiniprogram.TouchEvent) {

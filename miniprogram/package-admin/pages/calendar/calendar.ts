@@ -1,4 +1,5 @@
 import type { CalendarYearView, FestivalDays, MovedDeadline } from '../../../../typings/api';
+import { asSingleLoad, refusal, singleLoad, singleLoadData } from '../../../behaviors/single-load/single-load';
 import { getCalendarYear } from '../../../services/admin/get-calendar-year';
 import { saveCalendarYear } from '../../../services/admin/save-calendar-year';
 import { formatChinaDate, formatChinaTime } from '../../../utils/china-time';
@@ -29,12 +30,20 @@ const toMovedRow = (m: MovedDeadline): MovedRow => ({
   text: `${m.caseNumber} ${KIND_LABELS[m.kind]}：已定为${formatChinaDate(m.issued)}，按新安排应为${formatChinaDate(m.wouldBe)}`,
 });
 
+/** The page's data for a year as stored: loaded, or saved. */
+const shown = (view: CalendarYearView) => ({
+  view,
+  lines: view.festivals.map((f) => ({ name: f.name, text: noticeLine(f) })),
+  updated: view.entered && view.updatedAt ? `${view.updatedByName ?? '管理员'} 于 ${formatChinaTime(view.updatedAt)} 录入` : '',
+  editing: false, previewed: false, moved: [] as MovedRow[], draftError: '',
+});
+
 const chinaYear = (): number => Number(formatChinaDate(new Date().toISOString()).slice(0, 4));
 
 Page({
+  behaviors: [singleLoad],
   data: {
-    status: 'loading' as 'loading' | 'error' | 'ready',
-    error: '',
+    ...singleLoadData('工作日历'),
     year: 0,
     view: null as CalendarYearView | null,
     lines: [] as { name: string; text: string }[],
@@ -52,46 +61,19 @@ Page({
   onLoad(query: Record<string, string | undefined>) {
     const asked = Number(decodeURIComponent(query.year ?? ''));
     this.setData({ year: Number.isInteger(asked) && asked >= 2020 && asked <= 2099 ? asked : chinaYear() });
-    this.load();
-  },
-
-  async onPullDownRefresh() {
-    await this.load();
-    wx.stopPullDownRefresh();
+    asSingleLoad(this).reload();
   },
 
   async load() {
-    try {
-      if (!hasRole(await currentUser(), 'admin')) {
-        this.setData({ status: 'error', error: '工作日历仅供系统管理员维护' });
-        return;
-      }
-      this.show(await getCalendarYear({ year: this.data.year }));
-    } catch (err) {
-      this.setData({ status: 'error', error: errorText(err, '工作日历加载失败，请重试') });
-    }
-  },
-
-  show(view: CalendarYearView) {
-    this.setData({
-      status: 'ready',
-      view,
-      lines: view.festivals.map((f) => ({ name: f.name, text: noticeLine(f) })),
-      updated: view.entered && view.updatedAt ? `${view.updatedByName ?? '管理员'} 于 ${formatChinaTime(view.updatedAt)} 录入` : '',
-      editing: false, previewed: false, moved: [], draftError: '',
-    });
-  },
-
-  onRetry() {
-    this.setData({ status: 'loading' });
-    this.load();
+    if (!hasRole(await currentUser(), 'admin')) throw refusal('工作日历仅供系统管理员维护');
+    return shown(await getCalendarYear({ year: this.data.year }));
   },
 
   onYear(e: WechatMiniprogram.TouchEvent) {
     const year = this.data.year + Number(e.currentTarget.dataset.step);
     if (year < 2020 || year > 2099) return;
-    this.setData({ year, status: 'loading' });
-    this.load();
+    this.setData({ year, status: 'loading', failure: null });
+    asSingleLoad(this).reload();
   },
 
   onEdit() {
@@ -146,14 +128,14 @@ Page({
     try {
       const r = await saveCalendarYear({ year: this.data.year, version: this.data.view.version, source: this.data.source.trim(), festivals, confirm });
       if (r.saved) {
-        this.show(r.year);
+        this.setData(shown(r.year));
         wx.showToast({ title: '已录入', icon: 'success' });
       } else {
         this.setData({ previewed: true, moved: r.moved.map(toMovedRow) });
       }
     } catch (err) {
       this.setData({ draftError: errorText(err, '保存失败，请重试') });
-      if (errorCode(err) === 'CONFLICT') this.load();
+      if (errorCode(err) === 'CONFLICT') asSingleLoad(this).reload();
     }
     this.setData({ busy: false });
   },

@@ -1,3 +1,4 @@
+import { asSingleLoad, singleLoad, singleLoadData } from '../../../behaviors/single-load/single-load';
 import type { ChecklistItem } from '../../../../typings/models';
 import { getMatter } from '../../../services/matter/get-matter';
 import { publishChecklist } from '../../../services/matter/publish-checklist';
@@ -15,9 +16,9 @@ function nextCode(items: ChecklistItem[]): string {
 }
 
 Page({
+  behaviors: [singleLoad],
   data: {
-    status: 'loading' as 'loading' | 'error' | 'ready',
-    error: '',
+    ...singleLoadData('踏勘标准'),
     code: '',
     name: '',
     version: 0,
@@ -30,22 +31,13 @@ Page({
 
   onLoad(query: Record<string, string | undefined>) {
     this.setData({ code: decodeURIComponent(query.code ?? '') });
-    this.load();
+    asSingleLoad(this).reload();
   },
 
   async load() {
-    try {
-      const m = await getMatter({ code: this.data.code });
-      wx.setNavigationBarTitle({ title: `${m.name} · 踏勘标准` });
-      this.setData({ status: 'ready', name: m.name, version: m.checklistVersion, items: m.checklist.map((i) => ({ ...i })), preview: false, note: '', publishError: '' });
-    } catch (err) {
-      this.setData({ status: 'error', error: errorText(err, '踏勘标准加载失败，请重试') });
-    }
-  },
-
-  onRetry() {
-    this.setData({ status: 'loading' });
-    this.load();
+    const m = await getMatter({ code: this.data.code });
+    wx.setNavigationBarTitle({ title: `${m.name} · 踏勘标准` });
+    return { name: m.name, version: m.checklistVersion, items: m.checklist.map((i) => ({ ...i })), preview: false, note: '', publishError: '' };
   },
 
   onItemInput(e: WechatMiniprogram.Input) {

@@ -1,4 +1,5 @@
 import type { FormKind, FormTemplateView } from '../../../../typings/models';
+import { singleLoad, singleLoadData } from '../../../behaviors/single-load/single-load';
 import { previewFormTemplate } from '../../../services/admin/preview-form-template';
 import { openDocument } from '../../../services/file/open-document';
 import { formTemplateBody } from '../../../services/forms/form-template-text';
@@ -16,9 +17,9 @@ interface Draft {
 }
 
 Page({
+  behaviors: [singleLoad],
   data: {
-    status: 'loading' as 'loading' | 'error' | 'ready',
-    error: '',
+    ...singleLoadData('表单模板'),
     templates: [] as FormTemplateView[],
     kind: 'consent' as FormKind,
     current: null as FormTemplateView | null,
@@ -35,37 +36,24 @@ Page({
    */
   typedBody: '',
 
-  onLoad() {
-    this.load();
-  },
-
   async load() {
-    try {
-      const templates = await getFormTemplates({});
-      this.setData({ status: 'ready', templates });
-      this.show(this.data.kind);
-    } catch (err) {
-      this.setData({ status: 'error', error: errorText(err, '表单模板加载失败，请重试') });
-    }
+    const templates = await getFormTemplates({});
+    return { templates, ...this.shown(this.data.kind, templates) };
   },
 
-  show(kind: FormKind) {
-    const current = this.data.templates.find((t) => t.kind === kind) ?? null;
+  /** The page's data for one kind's template, the draft starting from its text. */
+  shown(kind: FormKind, templates: FormTemplateView[]) {
+    const current = templates.find((t) => t.kind === kind) ?? null;
     this.typedBody = current ? current.paragraphs.join('\n') : '';
-    this.setData({
+    return {
       kind, current, draftError: '', warning: '',
       placeholders: current ? current.placeholders.map((p) => `{{${p}}}`).join('  ') : '',
       draft: { title: current ? current.title : '', body: this.typedBody },
-    });
-  },
-
-  onRetry() {
-    this.setData({ status: 'loading' });
-    this.load();
+    };
   },
 
   onKind(e: WechatMiniprogram.TouchEvent) {
-    this.show(e.currentTarget.dataset.kind as FormKind);
+    this.setData(this.shown(e.currentTarget.dataset.kind as FormKind, this.data.templates));
   },
 
   onTitleInput(e: WechatMiniprogram.Input) {
@@ -114,8 +102,8 @@ Page({
     this.setData({ busy: 'publish' });
     try {
       const published = await publishFormTemplate({ kind: this.data.kind, title: this.data.draft.title.trim(), ...(await formTemplateBody(paragraphs)) });
-      this.setData({ templates: this.data.templates.map((t) => (t.kind === published.kind ? published : t)) });
-      this.show(published.kind);
+      const templates = this.data.templates.map((t) => (t.kind === published.kind ? published : t));
+      this.setData({ templates, ...this.shown(published.kind, templates) });
       wx.showToast({ title: `已发布第 ${published.version} 版`, icon: 'none' });
     } catch (err) {
       this.setData({ draftError: errorText(err, '发布失败，请重试') });

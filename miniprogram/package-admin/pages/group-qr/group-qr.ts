@@ -1,4 +1,5 @@
 import type { SectionGroupQr } from '../../../../typings/api';
+import { asSingleLoad, singleLoad, singleLoadData } from '../../../behaviors/single-load/single-load';
 import { listSectionGroupQrs } from '../../../services/admin/list-section-group-qrs';
 import { setSectionGroupQr } from '../../../services/group/set-section-group-qr';
 import { uploadGroupQr } from '../../../services/group/upload-group-qr';
@@ -15,34 +16,16 @@ interface Row extends SectionGroupQr {
 const toRow = (s: SectionGroupQr): Row => ({ ...s, updated: s.updatedAt ? `${formatChinaTime(s.updatedAt)} 更新` : '' });
 
 Page({
+  behaviors: [singleLoad],
   data: {
-    status: 'loading' as 'loading' | 'error' | 'ready',
-    error: '',
+    ...singleLoadData('科室列表'),
     sections: [] as Row[],
     /** The section whose picture is being uploaded. */
     busyCode: '',
   },
 
-  onLoad() {
-    this.load();
-  },
-
-  async onPullDownRefresh() {
-    await this.load();
-    wx.stopPullDownRefresh();
-  },
-
   async load() {
-    try {
-      this.setData({ status: 'ready', sections: (await listSectionGroupQrs({})).map(toRow) });
-    } catch (err) {
-      this.setData({ status: 'error', error: errorText(err, '科室列表加载失败，请重试') });
-    }
-  },
-
-  onRetry() {
-    this.setData({ status: 'loading' });
-    this.load();
+    return { sections: (await listSectionGroupQrs({})).map(toRow) };
   },
 
   async onUpload(e: WechatMiniprogram.TouchEvent) {
@@ -61,7 +44,7 @@ Page({
       const qrFileId = await uploadGroupQr({ path: file.tempFilePath, size: file.size });
       await setSectionGroupQr({ sectionCode, qrFileId });
       wx.showToast({ title: '已发布', icon: 'success' });
-      await this.load();
+      await asSingleLoad(this).reload();
     } catch (err) {
       wx.showModal({ title: '未能发布', content: errorText(err), showCancel: false, confirmText: '知道了' });
     }
@@ -77,7 +60,7 @@ Page({
     if (!confirm) return;
     try {
       await setSectionGroupQr({ sectionCode });
-      await this.load();
+      await asSingleLoad(this).reload();
     } catch (err) {
       wx.showToast({ title: errorText(err), icon: 'none' });
     }

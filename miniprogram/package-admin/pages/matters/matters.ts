@@ -1,4 +1,5 @@
 import type { MatterSummary } from '../../../../typings/models';
+import { asSingleLoad, singleLoad, singleLoadData } from '../../../behaviors/single-load/single-load';
 import { getMatter } from '../../../services/matter/get-matter';
 import { installPilotMatters } from '../../../services/matter/install-pilot-matters';
 import { listMatters } from '../../../services/matter/list-matters';
@@ -24,38 +25,20 @@ const bySection = (matters: MatterSummary[]): SectionGroup[] => {
 };
 
 Page({
+  behaviors: [singleLoad],
   data: {
-    status: 'loading' as 'loading' | 'error' | 'ready',
-    error: '',
+    ...singleLoadData('事项目录'),
     sections: [] as SectionGroup[],
     installing: false,
   },
 
-  onLoad() {
-    this.load();
-  },
-
   onShow() {
     // Back from publishing a checklist: its version changed.
-    if (this.data.status === 'ready') this.load();
-  },
-
-  async onPullDownRefresh() {
-    await this.load();
-    wx.stopPullDownRefresh();
+    if (this.data.status === 'ready') asSingleLoad(this).reload();
   },
 
   async load() {
-    try {
-      this.setData({ status: 'ready', sections: bySection(await listMatters({})) });
-    } catch (err) {
-      this.setData({ status: 'error', error: errorText(err, '事项目录加载失败，请重试') });
-    }
-  },
-
-  onRetry() {
-    this.setData({ status: 'loading' });
-    this.load();
+    return { sections: bySection(await listMatters({})) };
   },
 
   async onInstall() {
@@ -64,7 +47,7 @@ Page({
     try {
       const { installed } = await installPilotMatters({});
       wx.showToast({ title: `已安装 ${installed.length} 个事项`, icon: 'none' });
-      await this.load();
+      await asSingleLoad(this).reload();
     } catch (err) {
       wx.showModal({ title: '未能安装', content: errorText(err), showCancel: false, confirmText: '知道了' });
     }

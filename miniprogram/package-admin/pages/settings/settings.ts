@@ -1,5 +1,6 @@
 import type { OfficeSettings, SettingsView } from '../../../../typings/api';
 import type { SubscribeTemplateKey } from '../../../../typings/models';
+import { asSingleLoad, refusal, singleLoad, singleLoadData } from '../../../behaviors/single-load/single-load';
 import { getSettings } from '../../../services/admin/get-settings';
 import { saveSettings } from '../../../services/admin/save-settings';
 import { formatChinaTime } from '../../../utils/china-time';
@@ -38,10 +39,21 @@ const formOf = (v: SettingsView): Form => ({
 
 const shareHint = (text: string): string => (/^\d+$/.test(text) ? `即 ${basisPointsText(Number(text))}（1000 万分点 = 10%，不得低于 10%）` : '请填写整数个万分点，如 1000 表示 10%');
 
+/** The page's data for the settings as stored: loaded, or saved. */
+function shown(v: SettingsView) {
+  const form = formOf(v);
+  return {
+    version: v.version, form, shareHint: shareHint(form.drawShareBasisPoints), saveError: '',
+    templates: v.templates.map((t): TemplateRow => ({ key: t.key, title: t.title, id: v.subscribeTemplateIds[t.key] ?? '' })),
+    meeting: v.tencentMeetingConfigured ? '已配置（密钥保存在云函数环境变量中，此处不显示）' : '未配置：经办人手动填写腾讯会议号',
+    updated: v.updatedAt ? `${v.updatedByName ?? '管理员'} 于 ${formatChinaTime(v.updatedAt)} 修改` : '当前为部署时环境变量中的初始值',
+  };
+}
+
 Page({
+  behaviors: [singleLoad],
   data: {
-    status: 'loading' as 'loading' | 'error' | 'ready',
-    error: '',
+    ...singleLoadData('系统设置'),
     version: 0,
     form: {} as Form,
     shareHint: '',
@@ -52,35 +64,9 @@ Page({
     busy: false,
   },
 
-  onLoad() {
-    this.load();
-  },
-
   async load() {
-    try {
-      if (!hasRole(await currentUser(), 'admin')) {
-        this.setData({ status: 'error', error: '系统设置仅供系统管理员维护' });
-        return;
-      }
-      this.show(await getSettings({}));
-    } catch (err) {
-      this.setData({ status: 'error', error: errorText(err, '系统设置加载失败，请重试') });
-    }
-  },
-
-  show(v: SettingsView) {
-    const form = formOf(v);
-    this.setData({
-      status: 'ready', version: v.version, form, shareHint: shareHint(form.drawShareBasisPoints), saveError: '',
-      templates: v.templates.map((t) => ({ key: t.key, title: t.title, id: v.subscribeTemplateIds[t.key] ?? '' })),
-      meeting: v.tencentMeetingConfigured ? '已配置（密钥保存在云函数环境变量中，此处不显示）' : '未配置：经办人手动填写腾讯会议号',
-      updated: v.updatedAt ? `${v.updatedByName ?? '管理员'} 于 ${formatChinaTime(v.updatedAt)} 修改` : '当前为部署时环境变量中的初始值',
-    });
-  },
-
-  onRetry() {
-    this.setData({ status: 'loading' });
-    this.load();
+    if (!hasRole(await currentUser(), 'admin')) throw refusal('系统设置仅供系统管理员维护');
+    return shown(await getSettings({}));
   },
 
   onInput(e: WechatMiniprogram.Input) {
@@ -113,11 +99,11 @@ Page({
     };
     this.setData({ busy: true });
     try {
-      this.show(await saveSettings({ ...settings, version: this.data.version }));
+      this.setData(shown(await saveSettings({ ...settings, version: this.data.version })));
       wx.showToast({ title: '已保存，立即生效', icon: 'none' });
     } catch (err) {
       this.setData({ saveError: errorText(err, '保存失败，请重试') });
-      if (errorCode(err) === 'CONFLICT') this.load();
+      if (errorCode(err) === 'CONFLICT') asSingleLoad(this).reload();
     }
     this.setData({ busy: false });
   },

@@ -6,15 +6,14 @@ import { uploadSignature } from '../../../services/forms/upload-signature';
 import { countersignConsent } from '../../../services/staff/countersign-consent';
 import { formatChinaTime } from '../../../utils/china-time';
 import { errorCode, errorText } from '../../../utils/format';
-import { pageParam } from '../../../utils/page-query';
-import { type Failure, failureOf } from '../../../utils/failure';
+import { asSingleLoad, singleLoad, singleLoadData } from '../../../behaviors/single-load/single-load';
 
 // The handler countersigns the office's copy of the consent form (一式两份), on the version the applicant signed.
 
 Page({
+  behaviors: [singleLoad],
   data: {
-    status: 'loading' as 'loading' | 'error' | 'ready',
-    failure: null as Failure | null,
+    ...singleLoadData('同意书'),
     caseId: '',
     version: 0,
     form: null as CaseFormView | null,
@@ -23,30 +22,15 @@ Page({
     busy: false,
   },
 
-  onLoad(query: Record<string, string | undefined>) {
-    this.setData({ caseId: pageParam(query, 'id') });
-    this.load();
-  },
-
   async load() {
-    try {
-      const view = await getCaseForms({ caseId: this.data.caseId });
-      const form = view.forms.find((f) => f.kind === 'consent') ?? null;
-      this.setData({
-        status: 'ready',
-        version: view.caseVersion,
-        form,
-        signedText: form?.signedAt ? `申请人已于 ${formatChinaTime(form.signedAt)} 签署` : '申请人尚未签署同意书，签署后才能会签',
-        countersignedText: form?.countersignedAt ? `已于 ${formatChinaTime(form.countersignedAt)} 会签` : '',
-      });
-    } catch (err) {
-      this.setData({ status: 'error', failure: failureOf(err, '同意书') });
-    }
-  },
-
-  onRetry() {
-    this.setData({ status: 'loading' });
-    this.load();
+    const view = await getCaseForms({ caseId: this.data.caseId });
+    const form = view.forms.find((f) => f.kind === 'consent') ?? null;
+    return {
+      version: view.caseVersion,
+      form,
+      signedText: form?.signedAt ? `申请人已于 ${formatChinaTime(form.signedAt)} 签署` : '申请人尚未签署同意书，签署后才能会签',
+      countersignedText: form?.countersignedAt ? `已于 ${formatChinaTime(form.countersignedAt)} 会签` : '',
+    };
   },
 
   async onSign(e: WechatMiniprogram.CustomEvent<{ tempFilePath: string }>) {
@@ -63,7 +47,7 @@ Page({
     } catch (err) {
       wx.hideLoading();
       wx.showModal({ title: '会签未完成', content: errorText(err, '会签失败，请重试'), showCancel: false, confirmText: '知道了' });
-      if (errorCode(err) === 'CONFLICT') this.load();
+      if (errorCode(err) === 'CONFLICT') asSingleLoad(this).reload();
     }
     this.setData({ busy: false });
   },

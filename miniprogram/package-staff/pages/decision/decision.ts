@@ -5,8 +5,7 @@ import { getInspection } from '../../../services/inspection/get-inspection';
 import { switchToOnsite } from '../../../services/staff/switch-to-onsite';
 import { errorCode, errorText } from '../../../utils/format';
 import { type DecisionSummary, type RectificationSummary, latestDecision, toRectificationSummary } from '../../../utils/inspection-view';
-import { pageParam } from '../../../utils/page-query';
-import { type Failure, failureOf } from '../../../utils/failure';
+import { asSingleLoad, singleLoad, singleLoadData } from '../../../behaviors/single-load/single-load';
 
 // The end of the inspection (R14): pass, rectification, fail, or on-site inspection instead, with the officer's
 // opinion and handwritten signature. Rectification items start from the failed checklist items and can be edited;
@@ -58,9 +57,9 @@ const signaturesOf = (self: unknown): Map<string, string> => {
 };
 
 Page({
+  behaviors: [singleLoad],
   data: {
-    status: 'loading' as 'loading' | 'error' | 'ready',
-    failure: null as Failure | null,
+    ...singleLoadData('踏勘记录'),
     caseId: '',
     version: 0,
     number: '',
@@ -85,21 +84,12 @@ Page({
     onsite: false,
   },
 
-  onLoad(query: Record<string, string | undefined>) {
-    this.setData({ caseId: pageParam(query, 'id') });
-    this.load();
-  },
-
   async load() {
-    try {
-      this.show(await getInspection({ caseId: this.data.caseId }));
-    } catch (err) {
-      if (this.data.status === 'ready') wx.showToast({ title: errorText(err), icon: 'none' });
-      else this.setData({ status: 'error', failure: failureOf(err, '踏勘记录') });
-    }
+    return this.shown(await getInspection({ caseId: this.data.caseId }));
   },
 
-  show(v: InspectionView) {
+  /** The page's data for the inspection as the server shows it: loaded, or decided; the lines already written stay. */
+  shown(v: InspectionView) {
     const current = v.items.filter((i) => i.inCurrentRound).map((i) => ({ item: i, finding: i.findings.find((f) => f.round === v.round) }));
     const count = (result: string) => current.filter((c) => c.finding?.result === result).length;
     const missing = current.filter((c) => !c.finding);
@@ -107,8 +97,7 @@ Page({
     const choices = CHOICES.filter((c) =>
       c.key === 'onsite' ? v.can.includes('switchToOnsite') : c.key !== 'rectify' || !v.rectification);
     const lines = failedLines(v);
-    this.setData({
-      status: 'ready',
+    return {
       version: v.version,
       number: v.number,
       stateLabel: v.stateLabel,
@@ -122,12 +111,7 @@ Page({
       rectification: v.rectification ? toRectificationSummary(v.rectification) : null,
       // Switched on-site, the case waits for a visit slot (cases switched before the on-site path stopped at 'onsite').
       onsite: v.state === 'onsite' || (v.mode === 'onsite' && v.state === 'ready'),
-    });
-  },
-
-  onRetry() {
-    this.setData({ status: 'loading' });
-    this.load();
+    };
   },
 
   onChoose(e: WechatMiniprogram.TouchEvent) {
@@ -189,9 +173,9 @@ Page({
     try {
       if (outcome === 'onsite') {
         await switchToOnsite({ caseId: this.data.caseId, version: this.data.version, reason: this.data.opinion.trim() });
-        await this.load();
+        await asSingleLoad(this).reload();
       } else {
-        this.show(await this.decide(outcome));
+        this.setData(this.shown(await this.decide(outcome)));
       }
       wx.hideLoading();
       wx.showToast({ title: '决定已作出', icon: 'success' });
@@ -199,7 +183,7 @@ Page({
       wx.hideLoading();
       if (errorCode(err) === 'CONFLICT') {
         // A live photo or the on-site code changed the case meanwhile: take its new version, keep what was written.
-        await this.load();
+        await asSingleLoad(this).reload();
         wx.showModal({ title: '办件刚有更新', content: '已刷新，请核对后再次提交。', showCancel: false, confirmText: '知道了' });
       } else {
         wx.showModal({ title: '决定未作出', content: errorText(err, '提交失败，请重试'), showCancel: false, confirmText: '知道了' });

@@ -9,8 +9,7 @@ import { verifyEvidence } from '../../../services/inspection/verify-evidence';
 import { formatChinaTime } from '../../../utils/china-time';
 import { errorCode, errorText, formatSize } from '../../../utils/format';
 import { type EvidenceRow, toEvidenceRow } from '../../../utils/inspection-view';
-import { pageParam } from '../../../utils/page-query';
-import { type Failure, failureOf } from '../../../utils/failure';
+import { asSingleLoad, singleLoad, singleLoadData } from '../../../behaviors/single-load/single-load';
 
 // The case's evidence with each file's SHA-256 and the chain head; a verification that recomputes them all on the
 // server (R13) and names what changed; the archive PDF to open and print.
@@ -42,9 +41,9 @@ const toArchive = (a: ArchiveSummary) => ({
 });
 
 Page({
+  behaviors: [singleLoad],
   data: {
-    status: 'loading' as 'loading' | 'error' | 'ready',
-    failure: null as Failure | null,
+    ...singleLoadData('证据'),
     caseId: '',
     version: 0,
     number: '',
@@ -63,23 +62,13 @@ Page({
     busy: false,
   },
 
-  onLoad(query: Record<string, string | undefined>) {
-    this.setData({ caseId: pageParam(query, 'id') });
-    this.load();
-  },
-
   async load() {
-    try {
-      this.show(await getInspection({ caseId: this.data.caseId }));
-    } catch (err) {
-      if (this.data.status === 'ready') wx.showToast({ title: errorText(err), icon: 'none' });
-      else this.setData({ status: 'error', failure: failureOf(err, '证据') });
-    }
+    return this.shown(await getInspection({ caseId: this.data.caseId }));
   },
 
-  show(v: InspectionView) {
-    this.setData({
-      status: 'ready',
+  /** The page's data for the inspection as the server shows it: loaded, or after superseding or archiving. */
+  shown(v: InspectionView) {
+    return {
       version: v.version,
       number: v.number,
       evidence: v.evidence.map(toEvidenceRow),
@@ -88,12 +77,7 @@ Page({
       canOpenArchive: v.can.includes('getArchive'),
       canArchive: v.can.includes('archiveCase') && !v.archive,
       canSupersede: v.can.includes('supersedeEvidence'),
-    });
-  },
-
-  onRetry() {
-    this.setData({ status: 'loading' });
-    this.load();
+    };
   },
 
   /** Large files are hashed in steps across calls: while the answer is 校验中 the page asks again, showing the progress. */
@@ -126,7 +110,7 @@ Page({
       return;
     }
     try {
-      this.show(await supersedeEvidence({ caseId: this.data.caseId, seq, reason }));
+      this.setData(this.shown(await supersedeEvidence({ caseId: this.data.caseId, seq, reason })));
     } catch (err) {
       wx.showModal({ title: '未能作废', content: errorText(err), showCancel: false, confirmText: '知道了' });
     }
@@ -156,11 +140,11 @@ Page({
     if (this.data.busy) return;
     this.setData({ busy: true });
     try {
-      this.show(await archiveCase({ caseId: this.data.caseId, version: this.data.version }));
+      this.setData(this.shown(await archiveCase({ caseId: this.data.caseId, version: this.data.version })));
       wx.showToast({ title: '归档已生成', icon: 'success' });
     } catch (err) {
       wx.showModal({ title: '未能生成归档', content: errorText(err), showCancel: false, confirmText: '知道了' });
-      if (errorCode(err) === 'CONFLICT') this.load();
+      if (errorCode(err) === 'CONFLICT') asSingleLoad(this).reload();
     }
     this.setData({ busy: false });
   },

@@ -13,8 +13,7 @@ import { formatChinaSlot, formatChinaTime } from '../../../utils/china-time';
 import { errorCode, errorText } from '../../../utils/format';
 import { type EvidenceRow, toEvidenceRow } from '../../../utils/inspection-view';
 import { type PickedFile, type UploadItem, type Uploader, removeUpload, retryUpload, startUploads } from '../../../utils/material-uploads';
-import { pageParam } from '../../../utils/page-query';
-import { type Failure, failureOf } from '../../../utils/failure';
+import { asSingleLoad, singleLoad, singleLoadData } from '../../../behaviors/single-load/single-load';
 
 // The handler's console beside the meeting (R12): start, read out the session code, check each item of the
 // checklist (saved as it is tapped, one save per item at a time, a failed one retried), add evidence, end by
@@ -131,9 +130,9 @@ const extOf = (path: string) => (/\.(\w+)$/.exec(path)?.[1] ?? '').toLowerCase()
 const cancelled = (err: unknown) => /cancel/i.test((err as { errMsg?: string } | null)?.errMsg ?? '');
 
 Page({
+  behaviors: [singleLoad],
   data: {
-    status: 'loading' as 'loading' | 'error' | 'ready',
-    failure: null as Failure | null,
+    ...singleLoadData('踏勘记录'),
     caseId: '',
     booked: null as TimeSlot | null,
     version: 0,
@@ -167,14 +166,9 @@ Page({
     busy: false,
   },
 
-  onLoad(query: Record<string, string | undefined>) {
-    this.setData({ caseId: pageParam(query, 'id') });
-    this.load();
-  },
-
   onShow() {
     // Back from the decision or the evidence page.
-    if (this.data.status === 'ready') this.load();
+    if (this.data.status === 'ready') asSingleLoad(this).reload();
   },
 
   onHide() {
@@ -185,29 +179,21 @@ Page({
     this.stopPolling();
   },
 
-  async onPullDownRefresh() {
-    await this.load();
-    wx.stopPullDownRefresh();
-  },
-
   async load() {
-    try {
-      this.show(await getInspection({ caseId: this.data.caseId }));
-    } catch (err) {
-      if (this.data.status === 'ready') wx.showToast({ title: errorText(err), icon: 'none' });
-      else this.setData({ status: 'error', failure: failureOf(err, '踏勘记录') });
-    }
+    return this.shown(await getInspection({ caseId: this.data.caseId }));
   },
 
-  show(v: InspectionView) {
+  /** The page's data for the inspection as the server shows it (loaded, or after an action); polls while the code is unconfirmed. */
+  shown(v: InspectionView) {
     const saves = savesOf(this);
     const round = v.rounds[v.rounds.length - 1];
     // An item with a save on its way keeps what the officer tapped; the rest show the record.
     const kept = new Map(this.data.items.filter((i) => saves.inflight.has(i.code) || i.saveState === 'failed').map((i) => [i.code, i]));
     const items = v.items.filter((i) => i.inCurrentRound).map((i) => kept.get(i.code) ?? toItemRow(i, v.round));
     const session = toSession(v.sessionCode);
-    this.setData({
-      status: 'ready',
+    this.stopPolling();
+    if (session && !session.confirmed) saves.poll = setTimeout(() => asSingleLoad(this).reload(), POLL_MS);
+    return {
       version: v.version,
       number: v.number,
       stateLabel: v.stateLabel,
@@ -228,9 +214,7 @@ Page({
       evidence: v.evidence.map(toEvidenceRow),
       verifying: v.evidenceVerifying.map((p) => ({ key: p.key, text: `${p.kindLabel}${p.fileName ? ` ${p.fileName}` : ''}：${p.statusLabel}${p.statusLabel === '校验中' ? `（${p.progress}%）` : ''}` })),
       remarks: (v.observerRemarks ?? []).map((m) => ({ text: m.text, byline: `${m.observerName} · ${formatChinaTime(m.at)}` })),
-    });
-    this.stopPolling();
-    if (session && !session.confirmed) saves.poll = setTimeout(() => this.load(), POLL_MS);
+    };
   },
 
   stopPolling() {
@@ -239,20 +223,15 @@ Page({
     saves.poll = undefined;
   },
 
-  onRetry() {
-    this.setData({ status: 'loading' });
-    this.load();
-  },
-
   /** Start and resume name the case's version; a stale one reloads the record first. */
   async act(run: () => Promise<InspectionView>, done: string) {
     this.setData({ busy: true });
     try {
-      this.show(await run());
+      this.setData(this.shown(await run()));
       wx.showToast({ title: done, icon: 'success' });
     } catch (err) {
       wx.showModal({ title: '未能完成', content: errorText(err), showCancel: false, confirmText: '知道了' });
-      if (errorCode(err) === 'CONFLICT') this.load();
+      if (errorCode(err) === 'CONFLICT') asSingleLoad(this).reload();
     }
     this.setData({ busy: false });
   },
@@ -335,7 +314,7 @@ Page({
         saves.inflight.delete(code);
         this.setData({ [`items[${i}].saveState`]: '' });
         wx.showModal({ title: '该项已在其他设备上修改', content: '已刷新为最新记录，请核对后再修改。', showCancel: false, confirmText: '知道了' });
-        await this.load();
+        await asSingleLoad(this).reload();
         return;
       }
       this.setData({
@@ -449,7 +428,7 @@ Page({
 
   /** Chained files leave the upload list: the evidence list shows them, with their seq and hash. */
   async afterUploads() {
-    await this.load();
+    await asSingleLoad(this).reload();
     this.setData({ uploads: this.data.uploads.filter((u) => u.status !== 'done') });
   },
 
@@ -492,7 +471,7 @@ Page({
       await attachMeetingRecording({ caseId: this.data.caseId, recordFileId });
       this.setData({ recordingPanel: false });
       wx.showToast({ title: '已关联云录制', icon: 'success' });
-      await this.load();
+      await asSingleLoad(this).reload();
     } catch (err) {
       this.setData({ recordError: errorText(err, '关联失败，请重试') });
     }

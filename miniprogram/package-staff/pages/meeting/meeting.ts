@@ -1,3 +1,4 @@
+import { asSingleLoad, singleLoad, singleLoadData } from '../../../behaviors/single-load/single-load';
 import type { MeetingCard, ReadinessView } from '../../../../typings/models';
 import { getGroup } from '../../../services/group/get-group';
 import { rescheduleInspection } from '../../../services/schedule/reschedule-inspection';
@@ -5,8 +6,6 @@ import { createMeeting } from '../../../services/staff/create-meeting';
 import { recordNoShow } from '../../../services/staff/record-no-show';
 import { setMeetingManually } from '../../../services/staff/set-meeting-manually';
 import { errorCode, errorText } from '../../../utils/format';
-import { pageParam } from '../../../utils/page-query';
-import { type Failure, failureOf } from '../../../utils/failure';
 
 // The handler's side of a booked inspection: the meeting (created through Tencent Meeting, or pasted), a no-show,
 // or a reschedule with a reason. Each one is the server's to allow (`can`).
@@ -44,10 +43,28 @@ interface Ref {
   version: number;
 }
 
+/** The page's data for the case as the server shows it: loaded, or after an action; no panel open. */
+function shown(r: ReadinessView) {
+  const can = r.case.can;
+  return {
+    version: r.case.version,
+    companyName: r.case.companyName,
+    stateLabel: r.case.stateLabel,
+    scheduled: r.case.state === 'scheduled',
+    meeting: r.meeting ?? null,
+    counts: `已改期 ${r.scheduling.reschedules} 次 · 未按约参加 ${r.scheduling.noShows} 次`,
+    canPaste: can.includes('setMeetingManually'),
+    canCreate: can.includes('createMeeting') && !r.meeting?.meetingCode,
+    canNoShow: can.includes('recordNoShow'),
+    canReschedule: can.includes('rescheduleInspection'),
+    panel: '' as Panel,
+  };
+}
+
 Page({
+  behaviors: [singleLoad],
   data: {
-    status: 'loading' as 'loading' | 'error' | 'ready',
-    failure: null as Failure | null,
+    ...singleLoadData('办件'),
     caseId: '',
     version: 0,
     companyName: '',
@@ -66,56 +83,18 @@ Page({
     busy: false,
   },
 
-  onLoad(query: Record<string, string | undefined>) {
-    this.setData({ caseId: pageParam(query, 'id') });
-    this.load();
-  },
-
-  async onPullDownRefresh() {
-    await this.load();
-    wx.stopPullDownRefresh();
-  },
-
   async load() {
-    try {
-      this.show(await getGroup({ caseId: this.data.caseId }));
-    } catch (err) {
-      if (this.data.status === 'ready') wx.showToast({ title: errorText(err), icon: 'none' });
-      else this.setData({ status: 'error', failure: failureOf(err, '办件') });
-    }
-  },
-
-  show(r: ReadinessView) {
-    const can = r.case.can;
-    this.setData({
-      status: 'ready',
-      version: r.case.version,
-      companyName: r.case.companyName,
-      stateLabel: r.case.stateLabel,
-      scheduled: r.case.state === 'scheduled',
-      meeting: r.meeting ?? null,
-      counts: `已改期 ${r.scheduling.reschedules} 次 · 未按约参加 ${r.scheduling.noShows} 次`,
-      canPaste: can.includes('setMeetingManually'),
-      canCreate: can.includes('createMeeting') && !r.meeting?.meetingCode,
-      canNoShow: can.includes('recordNoShow'),
-      canReschedule: can.includes('rescheduleInspection'),
-      panel: '',
-    });
-  },
-
-  onRetry() {
-    this.setData({ status: 'loading' });
-    this.load();
+    return shown(await getGroup({ caseId: this.data.caseId }));
   },
 
   async act(run: (ref: Ref) => Promise<ReadinessView>, done: string) {
     this.setData({ busy: true });
     try {
-      this.show(await run({ caseId: this.data.caseId, version: this.data.version }));
+      this.setData(shown(await run({ caseId: this.data.caseId, version: this.data.version })));
       wx.showToast({ title: done, icon: 'success' });
     } catch (err) {
       wx.showModal({ title: '未能完成', content: errorText(err), showCancel: false, confirmText: '知道了' });
-      if (errorCode(err) === 'CONFLICT') this.load();
+      if (errorCode(err) === 'CONFLICT') asSingleLoad(this).reload();
     }
     this.setData({ busy: false });
   },

@@ -4,7 +4,7 @@ import { offerSlots } from '../../../services/staff/offer-slots';
 import { PROVISIONAL_DATE_NOTE, chinaDateAfter, slotText } from '../../../utils/china-time';
 import { errorCode, errorText } from '../../../utils/format';
 import { pageParam } from '../../../utils/page-query';
-import { type Failure, failureOf } from '../../../utils/failure';
+import { asSingleLoad, singleLoad, singleLoadData } from '../../../behaviors/single-load/single-load';
 
 // Up to three slots for the applicant to pick from (R11). The pickers keep to the usual office hours; the server
 // holds the configured hours, the holidays, the officer's other bookings and daily maximum, and its refusal says
@@ -26,9 +26,11 @@ const emptyRow = (): SlotRow => ({ date: '', time: '' });
 const startOf = (row: SlotRow) => `${row.date}T${row.time}:00+08:00`;
 
 Page({
+  behaviors: [singleLoad],
   data: {
-    status: 'loading' as 'loading' | 'error' | 'ready' | 'done',
-    failure: null as Failure | null,
+    ...singleLoadData('办件'),
+    /** The slots are offered: the page says so instead of the form. */
+    done: false,
     caseId: '',
     version: 0,
     number: '',
@@ -52,20 +54,16 @@ Page({
 
   onLoad(query: Record<string, string | undefined>) {
     this.setData({ caseId: pageParam(query, 'id'), ahead: Number(pageParam(query, 'ahead')) || 0, today: chinaDateAfter(0), lastDay: chinaDateAfter(DAYS_AHEAD) });
-    this.load();
+    asSingleLoad(this).reload();
   },
 
   async load() {
-    try {
-      this.show(await getGroup({ caseId: this.data.caseId }));
-    } catch (err) {
-      this.setData({ status: 'error', failure: failureOf(err, '办件') });
-    }
+    return this.shown(await getGroup({ caseId: this.data.caseId }));
   },
 
-  show(r: ReadinessView, status: 'ready' | 'done' = 'ready') {
-    this.setData({
-      status,
+  /** The page's data for the case as the server shows it: loaded, or after offering. */
+  shown(r: ReadinessView) {
+    return {
       version: r.case.version,
       number: r.case.number,
       companyName: r.case.companyName,
@@ -73,12 +71,7 @@ Page({
       offeredText: r.scheduling.offeredSlots.map(slotText),
       provisionalNote: r.scheduling.offeredSlots.some((s) => s.provisional) ? `标有“暂算”的时段：${PROVISIONAL_DATE_NOTE}` : '',
       requestNote: r.scheduling.otherTimesRequest?.note ?? '',
-    });
-  },
-
-  onRetry() {
-    this.setData({ status: 'loading' });
-    this.load();
+    };
   },
 
   onPickDate(e: WechatMiniprogram.PickerChange) {
@@ -134,12 +127,12 @@ Page({
     this.setData({ busy: true });
     try {
       const r = await offerSlots({ caseId: this.data.caseId, version: this.data.version, starts, ...(reason ? { reason } : {}) });
-      this.show(r, 'done');
+      this.setData({ ...this.shown(r), done: true });
       wx.showToast({ title: '已提供时段', icon: 'success' });
     } catch (err) {
       // Conflicts, the daily maximum, office hours and the queue order are the server's to say.
       wx.showModal({ title: '未能提供时段', content: errorText(err), showCancel: false, confirmText: '知道了' });
-      if (errorCode(err) === 'CONFLICT') this.load();
+      if (errorCode(err) === 'CONFLICT') asSingleLoad(this).reload();
     }
     this.setData({ busy: false });
   },

@@ -1,3 +1,4 @@
+import { refusal, singleLoad, singleLoadData } from '../../../behaviors/single-load/single-load';
 import type { ClaimTicket } from '../../../../typings/api';
 import type { InspectionMode, MatterSummary } from '../../../../typings/models';
 import { listMatters } from '../../../services/matter/list-matters';
@@ -33,15 +34,25 @@ interface Receipt {
 const chinaInstant = (date: string, time: string): string => new Date(`${date}T${time}:00+08:00`).toISOString();
 const nowHm = (): string => formatChinaTime(new Date().toISOString()).slice(11, 16);
 
+/** An empty form, received now, for the next registration. */
+function blank() {
+  const today = chinaDateAfter(0);
+  return {
+    matterIndex: -1, channel: 'counter' as Channel, receivedDate: today, receivedTime: nowHm(), today,
+    form: { ...emptyForm(), mode: 'remote' as InspectionMode }, email: { emailFrom: '', emailSubject: '', applicantEmail: '' },
+    errors: {} as FormErrors, materials: [] as UploadItem[], submitting: false, submitError: '', receipt: null as Receipt | null, printing: false,
+  };
+}
+
 /**
  * 窗口 / 邮件登记 (R9): an officer registers an application brought to the counter or received by e-mail, with the
  * materials they scanned, under the app's validation rules; the receipt carries the claim code the applicant uses
  * in WeChat. The officer never names the applicant's WeChat account.
  */
 Page({
+  behaviors: [singleLoad],
   data: {
-    status: 'loading' as 'loading' | 'error' | 'ready' | 'done',
-    error: '',
+    ...singleLoadData('事项'),
     matters: [] as MatterSummary[],
     matterIndex: -1,
     channel: 'counter' as Channel,
@@ -58,37 +69,11 @@ Page({
     printing: false,
   },
 
-  onLoad() {
-    this.start();
-  },
-
-  async start() {
-    try {
-      const me = await currentUser();
-      if (!isStaff(me)) {
-        this.setData({ status: 'error', error: '窗口/邮件登记仅供审批工作人员使用' });
-        return;
-      }
-      const matters = (await listMatters({})).filter((m) => m.sectionCode === me.sectionCode);
-      this.reset({ matters, status: 'ready' });
-    } catch (err) {
-      this.setData({ status: 'error', error: errorText(err, '事项加载失败，请重试') });
-    }
-  },
-
-  reset(extra: Record<string, unknown> = {}) {
-    const today = chinaDateAfter(0);
-    this.setData({
-      ...extra,
-      matterIndex: -1, channel: 'counter', receivedDate: today, receivedTime: nowHm(), today,
-      form: { ...emptyForm(), mode: 'remote' }, email: { emailFrom: '', emailSubject: '', applicantEmail: '' },
-      errors: {}, materials: [], submitting: false, submitError: '', receipt: null, printing: false,
-    });
-  },
-
-  onRetry() {
-    this.setData({ status: 'loading' });
-    this.start();
+  async load() {
+    const me = await currentUser();
+    if (!isStaff(me)) throw refusal('窗口/邮件登记仅供审批工作人员使用');
+    const matters = (await listMatters({})).filter((m) => m.sectionCode === me.sectionCode);
+    return { matters, ...blank() };
   },
 
   onPickMatter(e: WechatMiniprogram.PickerChange) {
@@ -205,7 +190,7 @@ Page({
         registeredBy: r.case.intake?.registeredByName ?? '', materials: r.case.materials.map((m) => m.name),
         claim: { ...r.claim, expiresText: formatChinaTime(r.claim.expiresAt) },
       };
-      this.setData({ status: 'done', receipt, submitting: false });
+      this.setData({ receipt, submitting: false });
       wx.pageScrollTo({ scrollTop: 0, duration: 0 });
     } catch (err) {
       this.setData({ submitting: false, submitError: errorText(err, '登记失败，请稍后重试') });
@@ -244,6 +229,6 @@ Page({
   },
 
   onAnother() {
-    this.reset();
+    this.setData(blank());
   },
 });

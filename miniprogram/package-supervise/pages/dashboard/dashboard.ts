@@ -11,11 +11,28 @@ import { percentText } from '../../utils/percent';
 import {
   type Bar, METRIC_OPTIONS, type MatterOption, type MetricKey, figures, matterBars, matterOptions, metricLabel, monthBars, monthsOf,
 } from '../../utils/statistics-view';
-import { type Failure, failureOf, notForYou } from '../../../utils/failure';
+import { asSingleLoad, refusal, singleLoad, singleLoadData } from '../../../behaviors/single-load/single-load';
 
 /** The dashboard covers the current month and the five before it. */
 const monthIndex = (month: string): number => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7));
 const MONTHS_SHOWN = 6;
+
+interface ChartChoice {
+  report: StatisticsReport;
+  metric: MetricKey;
+  matter: string;
+  month: string;
+  matters: MatterOption[];
+}
+
+/** The charts and figures for the chosen measure, matter and month. */
+const charts = ({ report, metric, matter, month, matters }: ChartChoice) => ({
+  metricText: metricLabel(metric),
+  matterName: matters.find((m) => m.code === matter)?.name ?? '全部事项',
+  monthBars: monthBars(report, metric, matter),
+  matterBars: matterBars(report, metric, month),
+  figures: figures(report, month, matter),
+});
 
 /** Where the supervisor goes from here. */
 const ENTRIES = [
@@ -28,9 +45,9 @@ const ENTRIES = [
 ];
 
 Page({
+  behaviors: [singleLoad],
   data: {
-    status: 'loading' as 'loading' | 'error' | 'ready',
-    failure: null as Failure | null,
+    ...singleLoadData('统计数据'),
     entries: ENTRIES,
     from: '',
     to: '',
@@ -59,69 +76,35 @@ Page({
     const from = chinaMonth(1 - MONTHS_SHOWN);
     const to = chinaMonth(0);
     this.setData({ from, to, rangeText: `${monthLabel(from)} 至 ${monthLabel(to)}` });
-    this.start();
-  },
-
-  async onPullDownRefresh() {
-    await this.load();
-    wx.stopPullDownRefresh();
-  },
-
-  async start() {
-    try {
-      if (!hasRole(await currentUser(), 'supervisor')) {
-        this.setData({ status: 'error', failure: notForYou('监督工作台仅供政策法规科人员使用') });
-        return;
-      }
-    } catch (err) {
-      this.setData({ status: 'error', failure: failureOf(err, '身份信息') });
-      return;
-    }
-    await this.load();
+    asSingleLoad(this).reload();
   },
 
   async load() {
-    try {
-      const report = await getStatistics({ from: this.data.from, to: this.data.to });
-      const months = monthsOf(report);
-      const month = months.includes(this.data.month) ? this.data.month : months[months.length - 1] ?? '';
-      this.setData({
-        status: 'ready',
-        report,
-        generatedText: formatChinaTime(report.generatedAt),
-        trial: {
-          startText: report.trial.start,
-          endText: report.trial.end,
-          elapsedText: percentText(report.trial.elapsedShare),
-          width: Math.round(Math.min(1, report.trial.elapsedShare) * 1000) / 10,
-        },
-        matters: matterOptions(report),
-        months: months.map((m) => ({ month: m, label: monthLabel(m) })),
-        month,
-      });
-      this.draw();
-    } catch (err) {
-      if (this.data.status === 'ready') wx.showToast({ title: errorText(err), icon: 'none' });
-      else this.setData({ status: 'error', failure: failureOf(err, '统计数据') });
-    }
+    if (!hasRole(await currentUser(), 'supervisor')) throw refusal('监督工作台仅供政策法规科人员使用');
+    const report = await getStatistics({ from: this.data.from, to: this.data.to });
+    const months = monthsOf(report);
+    const month = months.includes(this.data.month) ? this.data.month : months[months.length - 1] ?? '';
+    const matters = matterOptions(report);
+    return {
+      report,
+      generatedText: formatChinaTime(report.generatedAt),
+      trial: {
+        startText: report.trial.start,
+        endText: report.trial.end,
+        elapsedText: percentText(report.trial.elapsedShare),
+        width: Math.round(Math.min(1, report.trial.elapsedShare) * 1000) / 10,
+      },
+      matters,
+      months: months.map((m) => ({ month: m, label: monthLabel(m) })),
+      month,
+      ...charts({ report, metric: this.data.metric, matter: this.data.matter, month, matters }),
+    };
   },
 
-  /** The charts and figures for the chosen measure, matter and month. */
-  draw() {
+  /** Redraws for a new measure, matter or month. */
+  draw(choice: Partial<Pick<ChartChoice, 'metric' | 'matter' | 'month'>>) {
     const { report, metric, matter, month, matters } = this.data;
-    if (!report) return;
-    this.setData({
-      metricText: metricLabel(metric),
-      matterName: matters.find((m) => m.code === matter)?.name ?? '全部事项',
-      monthBars: monthBars(report, metric, matter),
-      matterBars: matterBars(report, metric, month),
-      figures: figures(report, month, matter),
-    });
-  },
-
-  onRetry() {
-    this.setData({ status: 'loading' });
-    this.start();
+    if (report) this.setData({ ...choice, ...charts({ report, metric, matter, month, matters, ...choice }) });
   },
 
   onEntry(e: WechatMiniprogram.TouchEvent) {
@@ -129,13 +112,11 @@ Page({
   },
 
   onMetric(e: WechatMiniprogram.TouchEvent) {
-    this.setData({ metric: e.currentTarget.dataset.key as MetricKey });
-    this.draw();
+    this.draw({ metric: e.currentTarget.dataset.key as MetricKey });
   },
 
   onMatter(e: WechatMiniprogram.TouchEvent) {
-    this.setData({ matter: e.currentTarget.dataset.code as string });
-    this.draw();
+    this.draw({ matter: e.currentTarget.dataset.code as string });
   },
 
   /** Any month range up to two years: the first or the last month picked. */
@@ -148,12 +129,11 @@ Page({
       return;
     }
     this.setData({ ...range, rangeError: '', exportFile: null, rangeText: `${monthLabel(range.from)} 至 ${monthLabel(range.to)}` });
-    this.load();
+    asSingleLoad(this).reload();
   },
 
   onMonth(e: WechatMiniprogram.TouchEvent) {
-    this.setData({ month: e.currentTarget.dataset.month as string });
-    this.draw();
+    this.draw({ month: e.currentTarget.dataset.month as string });
   },
 
   /** Makes the .xlsx workbook, downloads it and opens it in WeChat's document viewer; forwarding it is a second tap. */

@@ -9,7 +9,7 @@ import { monthLabel } from '../../utils/months';
 import { basisPointsText } from '../../../utils/basis-points';
 import { FOLLOW_UP_STATUS_LABELS } from '../../utils/supervision-labels';
 import { pageParam } from '../../../utils/page-query';
-import { type Failure, failureOf } from '../../../utils/failure';
+import { asSingleLoad, singleLoad, singleLoadData } from '../../../behaviors/single-load/single-load';
 
 // A month's draw (R7): the record an auditor recomputes and the drawn cases; or, for a closed month not drawn yet,
 // what the draw would be made of and the button that draws it. The drawn cases and the population (100,000 cases
@@ -92,9 +92,9 @@ const verificationData = (v: DrawVerification) => ({
 });
 
 Page({
+  behaviors: [singleLoad],
   data: {
-    status: 'loading' as 'loading' | 'error' | 'ready',
-    failure: null as Failure | null,
+    ...singleLoadData('抽查记录'),
     month: '',
     title: '',
     mode: 'draw' as Mode,
@@ -119,49 +119,47 @@ Page({
     const month = pageParam(query, 'month');
     this.setData({ month, title: monthLabel(month) });
     wx.setNavigationBarTitle({ title: `${monthLabel(month)}抽查` });
-    this.load();
+    asSingleLoad(this).reload();
   },
 
   onShow() {
     // Back from a follow-up: its status may have changed.
-    if (this.data.status === 'ready' && this.data.mode === 'draw') this.load();
-  },
-
-  async onPullDownRefresh() {
-    await this.load();
-    wx.stopPullDownRefresh();
+    if (this.data.status === 'ready' && this.data.mode === 'draw') asSingleLoad(this).reload();
   },
 
   async load() {
     try {
-      this.showDraw(await getDraw({ month: this.data.month }));
+      return this.drawShown(await getDraw({ month: this.data.month }));
     } catch (err) {
-      if (errorCode(err) === 'NOT_FOUND') await this.loadPreview();
-      else this.fail(err);
+      if (errorCode(err) !== 'NOT_FOUND') throw err;
     }
+    return this.previewShown();
   },
 
   /** A month not drawn: what the draw would be made of, or why it cannot be drawn (not over yet, before the trial). */
-  async loadPreview() {
+  async previewShown() {
     try {
       const preview = await previewDraw({ month: this.data.month });
       // Drawn meanwhile by the timer or another supervisor.
-      if (preview.alreadyDrawn) return this.showDraw(await getDraw({ month: this.data.month }));
-      this.setData({ status: 'ready', mode: 'preview', preview: previewData(preview) });
+      if (preview.alreadyDrawn) return this.drawShown(await getDraw({ month: this.data.month }));
+      return { mode: 'preview' as Mode, preview: previewData(preview) };
     } catch (err) {
       const code = errorCode(err);
-      if (code === 'INVALID_STATE' || code === 'VALIDATION') this.setData({ status: 'ready', mode: 'unavailable', unavailableText: errorText(err) });
-      else this.fail(err);
+      if (code === 'INVALID_STATE' || code === 'VALIDATION') return { mode: 'unavailable' as Mode, unavailableText: errorText(err) };
+      throw err;
     }
   },
 
-  showDraw(d: DrawView) {
+  /**
+   * The page's data for a drawn month: the record and the first page of its drawn cases, whose follow-ups move on.
+   * The population rows already shown stay: a draw's population is fixed once drawn.
+   */
+  drawShown(d: DrawView) {
     const selected = d.page.list === 'selected' ? d.page.items.map(selectedRow) : [];
-    this.setData({
-      status: 'ready', mode: 'draw', draw: drawData(d), preview: null, matterNames: d.matterNames,
-      selected, selectedTotal: d.selectedCount, population: [], populationTotal: d.populationSize,
-    });
-    if (this.data.showPopulation) this.loadMore('population');
+    return {
+      mode: 'draw' as Mode, draw: drawData(d), preview: null, matterNames: d.matterNames,
+      selected, selectedTotal: d.selectedCount, populationTotal: d.populationSize,
+    };
   },
 
   /** The next page of a list, appended below the rows already shown. */
@@ -187,15 +185,6 @@ Page({
     this.loadMore(population ? 'population' : 'selected');
   },
 
-  fail(err: unknown) {
-    if (this.data.status === 'ready') wx.showToast({ title: errorText(err), icon: 'none' });
-    else this.setData({ status: 'error', failure: failureOf(err, '抽查记录') });
-  },
-
-  onRetry() {
-    this.setData({ status: 'loading' });
-    this.load();
-  },
 
   async onRun() {
     if (this.data.busy || !this.data.preview) return;
@@ -209,7 +198,7 @@ Page({
     this.setData({ busy: true });
     try {
       const { created, draw } = await runDraw({ month: this.data.month });
-      this.showDraw(draw);
+      this.setData(this.drawShown(draw));
       wx.showToast({ title: created ? '抽查完成' : '该月已抽查，显示原记录', icon: created ? 'success' : 'none' });
     } catch (err) {
       wx.showModal({ title: '未能抽取', content: errorText(err), showCancel: false, confirmText: '知道了' });

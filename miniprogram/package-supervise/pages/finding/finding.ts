@@ -8,7 +8,7 @@ import { errorCode, errorText, formatSize } from '../../../utils/format';
 import { findInPages } from '../../utils/find-in-pages';
 import { MINOR_NO_BLACKLIST, mayBlacklist } from '../../utils/supervision-labels';
 import { pageParam } from '../../../utils/page-query';
-import { type Failure, failureOf } from '../../../utils/failure';
+import { asSingleLoad, singleLoad, singleLoadData } from '../../../behaviors/single-load/single-load';
 
 // A finding and the supervisor's decision on it (R8, R15): the credit file always; an order to correct, revocation
 // of the licence and — serious or grave only — the blacklist, each chosen here.
@@ -38,9 +38,9 @@ function count(text: string, max: number): number | null {
 }
 
 Page({
+  behaviors: [singleLoad],
   data: {
-    status: 'loading' as 'loading' | 'error' | 'ready',
-    failure: null as Failure | null,
+    ...singleLoadData('问题记录'),
     id: '',
     version: 0,
     caseId: '',
@@ -67,25 +67,16 @@ Page({
 
   onLoad(query: Record<string, string | undefined>) {
     this.setData({ id: pageParam(query, 'id') });
-    this.load();
+    asSingleLoad(this).reload();
   },
 
   async load() {
-    try {
-      const f = await findInPages((offset, limit) => listFindings({ offset, limit }), (v) => v.id === this.data.id);
-      if (!f) {
-        this.setData({ status: 'error', failure: failureOf({ code: 'NOT_FOUND' }, '问题记录') });
-        return;
-      }
-      this.show(f);
-    } catch (err) {
-      this.setData({ status: 'error', failure: failureOf(err, '问题记录') });
-    }
+    return this.shown(await findInPages((offset, limit) => listFindings({ offset, limit }), (v) => v.id === this.data.id));
   },
 
-  show(f: CreditFindingView) {
-    this.setData({
-      status: 'ready',
+  /** The page's data for the finding as the server shows it: loaded, or decided. */
+  shown(f: CreditFindingView) {
+    return {
       version: f.version,
       caseId: f.caseId,
       companyName: f.companyName,
@@ -103,12 +94,7 @@ Page({
       evidence: f.evidence.map((m) => ({ fileId: m.fileId, name: m.name, sizeText: formatSize(m.size) })),
       decision: decisionData(f),
       mayBlacklist: mayBlacklist(f.severity),
-    });
-  },
-
-  onRetry() {
-    this.setData({ status: 'loading' });
-    this.load();
+    };
   },
 
   onOpenCase() {
@@ -191,11 +177,11 @@ Page({
     if (!confirm) return;
     this.setData({ busy: true });
     try {
-      this.show(await decideCreditPenalty(decision.request));
+      this.setData(this.shown(await decideCreditPenalty(decision.request)));
       wx.showToast({ title: '已作出决定', icon: 'success' });
     } catch (err) {
       wx.showModal({ title: '未能作出决定', content: errorText(err), showCancel: false, confirmText: '知道了' });
-      if (errorCode(err) === 'CONFLICT' || errorCode(err) === 'INVALID_STATE') this.load();
+      if (errorCode(err) === 'CONFLICT' || errorCode(err) === 'INVALID_STATE') asSingleLoad(this).reload();
     }
     this.setData({ busy: false });
   },

@@ -12,7 +12,7 @@ import { evidenceError, uploadEvidence } from '../../utils/evidence-upload';
 import { findInPages } from '../../utils/find-in-pages';
 import { monthLabel } from '../../utils/months';
 import { pageParam } from '../../../utils/page-query';
-import { type Failure, failureOf } from '../../../utils/failure';
+import { asSingleLoad, singleLoad, singleLoadData } from '../../../behaviors/single-load/single-load';
 
 // One follow-up visit 监督回访 of a drawn case: where to go and by when, then what was found there.
 
@@ -32,9 +32,9 @@ function outcomeData(f: FollowUpView) {
 }
 
 Page({
+  behaviors: [singleLoad],
   data: {
-    status: 'loading' as 'loading' | 'error' | 'ready',
-    failure: null as Failure | null,
+    ...singleLoadData('回访任务'),
     id: '',
     month: '',
     version: 0,
@@ -58,26 +58,17 @@ Page({
 
   onLoad(query: Record<string, string | undefined>) {
     this.setData({ id: pageParam(query, 'id'), month: pageParam(query, 'month') });
-    this.load();
+    asSingleLoad(this).reload();
   },
 
   async load() {
-    try {
-      const { id, month } = this.data;
-      const f = await findInPages((offset, limit) => listFollowUps(month ? { offset, limit, month } : { offset, limit }), (v) => v.id === id);
-      if (!f) {
-        this.setData({ status: 'error', failure: failureOf({ code: 'NOT_FOUND' }, '回访任务') });
-        return;
-      }
-      this.show(f);
-    } catch (err) {
-      this.setData({ status: 'error', failure: failureOf(err, '回访任务') });
-    }
+    const { id, month } = this.data;
+    return this.shown(await findInPages((offset, limit) => listFollowUps(month ? { offset, limit, month } : { offset, limit }), (v) => v.id === id));
   },
 
-  show(f: FollowUpView) {
-    this.setData({
-      status: 'ready',
+  /** The page's data for the follow-up as the server shows it: loaded, or recorded. */
+  shown(f: FollowUpView) {
+    return {
       version: f.version,
       caseId: f.caseId,
       statusLabel: f.statusLabel,
@@ -91,12 +82,7 @@ Page({
         { label: '回访期限', value: `${formatChinaDate(f.dueAt)} 前${f.dueProvisional ? `（${PROVISIONAL_DATE_NOTE}）` : ''}` },
       ],
       outcome: outcomeData(f),
-    });
-  },
-
-  onRetry() {
-    this.setData({ status: 'loading' });
-    this.load();
+    };
   },
 
   onOpenCase() {
@@ -176,11 +162,11 @@ Page({
     this.setData({ busy: true });
     try {
       const f = await recordFollowUpOutcome(input);
-      this.show(f);
+      this.setData(this.shown(f));
       wx.showToast({ title: '已登记', icon: 'success' });
     } catch (err) {
       wx.showModal({ title: '未能登记', content: errorText(err), showCancel: false, confirmText: '知道了' });
-      if (errorCode(err) === 'CONFLICT' || errorCode(err) === 'INVALID_STATE') this.load();
+      if (errorCode(err) === 'CONFLICT' || errorCode(err) === 'INVALID_STATE') asSingleLoad(this).reload();
     }
     this.setData({ busy: false });
   },

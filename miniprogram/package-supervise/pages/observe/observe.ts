@@ -4,8 +4,7 @@ import { addObserverRemark } from '../../../services/inspection/add-observer-rem
 import { getInspection } from '../../../services/inspection/get-inspection';
 import { formatChinaTime } from '../../../utils/china-time';
 import { errorText } from '../../../utils/format';
-import { pageParam } from '../../../utils/page-query';
-import { type Failure, failureOf } from '../../../utils/failure';
+import { singleLoad, singleLoadData } from '../../../behaviors/single-load/single-load';
 
 // The observer's 观察员 page (R17), opened from the assignment notice or the upcoming list: the meeting card to join,
 // the checklist's progress as the handler records it (read only), and the observers' remarks for the record.
@@ -42,9 +41,9 @@ const inspectionData = (v: InspectionView) => ({
 });
 
 Page({
+  behaviors: [singleLoad],
   data: {
-    status: 'loading' as 'loading' | 'error' | 'ready',
-    failure: null as Failure | null,
+    ...singleLoadData('踏勘信息'),
     caseId: '',
     companyName: '',
     line: '',
@@ -59,35 +58,15 @@ Page({
     busy: false,
   },
 
-  onLoad(query: Record<string, string | undefined>) {
-    this.setData({ caseId: pageParam(query, 'id') });
-    this.load();
-  },
-
-  async onPullDownRefresh() {
-    await this.load();
-    wx.stopPullDownRefresh();
-  },
-
   async load() {
     const { caseId } = this.data;
-    try {
-      const [group, inspection] = await Promise.all([getGroup({ caseId }), getInspection({ caseId })]);
-      this.setData({
-        status: 'ready',
-        companyName: group.case.company.name,
-        line: `${group.case.number} · ${group.case.matterName}`,
-        meeting: group.meeting ?? null,
-        ...inspectionData(inspection),
-      });
-    } catch (err) {
-      this.setData({ status: 'error', failure: failureOf(err, '踏勘信息') });
-    }
-  },
-
-  onRetry() {
-    this.setData({ status: 'loading' });
-    this.load();
+    const [group, inspection] = await Promise.all([getGroup({ caseId }), getInspection({ caseId })]);
+    return {
+      companyName: group.case.company.name,
+      line: `${group.case.number} · ${group.case.matterName}`,
+      meeting: group.meeting ?? null,
+      ...inspectionData(inspection),
+    };
   },
 
   onRemarkInput(e: WechatMiniprogram.Input) {

@@ -6,15 +6,14 @@ import {
   type UploadItem, pickFiles, removeUpload, retryUpload, startUploads, uploadedFileIds,
 } from '../../../utils/material-uploads';
 import { evidenceError, uploadEvidence } from '../../utils/evidence-upload';
-import { pageParam } from '../../../utils/page-query';
-import { type Failure, failureOf } from '../../../utils/failure';
+import { singleLoad, singleLoadData } from '../../../behaviors/single-load/single-load';
 
 // A regulator reports a later finding of fraud on a decided case of their sector (R15); the policy section decides.
 
 Page({
+  behaviors: [singleLoad],
   data: {
-    status: 'loading' as 'loading' | 'error' | 'ready',
-    failure: null as Failure | null,
+    ...singleLoadData('办件'),
     caseId: '',
     heading: '',
     subheading: '',
@@ -31,23 +30,9 @@ Page({
     reported: null as { title: string; at: string } | null,
   },
 
-  onLoad(query: Record<string, string | undefined>) {
-    this.setData({ caseId: pageParam(query, 'id') });
-    this.load();
-  },
-
   async load() {
-    try {
-      const c = await getCase({ caseId: this.data.caseId });
-      this.setData({ status: 'ready', heading: c.company.name, subheading: `${c.number} · ${c.matterName} · ${c.stateLabel}` });
-    } catch (err) {
-      this.setData({ status: 'error', failure: failureOf(err, '办件') });
-    }
-  },
-
-  onRetry() {
-    this.setData({ status: 'loading' });
-    this.load();
+    const c = await getCase({ caseId: this.data.caseId });
+    return { heading: c.company.name, subheading: `${c.number} · ${c.matterName} · ${c.stateLabel}` };
   },
 
   onChoice(e: WechatMiniprogram.CustomEvent<{ kind?: FindingKind; severity?: FindingSeverity }>) {
