@@ -67,7 +67,9 @@ export async function benchColdStart(): Promise<Record<string, unknown>> {
       },
       signedAt: '2026-11-02T02:00:00.000Z', signatureFileId,
     };
-    await store.insert('pdfJobs', jobId, { job, createdAt: '2026-11-02T02:00:00.000Z' });
+    // Created now, as the api creates a job just before calling: a job dated in the past is an orphan to the pdf
+    // function's sweep, which would delete the file it had just rendered and count five requests no real call makes.
+    await store.insert('pdfJobs', jobId, { job, createdAt: new Date().toISOString() });
     return jobId;
   };
   const reset = async (): Promise<void> => {
