@@ -53,13 +53,14 @@ await Promise.all([
       target: 'node16.13',
       external: ['wx-server-sdk', 'better-sqlite3'],
       // hash-wasm's CommonJS entry carries every algorithm's wasm (200 KB); its ES module lets the bundle keep SHA-256 only.
-      alias: { 'hash-wasm': 'hash-wasm/dist/index.esm.js' },
       // Fully minified: CloudBase fetches, unpacks and compiles the folder on every cold start.
       minify: true,
       metafile: true,
       // The workbook's exceljs file is loaded with a plain require: jest's module sandbox, which runs the built
       // folder in tests, has no import().
       ...(name === 'pdf' ? { plugins: [lazyBrotliDictionary, exceljsApart], supported: { 'dynamic-import': false } } : {}),
+      // pdf-lib's pako (deflate in JavaScript) answered by Node's zlib in the pdf function: see the module.
+      alias: { 'hash-wasm': 'hash-wasm/dist/index.esm.js', ...(name === 'pdf' ? { pako: './cloudfunctions/src/render/pako-on-zlib.ts' } : {}) },
     });
     writeFileSync(`build/metafiles/${name}.json`, JSON.stringify(metafile));
   }),
@@ -72,6 +73,7 @@ await Promise.all([
     packages: 'external',
   }),
   build({ ...common, entryPoints: ['cloudfunctions/src/deploy/generated-files.ts'], outfile: 'build/generated-files.js', target: 'node20' }),
+  build({ ...common, entryPoints: ['cloudfunctions/src/deploy/common-font.ts'], outfile: 'build/common-font.js', target: 'node20', packages: 'external' }),
   build({ ...common, entryPoints: ['cloudfunctions/src/deploy/run.ts'], outfile: 'build/deploy.js', target: 'node20', packages: 'external' }),
 ]);
 
@@ -86,6 +88,12 @@ const font = (() => {
 if (font) {
   mkdirSync('cloudfunctions/pdf/assets', { recursive: true });
   copyFileSync(font, 'cloudfunctions/pdf/assets/NotoSansSC-Regular.ttf');
+  // Beside it, its common subset (GB 2312 and every character of the function's own wording: the project's source
+  // files in its bundle), which renders a document whose characters it all draws (cloudfunctions/src/render/font.ts).
+  const { writeCommonFont } = require(join(process.cwd(), 'build/common-font.js'));
+  const { inputs } = JSON.parse(readFileSync('build/metafiles/pdf.json', 'utf8'));
+  const wording = Object.keys(inputs).filter((input) => !input.includes('node_modules/')).map((input) => readFileSync(input, 'utf8')).join('');
+  await writeCommonFont(readFileSync(font), 'cloudfunctions/pdf/assets', wording);
 }
 // Only the pdf function renders: an older build's font must not ride along in another function's folder.
 for (const name of FUNCTIONS.filter((n) => n !== 'pdf')) rmSync(`cloudfunctions/${name}/assets`, { recursive: true, force: true });
