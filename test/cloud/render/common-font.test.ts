@@ -96,20 +96,31 @@ describe('the common subset of the Chinese font', () => {
     });
 
     let n = 0;
-    const render = async (applicantName: string, with_: PdfWorkerDeps = deps) => {
+    const serve = async (applicantName: string, with_: PdfWorkerDeps = deps, signature = signatureFileId) => {
       const jobId = (++n).toString(16).padStart(32, '0');
       const job: SignedFormJob = {
         kind: 'signedForm', caseId: 'c-1', pathPrefix: `cases/c-1/forms/consent-v1-applicant-${n}`, template: CONSENT_FORM_V1, copy: 'applicant',
-        values: { ...values, applicantName }, signedAt: '2026-11-02T02:00:00.000Z', signatureFileId,
+        values: { ...values, applicantName }, signedAt: '2026-11-02T02:00:00.000Z', signatureFileId: signature,
       };
       await store.insert('pdfJobs', jobId, { job, createdAt: new Date().toISOString() });
       chosen.length = 0;
-      const answer = await servePdfJob(with_, { jobId });
+      return servePdfJob(with_, { jobId });
+    };
+    const render = async (applicantName: string, with_: PdfWorkerDeps = deps) => {
+      const answer = await serve(applicantName, with_);
       if (!answer.ok) throw new Error(answer.message);
       const chunks: Buffer[] = [];
       for await (const chunk of await files.read(answer.document.fileId)) chunks.push(chunk as Buffer);
       return { document: answer.document, bytes: Buffer.concat(chunks) };
     };
+
+    test('a signature that is gone, or larger than a signature can be, renders nothing and says so', async () => {
+      const gone = await serve('王小明', deps, signatureFileId.replace('signature.png', 'gone.png'));
+      const huge = (await files.put('uploads/u1/huge.png', Buffer.concat([Buffer.from(signaturePng()), Buffer.alloc(1024 * 1024)]))).fileId;
+      const tooLarge = await serve('王小明', deps, huge);
+      for (const answer of [gone, tooLarge]) expect(answer).toEqual({ ok: false, code: 'NOT_FOUND', message: '签名图片已不存在，请重新签名' });
+      expect(chosen).toEqual([]);
+    });
 
     test('renders a common name with the subset', async () => {
       const { document, bytes } = await render('王小明');
