@@ -10,7 +10,6 @@ import type { Store } from '../ports/store';
 import { type ArchiveInput, type ArchivePicture, renderInspectionArchive } from './archive-pdf';
 import { COPY_LABELS } from './copy-labels';
 import type { RenderedPdf } from './pdf-flow';
-import { printablePicture } from './print-picture';
 import { renderRegistrationReceipt } from './registration-receipt-pdf';
 import { renderSignedForm } from './signed-form-pdf';
 import { statisticsXlsx } from './statistics-xlsx';
@@ -141,6 +140,8 @@ async function archive(deps: PdfWorkerDeps, job: ArchiveJob): Promise<RenderedPd
   const { input } = job;
   const signaturePng = await required(deps.files, input.opinion.signatureFileId, MAX_SIGNATURE_BYTES, '决定所附的签名图片已不存在，无法生成踏勘档案');
   const pictures: ArchivePicture[] = [];
+  // Jimp decodes and scales the archive's pictures only: loaded by the first archive, not by every cold start.
+  const { printablePicture } = await import('./print-picture');
   for (const { fileId, capturedAt, ...picture } of input.pictures) {
     const stored = await readSmall(deps.files, fileId, MAX_PICTURE_BYTES);
     // Scaled down for print; one damaged upload must not stop the whole archive: a file that cannot be printed is left out.
