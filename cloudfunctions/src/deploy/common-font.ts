@@ -1,8 +1,11 @@
 import fontkit from '@pdf-lib/fontkit';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
 import subsetFont from 'subset-font';
-import { COMMON_FONT, COMMON_FONT_CHARACTERS } from '../render/font';
+import { COMMON_FONT, COMMON_FONT_METRICS, type CommonFontMetrics } from '../render/font';
+import { fixedFontkit } from '../render/fontkit-fixed';
+import { widthAtSizeOne } from '../render/pdf-flow';
 
 // Build step (issue 14): the common subset of the Chinese font the pdf function renders with, so a cold render
 // parses and shapes 2.4 MB instead of 10.5 MB. hb-subset (HarfBuzz, through subset-font) keeps each kept glyph's
@@ -35,17 +38,22 @@ export function gb2312Characters(): string[] {
 }
 
 /**
- * Writes the common subset of `fullFont` and the characters it draws into `folder`: GB 2312, the symbol blocks and
- * every character of `alsoText` (the function's own bundle: each fixed wording it prints). Answers how many
- * characters the subset draws.
+ * Writes the common subset of `fullFont` into `folder` with what it draws: GB 2312, the symbol blocks and every
+ * character of `alsoText` (the function's own source: each fixed wording it prints). Beside it, each character's
+ * width at size 1 measured the way the renderers measure it, so a cold render need not shape them one by one.
+ * Answers how many characters the subset draws.
  */
 export async function writeCommonFont(fullFont: Buffer, folder: string, alsoText = ''): Promise<number> {
   const wanted = new Set([...gb2312Characters(), ...alsoText]);
   for (const [from, to] of SYMBOL_BLOCKS) for (let cp = from; cp <= to; cp++) wanted.add(String.fromCodePoint(cp));
   const subset = await subsetFont(fullFont, [...wanted].join(''), { targetFormat: 'truetype' });
   // What the subset itself maps, not what was asked for: the renderer trusts this list to choose the subset.
-  const drawn = fontkit.create(subset).characterSet.filter((cp) => cp >= 0x20).sort((a, b) => a - b);
+  const drawn = fontkit.create(subset).characterSet.filter((cp) => cp >= 0x20).sort((a, b) => a - b).map((cp) => String.fromCodePoint(cp));
+  const doc = await PDFDocument.create();
+  doc.registerFontkit(fixedFontkit);
+  const font = await doc.embedFont(subset, { subset: true });
+  const metrics: CommonFontMetrics = { characters: drawn.join(''), widths: drawn.map((ch) => widthAtSizeOne(font, ch)) };
   writeFileSync(join(folder, COMMON_FONT), subset);
-  writeFileSync(join(folder, COMMON_FONT_CHARACTERS), String.fromCodePoint(...drawn));
+  writeFileSync(join(folder, COMMON_FONT_METRICS), JSON.stringify(metrics));
   return drawn.length;
 }

@@ -1,16 +1,24 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { knowWidths } from './pdf-flow';
 
 // Noto Sans SC Regular (OFL), 10.5 MB, and its common subset (issue 14). A deployed function folder carries only
 // its own files, so the build writes both into the pdf function's assets/; in the repository the full font comes
-// from the npm package and there is no subset. Parsing and shaping with the 2.4 MB subset makes a cold render
-// cheaper; a document holding a character the subset lacks (a rare character in a name) uses the full font.
+// from the npm package and there is no subset. Parsing and shaping with the 2.5 MB subset, whose characters' widths
+// the build measured, makes a cold render cheaper; a document holding a character the subset lacks (a rare
+// character in a name) uses the full font.
 const FULL_FONT = 'NotoSansSC-Regular.ttf';
 const PACKAGED_FONT = '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf';
-/** The subset, and the characters it draws (one text file, written by the build from the subset itself). */
+/** The subset, and what the build measured of it (CommonFontMetrics, from the subset itself). */
 export const COMMON_FONT = 'NotoSansSC-Common.ttf';
-export const COMMON_FONT_CHARACTERS = 'NotoSansSC-Common.txt';
+export const COMMON_FONT_METRICS = 'NotoSansSC-Common.json';
+
+/** The characters the subset draws, and the width at size 1 of each as the renderers measure it, in the same order. */
+export interface CommonFontMetrics {
+  characters: string;
+  widths: number[];
+}
 
 interface CommonFont {
   bytes: Buffer;
@@ -46,12 +54,15 @@ export class ChineseFonts {
   private commonFont(): CommonFont | null {
     if (this.common === undefined) {
       const file = this.folder && path.join(this.folder, COMMON_FONT);
-      this.common = file && fs.existsSync(file)
-        ? {
-            bytes: fs.readFileSync(file),
-            characters: new Set([...fs.readFileSync(path.join(this.folder!, COMMON_FONT_CHARACTERS), 'utf8')].map((ch) => ch.codePointAt(0)!)),
-          }
-        : null;
+      if (file && fs.existsSync(file)) {
+        const bytes = fs.readFileSync(file);
+        const metrics = JSON.parse(fs.readFileSync(path.join(this.folder!, COMMON_FONT_METRICS), 'utf8')) as CommonFontMetrics;
+        const characters = [...metrics.characters];
+        knowWidths(bytes, new Map(characters.map((ch, i) => [ch, metrics.widths[i]!])));
+        this.common = { bytes, characters: new Set(characters.map((ch) => ch.codePointAt(0)!)) };
+      } else {
+        this.common = null;
+      }
     }
     return this.common;
   }

@@ -51,8 +51,9 @@ describe('deployable function folders', () => {
     expect(statSync('cloudfunctions/pdf/lib/exceljs.js').size).toBeGreaterThan(100 * 1024);
     const common = statSync('cloudfunctions/pdf/assets/NotoSansSC-Common.ttf').size;
     expect(common).toBeLessThan(statSync('cloudfunctions/pdf/assets/NotoSansSC-Regular.ttf').size / 3);
-    const drawn = readFileSync('cloudfunctions/pdf/assets/NotoSansSC-Common.txt', 'utf8');
-    for (const ch of '踏勘同意书承诺□（）：第页共0123456789ABCXYZ') expect(drawn).toContain(ch);
+    const { characters, widths } = JSON.parse(readFileSync('cloudfunctions/pdf/assets/NotoSansSC-Common.json', 'utf8')) as { characters: string; widths: number[] };
+    for (const ch of '踏勘同意书承诺□（）：第页共0123456789ABCXYZ') expect(characters).toContain(ch);
+    expect(widths).toHaveLength([...characters].length);
   });
 
   test('the timer functions carry no PDF code either', () => {

@@ -8,7 +8,7 @@ import { SqliteStore } from '../../../cloudfunctions/src/adapters/local/sqlite-s
 import { CONSENT_FORM_V1, type FormValues } from '../../../cloudfunctions/src/catalogue/form-templates';
 import { gb2312Characters, writeCommonFont } from '../../../cloudfunctions/src/deploy/common-font';
 import type { SignedFormJob } from '../../../cloudfunctions/src/ports/pdf';
-import { COMMON_FONT, ChineseFonts, loadChineseFont } from '../../../cloudfunctions/src/render/font';
+import { COMMON_FONT, COMMON_FONT_METRICS, ChineseFonts, type CommonFontMetrics, loadChineseFont } from '../../../cloudfunctions/src/render/font';
 import { type PdfWorkerDeps, servePdfJob } from '../../../cloudfunctions/src/render/pdf-jobs';
 import { renderSignedForm } from '../../../cloudfunctions/src/render/signed-form-pdf';
 import { signaturePng } from '../../support/images';
@@ -41,12 +41,18 @@ describe('the common subset of the Chinese font', () => {
   });
   afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
 
-  test('holds GB 2312 and the wording given, in a quarter of the full font', () => {
+  test('holds GB 2312 and the wording given, in a quarter of the full font, with each character’s width', () => {
     const gb2312 = gb2312Characters();
     expect(gb2312.filter((ch) => /\p{Script=Han}/u.test(ch)).length).toBeGreaterThanOrEqual(6763);
     expect(gb2312).toEqual(expect.arrayContaining(['踏', '勘', '鑫', '□', '①', '￥', '、']));
     expect(gb2312.filter((ch) => ch >= '\ue000' && ch <= '\uf8ff')).toEqual([]);
     expect(drawn).toBeGreaterThan(7000);
+    const metrics = JSON.parse(fs.readFileSync(path.join(folder, COMMON_FONT_METRICS), 'utf8')) as CommonFontMetrics;
+    expect([...metrics.characters]).toHaveLength(drawn);
+    expect(metrics.widths).toHaveLength(drawn);
+    // Ideographs are square; Latin letters narrower.
+    expect(metrics.widths[[...metrics.characters].indexOf('踏')]).toBe(1);
+    expect(metrics.widths[[...metrics.characters].indexOf('i')]).toBeLessThan(0.5);
     expect(fs.statSync(path.join(folder, COMMON_FONT)).size).toBeLessThan(full.length / 3);
     expect(fonts.forText(`${values.companyName}${values.premisesAddress}踏勘□`).length).toBe(fs.statSync(path.join(folder, COMMON_FONT)).size);
   });
@@ -68,6 +74,10 @@ describe('the common subset of the Chinese font', () => {
     expect(withCommon.unsupportedCharacters).toEqual([]);
     expect(pdfText(withCommon.bytes)).toBe(pdfText(withFull.bytes));
     expect(await misdrawnCharacters(withCommon.bytes, full)).toEqual([]);
+    // The widths the build measured are the ones the renderer would measure: the same bytes as a copy of the font
+    // the renderer knows nothing about.
+    const unmeasured = await renderSignedForm({ ...input, fontBytes: Buffer.from(common) });
+    expect(Buffer.from(unmeasured.bytes).equals(Buffer.from(withCommon.bytes))).toBe(true);
   });
 
   describe('the pdf function’s choice', () => {
