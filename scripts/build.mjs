@@ -3,7 +3,7 @@
 // cloud-check command (build/deploy.js), and the files derived from the code for people and tools that read files
 // (the security rules for the console, each function's config.json for WeChat DevTools).
 import { build } from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -13,6 +13,33 @@ const FUNCTIONS = ['api', 'monthly-draw', 'reminders', 'pdf'];
 const common = { bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning', legalComments: 'none', charset: 'utf8' };
 
 const entries = FUNCTIONS.filter((name) => existsSync(`cloudfunctions/src/entries/${name}.ts`));
+
+// @pdf-lib/fontkit 1.1.1 decompresses Brotli's 120 KB dictionary in plain JavaScript when it is loaded (tens of ms
+// of a cold start), though only a WOFF2 font needs it and the pdf function embeds a TrueType font: the bundle
+// decompresses it the first time a WOFF2 glyph is read instead. A fontkit whose text differs fails the build here.
+const BROTLI_DICTIONARY_INIT = 'dictionary.init(BrotliDecompressBuffer);';
+const lazyBrotliDictionary = {
+  name: 'lazy-brotli-dictionary',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]@pdf-lib[\\/]fontkit[\\/]dist[\\/]fontkit\.(umd|es)\.js$/ }, ({ path }) => {
+      const source = readFileSync(path, 'utf8');
+      if (source.split(BROTLI_DICTIONARY_INIT).length !== 2) throw new Error(`${path}: the Brotli dictionary's initialisation is not where the build expects it`);
+      const lazy =
+        'Object.defineProperty(dictionary, "dictionary", { configurable: true, enumerable: true, get: function () {' +
+        ' delete dictionary.dictionary; dictionary.init(BrotliDecompressBuffer); return dictionary.dictionary; } });';
+      return { contents: source.replace(BROTLI_DICTIONARY_INIT, lazy), loader: 'js' };
+    });
+  },
+};
+// exceljs (with its zip and stream libraries, a third of the pdf bundle) serves only the statistics workbook: it
+// is a file of its own in the pdf folder, loaded by the first workbook job, so a PDF render never compiles it.
+const EXCELJS_FILE = 'lib/exceljs.js';
+const exceljsApart = {
+  name: 'exceljs-apart',
+  setup(b) {
+    b.onResolve({ filter: /^exceljs$/ }, () => ({ path: `./${EXCELJS_FILE}`, external: true }));
+  },
+};
 mkdirSync('build/metafiles', { recursive: true });
 await Promise.all([
   ...entries.map(async (name) => {
@@ -26,13 +53,18 @@ await Promise.all([
       target: 'node16.13',
       external: ['wx-server-sdk', 'better-sqlite3'],
       // hash-wasm's CommonJS entry carries every algorithm's wasm (200 KB); its ES module lets the bundle keep SHA-256 only.
-      alias: { 'hash-wasm': 'hash-wasm/dist/index.esm.js' },
       // Fully minified: CloudBase fetches, unpacks and compiles the folder on every cold start.
       minify: true,
       metafile: true,
+      // The workbook's exceljs file is loaded with a plain require: jest's module sandbox, which runs the built
+      // folder in tests, has no import().
+      ...(name === 'pdf' ? { plugins: [lazyBrotliDictionary, exceljsApart], supported: { 'dynamic-import': false } } : {}),
+      // pdf-lib's pako (deflate in JavaScript) answered by Node's zlib in the pdf function: see the module.
+      alias: { 'hash-wasm': 'hash-wasm/dist/index.esm.js', ...(name === 'pdf' ? { pako: './cloudfunctions/src/render/pako-on-zlib.ts' } : {}) },
     });
     writeFileSync(`build/metafiles/${name}.json`, JSON.stringify(metafile));
   }),
+  build({ ...common, entryPoints: ['exceljs'], outfile: `cloudfunctions/pdf/${EXCELJS_FILE}`, target: 'node16.13', minify: true }),
   build({
     ...common,
     entryPoints: ['cloudfunctions/src/local-runtime/server.ts'],
@@ -41,6 +73,7 @@ await Promise.all([
     packages: 'external',
   }),
   build({ ...common, entryPoints: ['cloudfunctions/src/deploy/generated-files.ts'], outfile: 'build/generated-files.js', target: 'node20' }),
+  build({ ...common, entryPoints: ['cloudfunctions/src/deploy/common-font.ts'], outfile: 'build/common-font.js', target: 'node20', packages: 'external' }),
   build({ ...common, entryPoints: ['cloudfunctions/src/deploy/run.ts'], outfile: 'build/deploy.js', target: 'node20', packages: 'external' }),
 ]);
 
@@ -55,6 +88,12 @@ const font = (() => {
 if (font) {
   mkdirSync('cloudfunctions/pdf/assets', { recursive: true });
   copyFileSync(font, 'cloudfunctions/pdf/assets/NotoSansSC-Regular.ttf');
+  // Beside it, its common subset (GB 2312 and every character of the function's own wording: the project's source
+  // files in its bundle), which renders a document whose characters it all draws (cloudfunctions/src/render/font.ts).
+  const { writeCommonFont } = require(join(process.cwd(), 'build/common-font.js'));
+  const { inputs } = JSON.parse(readFileSync('build/metafiles/pdf.json', 'utf8'));
+  const wording = Object.keys(inputs).filter((input) => !input.includes('node_modules/')).map((input) => readFileSync(input, 'utf8')).join('');
+  await writeCommonFont(readFileSync(font), 'cloudfunctions/pdf/assets', wording);
 }
 // Only the pdf function renders: an older build's font must not ride along in another function's folder.
 for (const name of FUNCTIONS.filter((n) => n !== 'pdf')) rmSync(`cloudfunctions/${name}/assets`, { recursive: true, force: true });

@@ -1,7 +1,4 @@
 import type { FolderFiles } from '../adapters/local/folder-files';
-import { composeFromEnv } from '../compose/from-env';
-import type { FileRemover } from '../ports/file-remover';
-import type { Files } from '../ports/files';
 import type { PdfAnswer } from '../ports/pdf';
 import { loadChineseFont } from '../render/font';
 import { type PdfWorkerDeps, servePdfJob } from '../render/pdf-jobs';
@@ -10,22 +7,33 @@ import { type PdfWorkerDeps, servePdfJob } from '../render/pdf-jobs';
 // pdf-lib, fontkit and the Chinese font, so the api function carries none of them. The api calls it with
 // cloud.callFunction in CloudBase and through the built folder's main in the local runtime.
 
+type WxCloud = typeof import('wx-server-sdk');
+
 let deps: PdfWorkerDeps | undefined;
 
-/** The remover beside the files adapter in use: CloudBase storage, or the local folder. */
-function removerFor(files: Files, cloud?: typeof import('wx-server-sdk')): FileRemover {
-  if (cloud) {
-    const { CloudbaseFileRemover } = require('../adapters/cloudbase/cloudbase-file-remover') as typeof import('../adapters/cloudbase/cloudbase-file-remover');
-    return new CloudbaseFileRemover(cloud);
+/**
+ * In CloudBase only the store, the files and the clock, built straight from wx-server-sdk: the api's composition
+ * (configuration schemas, calendars, meetings) would be loaded and built on every cold start for nothing. The local
+ * runtime (RVI_LOCAL=1) composes as the api does, over its SQLite file and folder.
+ */
+function compose(): PdfWorkerDeps {
+  if (process.env.RVI_LOCAL === '1') {
+    const { composeFromEnv } = require('../compose/from-env') as typeof import('../compose/from-env');
+    const { FolderFileRemover } = require('../adapters/local/folder-file-remover') as typeof import('../adapters/local/folder-file-remover');
+    const { deps: local } = composeFromEnv();
+    return { store: local.store, files: local.files, remover: new FolderFileRemover(local.files as FolderFiles), now: () => local.clock.now(), font: loadChineseFont };
   }
-  const { FolderFileRemover } = require('../adapters/local/folder-file-remover') as typeof import('../adapters/local/folder-file-remover');
-  return new FolderFileRemover(files as FolderFiles);
+  const cloud = require('wx-server-sdk') as WxCloud;
+  // The typings say string, but the SDK documents this symbol as "the environment the function runs in".
+  cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
+  const { CloudbaseStore } = require('../adapters/cloudbase/cloudbase-store') as typeof import('../adapters/cloudbase/cloudbase-store');
+  const { CloudbaseFiles } = require('../adapters/cloudbase/cloudbase-files') as typeof import('../adapters/cloudbase/cloudbase-files');
+  const { CloudbaseFileRemover } = require('../adapters/cloudbase/cloudbase-file-remover') as typeof import('../adapters/cloudbase/cloudbase-file-remover');
+  const { queryLogFromEnv } = require('../adapters/query-shapes') as typeof import('../adapters/query-shapes');
+  return { store: new CloudbaseStore(cloud, queryLogFromEnv()), files: new CloudbaseFiles(cloud), remover: new CloudbaseFileRemover(cloud), now: () => new Date(), font: loadChineseFont };
 }
 
 export async function main(event: unknown): Promise<PdfAnswer> {
-  if (!deps) {
-    const { deps: composed, cloud } = composeFromEnv();
-    deps = { store: composed.store, files: composed.files, remover: removerFor(composed.files, cloud), now: () => composed.clock.now(), font: loadChineseFont };
-  }
+  deps ??= compose();
   return servePdfJob(deps, event);
 }

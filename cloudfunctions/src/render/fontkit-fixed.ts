@@ -37,10 +37,37 @@ function padGlyphRecords(subset: TrueTypeSubset): void {
   };
 }
 
-/** @pdf-lib/fontkit with TrueType subsets that print every glyph. */
+/** The parts of @pdf-lib/fontkit 1.1.1's layout engine that skipPositioning touches (not in its typings). */
+interface LayoutEngine {
+  position(run: GlyphRun): void;
+}
+interface GlyphRun {
+  glyphs: { advanceWidth: number }[];
+  positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }[];
+  direction: string;
+}
+
+/**
+ * pdf-lib reads only the glyphs of a layout (their ids to encode text, their advance widths to measure it), never the
+ * positions. fontkit computes them anyway, running the font's whole GPOS table (kerning, mark placement) on every
+ * call; on a cold render that is a good part of the shaping time. The glyphs are chosen before (GSUB) and are left
+ * as they are; right-to-left runs are still reversed, as the full positioning does.
+ */
+function skipPositioning(engine: LayoutEngine): void {
+  engine.position = (run) => {
+    run.positions = run.glyphs.map((glyph) => ({ xAdvance: glyph.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 }));
+    if (run.direction === 'rtl') {
+      run.glyphs.reverse();
+      run.positions.reverse();
+    }
+  };
+}
+
+/** @pdf-lib/fontkit with TrueType subsets that print every glyph, and layouts that give pdf-lib only what it reads. */
 export const fixedFontkit: Fontkit = {
   create(bytes, postscriptName) {
     const font = fontkit.create(bytes, postscriptName);
+    skipPositioning((font as unknown as { _layoutEngine: LayoutEngine })._layoutEngine);
     const createSubset = font.createSubset.bind(font);
     font.createSubset = () => {
       const subset = createSubset();

@@ -88,6 +88,19 @@ interface FontMetrics {
   widths: Map<string, number>;
 }
 const metricsByFont = new WeakMap<Uint8Array, FontMetrics>();
+/** Widths at size 1 measured ahead of time (by the build, as measure() does), by font. */
+const knownWidthsByFont = new WeakMap<Uint8Array, ReadonlyMap<string, number>>();
+
+/**
+ * Gives the renderers the width at size 1 of characters of a font, measured beforehand exactly as measure() would
+ * (pdf-lib's widthOfTextAtSize): a cold render then shapes only the characters it has no width for.
+ */
+export function knowWidths(fontBytes: Uint8Array, widths: ReadonlyMap<string, number>): void {
+  knownWidthsByFont.set(fontBytes, widths);
+}
+
+/** What measure() records for one character: pdf-lib's width of it alone at size 1. */
+export const widthAtSizeOne = (font: PDFFont, ch: string): number => font.widthOfTextAtSize(ch, 1);
 
 const isPng = (b: Uint8Array): boolean => b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47;
 const isJpeg = (b: Uint8Array): boolean => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff;
@@ -127,7 +140,7 @@ export class PdfFlow {
     doc.setModificationDate(info.date);
     let metrics = metricsByFont.get(fontBytes);
     if (!metrics) {
-      metrics = { coverage: new Set(font.getCharacterSet()), widths: new Map() };
+      metrics = { coverage: new Set(font.getCharacterSet()), widths: new Map(knownWidthsByFont.get(fontBytes)) };
       metricsByFont.set(fontBytes, metrics);
     }
     return new PdfFlow(doc, font, metrics);
@@ -167,7 +180,7 @@ export class PdfFlow {
     for (const ch of text) {
       let advance = this.metrics.widths.get(ch);
       if (advance === undefined) {
-        advance = this.font.widthOfTextAtSize(ch, 1);
+        advance = widthAtSizeOne(this.font, ch);
         this.metrics.widths.set(ch, advance);
       }
       width += advance;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
 import { PDFDocument } from 'pdf-lib';
 import { FORM_NAMES, MissingFormValueError } from '../catalogue/form-templates';
 import type { CaseRecord } from '../domain/case';
@@ -9,7 +10,6 @@ import type { Store } from '../ports/store';
 import { type ArchiveInput, type ArchivePicture, renderInspectionArchive } from './archive-pdf';
 import { COPY_LABELS } from './copy-labels';
 import type { RenderedPdf } from './pdf-flow';
-import { printablePicture } from './print-picture';
 import { renderRegistrationReceipt } from './registration-receipt-pdf';
 import { renderSignedForm } from './signed-form-pdf';
 import { statisticsXlsx } from './statistics-xlsx';
@@ -21,8 +21,11 @@ export interface PdfWorkerDeps {
   files: Files;
   remover: FileRemover;
   now: () => Date;
-  /** TrueType bytes of the Chinese font embedded in the PDFs. */
-  font: () => Uint8Array;
+  /**
+   * TrueType bytes of the Chinese font embedded in the PDFs: one that draws every character of `text`, or the full
+   * font without it (see ChineseFonts.forText).
+   */
+  font: (text?: string) => Uint8Array;
 }
 
 /** A job as the api stores it, and after rendering the record of the file stored (the job's content dropped). */
@@ -104,9 +107,22 @@ async function takenUp(store: Store, caseId: string, fileId: string): Promise<bo
 
 async function runJob(deps: PdfWorkerDeps, job: PdfJob): Promise<RenderedDocument> {
   if (job.kind === 'statisticsWorkbook') return store(deps.files, job.pathPrefix, { bytes: await statisticsXlsx(job.report), unsupportedCharacters: [] }, 'xlsx');
-  if (job.kind === 'registrationReceipt') return store(deps.files, job.pathPrefix, await renderRegistrationReceipt(job.receipt, deps.font()), 'pdf');
+  if (job.kind === 'registrationReceipt') return store(deps.files, job.pathPrefix, await withFont(deps, job, (font) => renderRegistrationReceipt(job.receipt, font)), 'pdf');
   const rendered = job.kind === 'signedForm' ? await signedForm(deps, job) : await archive(deps, job);
   return store(deps.files, job.pathPrefix, rendered, 'pdf');
+}
+
+/**
+ * Renders with the font chosen for the job's own text (the common subset when it draws all of it, which is cheaper
+ * to load and shape). Should the renderer's own wording hold a character that font lacks, the document is rendered
+ * again with the full font: what prints never depends on the subset, and equal jobs still give equal bytes.
+ */
+async function withFont(deps: PdfWorkerDeps, job: PdfJob, render: (font: Uint8Array) => Promise<RenderedPdf>): Promise<RenderedPdf> {
+  const font = deps.font(JSON.stringify(job));
+  const rendered = await render(font);
+  if (rendered.unsupportedCharacters.length === 0) return rendered;
+  const full = deps.font();
+  return full === font ? rendered : render(full);
 }
 
 async function signedForm(deps: PdfWorkerDeps, job: SignedFormJob): Promise<RenderedPdf> {
@@ -114,16 +130,18 @@ async function signedForm(deps: PdfWorkerDeps, job: SignedFormJob): Promise<Rend
   const countersignPng = job.countersignFileId
     ? await required(deps.files, job.countersignFileId, MAX_SIGNATURE_BYTES, '会签签名图片已不存在，请重新签名')
     : undefined;
-  return renderSignedForm({
+  return withFont(deps, job, (fontBytes) => renderSignedForm({
     template: job.template, values: job.values, copy: job.copy, signedAt: new Date(job.signedAt), signaturePng,
-    ...(countersignPng ? { countersignPng } : {}), fontBytes: deps.font(),
-  });
+    ...(countersignPng ? { countersignPng } : {}), fontBytes,
+  }));
 }
 
 async function archive(deps: PdfWorkerDeps, job: ArchiveJob): Promise<RenderedPdf> {
   const { input } = job;
   const signaturePng = await required(deps.files, input.opinion.signatureFileId, MAX_SIGNATURE_BYTES, '决定所附的签名图片已不存在，无法生成踏勘档案');
   const pictures: ArchivePicture[] = [];
+  // Jimp decodes and scales the archive's pictures only: loaded by the first archive, not by every cold start.
+  const { printablePicture } = await import('./print-picture');
   for (const { fileId, capturedAt, ...picture } of input.pictures) {
     const stored = await readSmall(deps.files, fileId, MAX_PICTURE_BYTES);
     // Scaled down for print; one damaged upload must not stop the whole archive: a file that cannot be printed is left out.
@@ -149,7 +167,7 @@ async function archive(deps: PdfWorkerDeps, job: ArchiveJob): Promise<RenderedPd
     signedForms: input.signedForms.map(({ fileId: _, ...f }) => ({ ...f, signedAt: new Date(f.signedAt) })),
     generatedAt: new Date(input.generatedAt),
   };
-  return renderInspectionArchive(full, deps.font(), signedFormPdfs);
+  return withFont(deps, job, (font) => renderInspectionArchive(full, font, signedFormPdfs));
 }
 
 /** Stores the bytes under a name made of their own hash (no random names: what is stored says what it holds). */
@@ -167,11 +185,29 @@ async function required(files: Files, fileId: string, maxBytes: number, missing:
   return bytes;
 }
 
+/**
+ * The file's bytes, or null when it is missing or larger than `maxBytes`. Read without asking its size first: one
+ * link and one download instead of two of each (cold starts pay every round trip); a failed read asks whether the
+ * file exists, to tell a missing file from a failure.
+ */
 async function readSmall(files: Files, fileId: string, maxBytes: number): Promise<Buffer | null> {
-  const info = await files.stat(fileId);
-  if (!info || info.size > maxBytes) return null;
+  let stream: Readable;
+  try {
+    stream = await files.read(fileId);
+  } catch (e) {
+    if (await files.stat(fileId)) throw e;
+    return null;
+  }
   const chunks: Buffer[] = [];
-  for await (const chunk of await files.read(fileId)) chunks.push(chunk as Buffer);
+  let size = 0;
+  for await (const chunk of stream) {
+    size += (chunk as Buffer).length;
+    if (size > maxBytes) {
+      stream.destroy();
+      return null;
+    }
+    chunks.push(chunk as Buffer);
+  }
   return Buffer.concat(chunks);
 }
 

@@ -43,6 +43,19 @@ describe('deployable function folders', () => {
     expect(existsSync('cloudfunctions/pdf/assets/NotoSansSC-Regular.ttf')).toBe(true);
   });
 
+  test('the pdf function’s cold start loads only what a PDF needs: no workbook library, pdf-lib’s deflate native, the font’s common subset beside the full one', () => {
+    const pdf = Object.keys(Object.values(metafileOf('pdf').outputs)[0]!.inputs);
+    // exceljs is a file of its own, required by the first workbook job; pako's JavaScript deflate is replaced by zlib.
+    expect(pdf.filter((input) => /node_modules\/(exceljs|pako)\//.test(input))).toEqual([]);
+    expect(readFileSync('cloudfunctions/pdf/index.js', 'utf8')).toContain('require("./lib/exceljs.js")');
+    expect(statSync('cloudfunctions/pdf/lib/exceljs.js').size).toBeGreaterThan(100 * 1024);
+    const common = statSync('cloudfunctions/pdf/assets/NotoSansSC-Common.ttf').size;
+    expect(common).toBeLessThan(statSync('cloudfunctions/pdf/assets/NotoSansSC-Regular.ttf').size / 3);
+    const { characters, widths } = JSON.parse(readFileSync('cloudfunctions/pdf/assets/NotoSansSC-Common.json', 'utf8')) as { characters: string; widths: number[] };
+    for (const ch of '踏勘同意书承诺□（）：第页共0123456789ABCXYZ') expect(characters).toContain(ch);
+    expect(widths).toHaveLength([...characters].length);
+  });
+
   test('the timer functions carry no PDF code either', () => {
     for (const name of ['monthly-draw', 'reminders']) {
       const [output] = Object.values(metafileOf(name).outputs);
