@@ -26,7 +26,7 @@ export interface BindingInviteRecord extends RoleGrant {
  */
 export const createBindingInvite = defineAction({
   name: 'createBindingInvite',
-  schema: z.strictObject({
+  schema: () => z.strictObject({
     name: text(30),
     roles: grantedRoles.min(1, { message: '请至少选择一个角色' }),
     sectionCode: orgCode.optional(),

@@ -7,7 +7,7 @@ export const calendarYear = z.number().int().min(2020, { message: '年份须在2
 /** The admin reads one year of the working-day calendar, worded as the State Council's notice words it. */
 export const getCalendarYear = defineAction({
   name: 'getCalendarYear',
-  schema: z.strictObject({ year: calendarYear }),
+  schema: () => z.strictObject({ year: calendarYear }),
   callers: ['admin'],
   mutates: false,
   async handle(ctx, { year }) {

@@ -17,7 +17,7 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应�
  */
 export const saveCalendarYear = defineAction({
   name: 'saveCalendarYear',
-  schema: z.strictObject({
+  schema: () => z.strictObject({
     year: calendarYear,
     version: z.number().int().min(0).max(1_000_000_000),
     source: text(120, 4),

@@ -7,7 +7,7 @@ const matterCode = z.string().regex(/^[A-Z0-9-]{3,32}$/, { message: '事项编�
 /** One matter with its current checklist and the applicant's preparation list. */
 export const getMatter = defineAction({
   name: 'getMatter',
-  schema: z.strictObject({ code: matterCode }),
+  schema: () => z.strictObject({ code: matterCode }),
   callers: 'anyone',
   mutates: false,
   handle: async (ctx, { code }) => toMatterView(ctx, await loadMatter(ctx, code)),

@@ -7,7 +7,7 @@ import { type Checklist, checklistId, type Matter } from '../../domain/matter';
 /** A fresh deployment starts with the pilot matters of R2; running it again installs only what is missing. */
 export const installPilotMatters = defineAction({
   name: 'installPilotMatters',
-  schema: z.strictObject({}),
+  schema: () => z.strictObject({}),
   callers: ['admin'],
   mutates: true,
   async handle(ctx) {

@@ -12,7 +12,7 @@ const code = z.string().regex(/^[A-Z0-9-]{2,32}$/, { message: '编码格式不�
 /** The admin edits a matter's facts; its checklist changes only by publishing a new version. */
 export const saveMatter = defineAction({
   name: 'saveMatter',
-  schema: z.strictObject({
+  schema: () => z.strictObject({
     code: matterCode,
     name: text(60, 2),
     sectionCode: code,

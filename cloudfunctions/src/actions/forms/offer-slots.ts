@@ -17,7 +17,7 @@ import { slotStart } from './fields';
  */
 export const offerSlots = defineAction({
   name: 'offerSlots',
-  schema: z.strictObject({
+  schema: () => z.strictObject({
     caseId: idString,
     version,
     starts: z.array(slotStart).min(1, { message: '请至少提供一个时段' }).max(3, { message: '最多提供三个时段' }),

@@ -13,7 +13,7 @@ export const grantedRoles = z.array(z.enum(['staff', 'sectionHead', 'supervisor'
  */
 export const grantRoles = defineAction({
   name: 'grantRoles',
-  schema: z.strictObject({
+  schema: () => z.strictObject({
     openid: idString,
     name: text(30),
     roles: grantedRoles,

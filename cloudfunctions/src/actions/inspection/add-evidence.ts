@@ -20,7 +20,7 @@ const CLOCK_TOLERANCE_MS = 5 * 60 * 1000;
  */
 export const addEvidence = defineAction({
   name: 'addEvidence',
-  schema: z.strictObject({
+  schema: () => z.strictObject({
     caseId: idString,
     fileId,
     kind: z.enum(['screenshot', 'recording', 'live-photo'], { message: '证据类型应为截图、录像或现场照片' }),

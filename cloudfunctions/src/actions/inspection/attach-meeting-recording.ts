@@ -14,7 +14,7 @@ const providerId = z.string().trim().regex(/^[A-Za-z0-9_-]{1,128}$/, { message: 
  */
 export const attachMeetingRecording = defineAction({
   name: 'attachMeetingRecording',
-  schema: z.strictObject({
+  schema: () => z.strictObject({
     caseId: idString,
     recordFileId: providerId,
     meetingId: providerId.optional(),

@@ -28,7 +28,7 @@ import { fileId } from './fields';
  */
 export const decideInspection = defineAction({
   name: 'decideInspection',
-  schema: z.strictObject({
+  schema: () => z.strictObject({
     caseId: idString,
     version,
     outcome: z.enum(['pass', 'rectify', 'fail'], { message: '请选择通过、限期整改或不通过' }),

@@ -16,7 +16,7 @@ import { evidenceSeq } from './fields';
  */
 export const saveChecklistItem = defineAction({
   name: 'saveChecklistItem',
-  schema: z.strictObject({
+  schema: () => z.strictObject({
     caseId: idString,
     itemCode: z.string().min(1).max(40, { message: '核查项编码无效' }),
     result: z.enum(['conforming', 'nonConforming', 'notApplicable'], { message: '请选择符合、不符合或不适用' }),

@@ -19,7 +19,7 @@ const beforeDeadline = (c: CaseRecord, now: Date): void => {
  */
 export const submitRectificationProof = defineAction({
   name: 'submitRectificationProof',
-  schema: z.strictObject({
+  schema: () => z.strictObject({
     caseId: idString,
     itemId: z.string().regex(/^R\d{1,3}$/, { message: '整改事项编号无效' }),
     fileIds: z.array(fileId).min(1, { message: '请上传整改材料' }).max(9, { message: '每次最多上传9个文件' }),

@@ -21,7 +21,7 @@ const emailAddress = z.string().trim().toLowerCase().max(120).email({ message: '
  */
 export const registerCase = defineAction({
   name: 'registerCase',
-  schema: applicationSchema.extend({
+  schema: () => applicationSchema.extend({
     channel: z.enum(['counter', 'email'], { message: '请选择来源渠道' }),
     receivedAt: z.iso.datetime({ offset: true, message: '请填写收件时间' }),
     email: z.strictObject({ from: emailAddress, subject: text(200) }).optional(),

@@ -15,7 +15,7 @@ const messageId = z.string().regex(/^[A-Za-z0-9_:.-]{1,200}$/, { message: '消�
  */
 export const markRead = defineAction({
   name: 'markRead',
-  schema: z.strictObject({ ids: z.array(messageId).min(1, { message: '请选择消息' }).max(100, { message: '一次最多100条' }) }),
+  schema: () => z.strictObject({ ids: z.array(messageId).min(1, { message: '请选择消息' }).max(100, { message: '一次最多100条' }) }),
   callers: 'anyone',
   mutates: true,
   async handle(ctx, { ids }) {

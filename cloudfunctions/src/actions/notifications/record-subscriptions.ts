@@ -12,7 +12,7 @@ const templateKeys = z.array(z.enum(TEMPLATE_KEYS as [SubscribeTemplateKey, ...S
  */
 export const recordSubscriptions = defineAction({
   name: 'recordSubscriptions',
-  schema: z.strictObject({ accepted: templateKeys, rejected: templateKeys }),
+  schema: () => z.strictObject({ accepted: templateKeys, rejected: templateKeys }),
   callers: 'anyone',
   mutates: true,
   async handle(ctx, answer) {

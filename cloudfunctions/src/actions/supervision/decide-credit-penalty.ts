@@ -11,7 +11,7 @@ import { loadFinding, toFindingView } from '../../application/findings';
  */
 export const decideCreditPenalty = defineAction({
   name: 'decideCreditPenalty',
-  schema: z.strictObject({
+  schema: () => z.strictObject({
     findingId: idString,
     version,
     reason: reasonText,

@@ -19,7 +19,7 @@ const common = { followUpId: idString, version, note: text(1000), evidenceFileId
  */
 export const recordFollowUpOutcome = defineAction({
   name: 'recordFollowUpOutcome',
-  schema: z.discriminatedUnion('result', [
+  schema: () => z.discriminatedUnion('result', [
     z.strictObject({ ...common, result: z.literal('consistent') }),
     z.strictObject({ ...common, result: z.literal('finding'), findingKind, severity: findingSeverity }),
   ]),
