@@ -8,10 +8,10 @@ import { orgCode } from '../identity/grant-roles';
 export const listSectionCases = defineAction({
   name: 'listSectionCases',
   schema: () => z.strictObject({
-    ...pageQuery,
-    sectionCode: orgCode.optional(),
+    ...pageQuery(),
+    sectionCode: orgCode().optional(),
     state: z.enum(['submitted', 'returned', 'accepted', 'signed', 'ready', 'scheduled', 'inspecting', 'rectifying']).optional(),
-    handlerId: idString.optional(),
+    handlerId: idString().optional(),
     overdueOnly: z.boolean().optional(),
   }),
   callers: ['sectionHead', 'admin'],

@@ -12,7 +12,7 @@ import { toUserView } from './user-view';
 export const listUsers = defineAction({
   name: 'listUsers',
   schema: () => z.strictObject({
-    ...pageQuery,
+    ...pageQuery(),
     search: z.string().trim().max(30).optional(),
     role: z.enum(['staff', 'sectionHead', 'supervisor', 'regulator', 'admin', 'none']).optional(),
   }),
