@@ -6,13 +6,14 @@ import type { GrantedRole } from '../../../typings/models';
 import type { AnyAction } from './action';
 import type { ActionContext, Caller, Deps, UserRecord } from './context';
 import { AppError } from './errors';
-import { describeIssues } from './validation';
+import { describeIssues, lazySchema } from './validation';
 
-const envelopeSchema = z.object({
+// Built on the first request, like the actions' schemas: after the entry has configured zod (jitless).
+const envelopeSchema = lazySchema(() => z.object({
   action: z.string().min(1).max(64),
   payload: z.unknown().optional(),
   requestId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).optional(),
-});
+}));
 
 interface RequestRecord {
   openid: string;
@@ -55,7 +56,7 @@ export function createApi(deps: Deps, actions: readonly AnyAction[]): Api {
   return async (event, openid) => {
     try {
       if (!openid) throw new AppError('UNAUTHENTICATED');
-      const envelope = envelopeSchema.safeParse(event);
+      const envelope = envelopeSchema().safeParse(event);
       if (!envelope.success) throw new AppError('VALIDATION', '请求格式不正确');
       const { action: name, payload, requestId } = envelope.data;
       const action = byName.get(name);
