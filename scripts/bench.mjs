@@ -47,7 +47,7 @@ const functionFolderKB = Object.fromEntries(['api', 'pdf', 'monthly-draw', 'remi
 const results = { measuredAt: new Date().toISOString(), node: process.version, coldStart, queries, hashLargeFile: hash, monthlyDraw: draw, uploadMemory, packageSize, setDataKB, apiBundleKB, functionFolderKB };
 const coldTargets = ['api', 'pdf', 'monthly-draw', 'reminders'].map((name) => {
   const c = coldStart[name];
-  return [`cold start ${name} ÷ wx-server-sdk floor, median of ${coldStart.pairs} pairs (min ${c.ratioMin}, max ${c.ratioMax}; ${c.firstCallMedianMs} vs ${c.floorMedianMs} ms) (target ≤ 1.1)`, c.ratioMedian, c.ratioMedian <= 1.1];
+  return [`cold start ${name} ÷ wx-server-sdk floor, median of ${coldStart.pairs} pairs (min ${c.ratioMin}, max ${c.ratioMax}; ${c.firstCallMedianMs} vs ${c.floorMedianMs} ms; CPU time ratio ${c.cpuRatioMedian}) (target ≤ 1.1)`, c.ratioMedian, c.ratioMedian <= 1.1];
 });
 const targets = [
   ['api bundle KB (target ≤ 400)', apiBundleKB, apiBundleKB <= 400],
