@@ -63,8 +63,8 @@ export function createApi(deps: Deps, actions: readonly AnyAction[]): Api {
       if (!action) throw new AppError('UNKNOWN_ACTION');
       const parsed = action.schema.safeParse(payload ?? {});
       if (!parsed.success) throw new AppError('VALIDATION', describeIssues(parsed.error));
-      // The caller and the settings in force are read side by side (one round trip, not two); nothing runs before
-      // the caller's roles are checked. The settings an admin saved are in force from the next request on.
+      // The caller and the settings in force are read side by side (one round trip, not two); the action still runs
+      // only after the caller's roles are checked. The settings an admin saved are in force from the next request on.
       const [caller, current] = await Promise.all([loadCaller(deps, openid), withSettings(deps)]);
       if (!mayCall(action, caller)) throw new AppError('FORBIDDEN');
       const callableActions = () => actions.filter((a) => mayCall(a, caller)).map((a) => a.name as string);
