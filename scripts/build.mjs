@@ -40,6 +40,15 @@ const exceljsApart = {
     b.onResolve({ filter: /^exceljs$/ }, () => ({ path: `./${EXCELJS_FILE}`, external: true }));
   },
 };
+// The pilot matters' catalogue (catalogue/pilot-matters.ts) is read only by installPilotMatters: the api folder
+// carries it as data (assets/pilot-matters.json, written below from the same module) rather than in its bundle.
+const PILOT_MATTERS_FILE = 'assets/pilot-matters.json';
+const pilotMattersAsData = {
+  name: 'pilot-matters-as-data',
+  setup(b) {
+    b.onResolve({ filter: /[\\/]catalogue[\\/]pilot-matters$/ }, () => ({ path: `./${PILOT_MATTERS_FILE}`, external: true }));
+  },
+};
 mkdirSync('build/metafiles', { recursive: true });
 await Promise.all([
   ...entries.map(async (name) => {
@@ -59,6 +68,7 @@ await Promise.all([
       // The workbook's exceljs file is loaded with a plain require: jest's module sandbox, which runs the built
       // folder in tests, has no import().
       ...(name === 'pdf' ? { plugins: [lazyBrotliDictionary, exceljsApart], supported: { 'dynamic-import': false } } : {}),
+      ...(name === 'api' ? { plugins: [pilotMattersAsData] } : {}),
       // pdf-lib's pako (deflate in JavaScript) answered by Node's zlib in the pdf function: see the module.
       alias: { 'hash-wasm': 'hash-wasm/dist/index.esm.js', ...(name === 'pdf' ? { pako: './cloudfunctions/src/render/pako-on-zlib.ts' } : {}) },
     });
@@ -98,8 +108,8 @@ if (font) {
 // Only the pdf function renders: an older build's font must not ride along in another function's folder.
 for (const name of FUNCTIONS.filter((n) => n !== 'pdf')) rmSync(`cloudfunctions/${name}/assets`, { recursive: true, force: true });
 
-const { generatedFiles } = require(join(process.cwd(), 'build/generated-files.js'));
-const written = Object.entries(generatedFiles());
+const { generatedFiles, functionAssets } = require(join(process.cwd(), 'build/generated-files.js'));
+const written = Object.entries({ ...generatedFiles(), ...functionAssets() });
 for (const [path, text] of written) {
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, text);

@@ -2,7 +2,7 @@
 // can deploy the same code. Nothing here is a secret kept in the repository.
 
 import type { TencentMeetingConfig } from './adapters/tencent-meeting/tencent-meeting-rest';
-import { LOCAL_TEMPLATES, parseSubscribeTemplates, type SubscribeTemplates } from './catalogue/message-catalogue';
+import { localTemplates, parseSubscribeTemplates, type SubscribeTemplates } from './catalogue/message-catalogue';
 import { type OfficeHours, parseOfficeHours } from './domain/inspection-slots';
 import type { HolidayCalendar } from './domain/working-days';
 
@@ -71,7 +71,7 @@ function notificationsFromEnv(env: NodeJS.ProcessEnv): NotificationsConfig {
   const state = env.MINIPROGRAM_STATE || 'formal';
   if (state !== 'formal' && state !== 'trial' && state !== 'developer') throw new Error(`MINIPROGRAM_STATE must be formal, trial or developer: ${state}`);
   const local = env.RVI_LOCAL === '1' && !env.SUBSCRIBE_TEMPLATES;
-  return { templates: local ? LOCAL_TEMPLATES : parseSubscribeTemplates(env.SUBSCRIBE_TEMPLATES), miniprogramState: state };
+  return { templates: local ? localTemplates() : parseSubscribeTemplates(env.SUBSCRIBE_TEMPLATES), miniprogramState: state };
 }
 
 function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

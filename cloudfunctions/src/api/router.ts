@@ -6,13 +6,14 @@ import type { GrantedRole } from '../../../typings/models';
 import type { AnyAction } from './action';
 import type { ActionContext, Caller, Deps, UserRecord } from './context';
 import { AppError } from './errors';
-import { describeIssues } from './validation';
+import { describeIssues, lazySchema } from './validation';
 
-const envelopeSchema = z.object({
+// Built on the first request, like the actions' schemas: after the entry has configured zod (jitless).
+const envelopeSchema = lazySchema(() => z.object({
   action: z.string().min(1).max(64),
   payload: z.unknown().optional(),
   requestId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).optional(),
-});
+}));
 
 interface RequestRecord {
   openid: string;
@@ -55,18 +56,19 @@ export function createApi(deps: Deps, actions: readonly AnyAction[]): Api {
   return async (event, openid) => {
     try {
       if (!openid) throw new AppError('UNAUTHENTICATED');
-      const envelope = envelopeSchema.safeParse(event);
+      const envelope = envelopeSchema().safeParse(event);
       if (!envelope.success) throw new AppError('VALIDATION', '请求格式不正确');
       const { action: name, payload, requestId } = envelope.data;
       const action = byName.get(name);
       if (!action) throw new AppError('UNKNOWN_ACTION');
       const parsed = action.schema.safeParse(payload ?? {});
       if (!parsed.success) throw new AppError('VALIDATION', describeIssues(parsed.error));
-      const caller = await loadCaller(deps, openid);
+      // The caller and the settings in force are read side by side (one round trip, not two); the action still runs
+      // only after the caller's roles are checked. The settings an admin saved are in force from the next request on.
+      const [caller, current] = await Promise.all([loadCaller(deps, openid), withSettings(deps)]);
       if (!mayCall(action, caller)) throw new AppError('FORBIDDEN');
       const callableActions = () => actions.filter((a) => mayCall(a, caller)).map((a) => a.name as string);
-      // The settings an admin saved are in force from the next request on.
-      const ctx: ActionContext = { ...(await withSettings(deps)), caller, requestId, now: deps.clock.now(), callableActions };
+      const ctx: ActionContext = { ...current, caller, requestId, now: deps.clock.now(), callableActions };
       if (!action.mutates || !requestId) return { ok: true, data: await action.handle(ctx, parsed.data) };
       return { ok: true, data: await runOnce(deps, ctx, action, requestId, parsed.data) };
     } catch (e) {

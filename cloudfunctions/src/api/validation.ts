@@ -49,14 +49,23 @@ export function describeIssues(error: z.ZodError): string {
   }
 }
 
+/**
+ * A schema shared by several actions, built on the first use: actions build their schemas on their first call
+ * (api/action.ts), and a cold start should not build the fields of actions it does not serve.
+ */
+export const lazySchema = <T>(build: () => T): (() => T) => {
+  let built: T | undefined;
+  return () => (built ??= build());
+};
+
 // Reusable field schemas. Strings are trimmed and bounded so nothing unbounded reaches the store.
 export const text = (max: number, min = 1) =>
   z.string().trim().min(min, { message: '不能为空' }).max(max, { message: `不能超过${max}个字` });
-export const reasonText = text(500, 2);
-export const idString = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { message: '格式不正确' });
-export const version = z.number().int().min(1).max(1_000_000_000);
-export const pageQuery = {
+export const reasonText = lazySchema(() => text(500, 2));
+export const idString = lazySchema(() => z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { message: '格式不正确' }));
+export const version = lazySchema(() => z.number().int().min(1).max(1_000_000_000));
+export const pageQuery = lazySchema(() => ({
   offset: z.number().int().min(0).max(100_000).optional(),
   limit: z.number().int().min(1).max(100).optional(),
-};
-export const phone = z.string().trim().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, { message: '请填写正确的手机或座机号码' });
+}));
+export const phone = lazySchema(() => z.string().trim().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, { message: '请填写正确的手机或座机号码' }));

@@ -82,12 +82,15 @@ export async function runMonthlyDraw(ctx: ActionContext, month: string, trigger:
     return { created: false, draw: existing };
   }
   assertDrawable(ctx, month);
-  const [later] = await ctx.store.find<DrawDocument>('draws', { where: { month: { op: 'gt', value: month } }, orderBy: [['month', 'asc']], limit: 1 });
+  // Three reads side by side (each is a round trip in CloudBase); nothing is written before the checks below.
+  const [[later], [latest], cases] = await Promise.all([
+    ctx.store.find<DrawDocument>('draws', { where: { month: { op: 'gt', value: month } }, orderBy: [['month', 'asc']], limit: 1 }),
+    ctx.store.find<DrawDocument>('draws', { where: { month: { op: 'lt', value: month } }, orderBy: [['month', 'desc']], limit: 1 }),
+    loadMonthCases(ctx.store, month),
+  ]);
   if (later) throw new AppError('INVALID_STATE', `已有 ${later.month} 的抽查记录，抽查链已经开始，不能再补抽更早的 ${month}`);
-  const [latest] = await ctx.store.find<DrawDocument>('draws', { where: { month: { op: 'lt', value: month } }, orderBy: [['month', 'desc']], limit: 1 });
   const previous = !latest ? null : latest.month === previousMonth(month) ? latest : (await runMonthlyDraw(ctx, previousMonth(month), trigger)).draw;
 
-  const cases = await loadMonthCases(ctx.store, month);
   let record: DrawRecord;
   try {
     record = drawMonth({ month, cases: drawCases(cases), previousDrawHash: previous?.drawHash ?? null, shareBasisPoints: ctx.config.supervision.drawShareBasisPoints, now: ctx.now });
@@ -107,9 +110,10 @@ export async function runMonthlyDraw(ctx: ActionContext, month: string, trigger:
  * Every id is derived from the month, so running this again (after a failure, or on a re-run) adds nothing twice.
  */
 async function completeDraw(ctx: ActionContext, draw: StoredDraw, casesById?: Map<string, Stored<CaseRecord>>): Promise<void> {
-  const due = deadlineAfter(new Date(draw.drawnAt), ctx.config.supervision.followUpWorkingDays, await yearsAround(ctx.calendar, new Date(draw.drawnAt)));
+  const [calendar, opened] = await Promise.all([yearsAround(ctx.calendar, new Date(draw.drawnAt)), ctx.store.count('followUps', { month: draw.month })]);
+  const due = deadlineAfter(new Date(draw.drawnAt), ctx.config.supervision.followUpWorkingDays, calendar);
   const dueAt = due.deadline.toISOString();
-  if ((await ctx.store.count('followUps', { month: draw.month })) < draw.selectedIds.length) {
+  if (opened < draw.selectedIds.length) {
     const open = async (caseId: string): Promise<void> => {
       const c = casesById?.get(caseId) ?? (await ctx.store.get<CaseRecord>('cases', caseId));
       if (!c) return;
@@ -128,12 +132,14 @@ async function completeDraw(ctx: ActionContext, draw: StoredDraw, casesById?: Ma
       await Promise.all(draw.selectedIds.slice(i, i + PARALLEL_WRITES).map(open));
     }
   }
-  await writeAudit(ctx, `draws/${draw.month}`, {
-    action: 'monthlyDraw',
-    subject: `draws/${draw.month}`,
-    note: `总体 ${draw.population.length} 件，抽取 ${draw.selectedIds.length} 件，抽查哈希 ${draw.drawHash}`,
-  });
-  const supervisors = await roleHolders(ctx.store, 'supervisor');
+  const [, supervisors] = await Promise.all([
+    writeAudit(ctx, `draws/${draw.month}`, {
+      action: 'monthlyDraw',
+      subject: `draws/${draw.month}`,
+      note: `总体 ${draw.population.length} 件，抽取 ${draw.selectedIds.length} 件，抽查哈希 ${draw.drawHash}`,
+    }),
+    roleHolders(ctx.store, 'supervisor'),
+  ]);
   await ctx.notifier.queue(
     supervisors.map((s) => ({
       id: `draws:${draw.month}:drawDone:${s._id}`,

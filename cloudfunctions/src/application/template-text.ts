@@ -4,7 +4,7 @@
 import * as z from 'zod';
 import type { ActionContext } from '../api/context';
 import { AppError } from '../api/errors';
-import { text } from '../api/validation';
+import { lazySchema, text } from '../api/validation';
 import { FORM_PLACEHOLDERS, placeholdersOf } from '../catalogue/form-templates';
 import { verifyOwnUploads } from './intake';
 
@@ -12,13 +12,13 @@ import { verifyOwnUploads } from './intake';
 export const MAX_TEMPLATE_FILE_BYTES = 512 * 1024;
 const KNOWN = new Set<string>(FORM_PLACEHOLDERS);
 
-export const paragraphsSchema = z.array(text(2000, 2)).min(1, { message: '至少需要一段' }).max(30);
+export const paragraphsSchema = lazySchema(() => z.array(text(2000, 2)).min(1, { message: '至少需要一段' }).max(30));
 
-export const templateTextFields = {
+export const templateTextFields = lazySchema(() => ({
   title: text(80, 4),
-  paragraphs: paragraphsSchema.optional(),
+  paragraphs: paragraphsSchema().optional(),
   textFileId: z.string().min(8).max(512).optional(),
-};
+}));
 
 /** The paragraphs of the draft: the ones sent, or those of the uploaded file, one per non-empty line. */
 export async function templateParagraphs(ctx: ActionContext, input: { title: string; paragraphs?: string[]; textFileId?: string }): Promise<string[]> {
@@ -31,7 +31,7 @@ export async function templateParagraphs(ctx: ActionContext, input: { title: str
     for await (const chunk of await ctx.files.read(input.textFileId)) chunks.push(Buffer.from(chunk as Buffer));
     const body = Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '');
     if (body.includes('\uFFFD')) throw new AppError('VALIDATION', '表单正文文件须为UTF-8编码的文本');
-    const parsed = paragraphsSchema.safeParse(body.split(/\r?\n/).map((l) => l.trim()).filter(Boolean));
+    const parsed = paragraphsSchema().safeParse(body.split(/\r?\n/).map((l) => l.trim()).filter(Boolean));
     if (!parsed.success) throw new AppError('VALIDATION', `表单正文：${parsed.error.issues[0]?.message ?? '格式不正确'}`);
     paragraphs = parsed.data;
   }

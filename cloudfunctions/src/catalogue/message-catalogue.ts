@@ -357,8 +357,11 @@ export function configuredTemplate(key: SubscribeTemplateKey, setting: TemplateS
   return { id, keywords: resolved, longTerm: longTerm === true, enums };
 }
 
-/** In the local runtime every template has a stand-in id, so asking and sending can be tried without WeChat. */
-export const LOCAL_TEMPLATES: SubscribeTemplates = Object.fromEntries(
+/**
+ * In the local runtime every template has a stand-in id, so asking and sending can be tried without WeChat. Built
+ * when asked for, not when a deployed function loads (which never uses it).
+ */
+export const localTemplates = (): SubscribeTemplates => Object.fromEntries(
   TEMPLATE_KEYS.map((key) => [key, configuredTemplate(key, `local-${key}`)]),
 );
 

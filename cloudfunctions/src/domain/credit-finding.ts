@@ -2,7 +2,7 @@
 // are, and what a decision may impose. Pure rules and labels; the application layer stores and notifies.
 
 import type { FindingKind, FindingSeverity, FollowUpStatus } from '../../../typings/models';
-import { inChina } from './china-time';
+import { addChinaMonths } from './china-time';
 
 export const FINDING_KIND_LABELS: Record<FindingKind, string> = {
   falseAddress: '虚报地址',
@@ -37,4 +37,4 @@ export const MEASURE_LABELS: Record<CreditMeasure, string> = {
 export const mayBlacklist = (severity: FindingSeverity): boolean => severity !== 'minor';
 
 /** End of a listing period: the same China wall-clock time `months` later (31 Jan + 1 month → end of February). */
-export const listingEnd = (listedAt: Date, months: number): Date => inChina(listedAt).add(months, 'month').toDate();
+export const listingEnd = (listedAt: Date, months: number): Date => addChinaMonths(listedAt, months);

@@ -4,7 +4,6 @@
 // which random words are consumed must bump ALGORITHM_VERSION, or old records stop verifying.
 
 import { createHash, createHmac } from 'node:crypto';
-import * as z from 'zod';
 import { chinaMonthRange, previousMonth } from './china-time';
 
 export const ALGORITHM_VERSION = 'monthly-draw/v1';
@@ -19,8 +18,8 @@ export const MINIMUM_SHARE_BP = 1_000;
 export const REMOTE_MODE = 'remote';
 
 export const BASIS_POINTS = 10_000;
-const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
-const HASH_PATTERN = /^[0-9a-f]{64}$/;
+export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
+export const HASH_PATTERN = /^[0-9a-f]{64}$/;
 // An offset (or Z) is required: a zone-less timestamp would be read in the server's zone, which is the bug R7's
 // month boundary must not have.
 const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(?:Z|([+-])(\d{2}):(\d{2}))$/;
@@ -163,7 +162,7 @@ function assertField(value: unknown, field: string, caseId: string): asserts val
   }
 }
 
-// chinaMonthRange goes through dayjs's time-zone plugin (about 1 ms a call); a month's bounds never change.
+// A month's bounds never change: computed once a month rather than for every case.
 const monthBounds = new Map<string, { from: number; to: number }>();
 function boundsOf(month: string): { from: number; to: number } {
   let bounds = monthBounds.get(month);
@@ -474,22 +473,11 @@ export function drawMonth(input: DrawInput): DrawRecord {
 // ---------------------------------------------------------------------------------------------------------------
 // Verification
 
-const entrySchema = z.object({ id: z.string(), number: z.string(), matterCode: z.string(), decidedAt: z.string() });
-
-/** Shape of a stored record (e.g. read back from the database); verifyDraw checks its content. */
-export const drawRecordSchema = z.object({
-  algorithmVersion: z.string(),
-  month: z.string().regex(MONTH_PATTERN),
-  shareBasisPoints: z.number().int(),
-  population: z.array(entrySchema),
-  populationHash: z.string().regex(HASH_PATTERN),
-  previousDrawHash: z.string().regex(HASH_PATTERN),
-  seed: z.string().regex(HASH_PATTERN),
-  minimumSample: z.number().int().nonnegative(),
-  allocation: z.array(z.object({ matterCode: z.string(), cases: z.number().int(), drawn: z.number().int() })),
-  selectedIds: z.array(z.string()),
-  drawHash: z.string().regex(HASH_PATTERN),
-});
+/**
+ * Shape of a stored record, loaded (with zod) on the first verification: the monthly timer only draws, and loading
+ * zod would cost its every cold start.
+ */
+const recordSchema = () => (require('./draw-record-schema') as typeof import('./draw-record-schema')).drawRecordSchema;
 
 // Field by field, not JSON text: a record read back from a database may list its keys in another order.
 const sameEntry = (a: PopulationEntry, b: PopulationEntry): boolean =>
@@ -515,7 +503,7 @@ export function verifyDraw(record: unknown, cases?: readonly DrawCase[], previou
   };
   const done = (): VerifyResult => ({ ok: problems.length === 0, problems, codes });
 
-  const parsed = drawRecordSchema.safeParse(record);
+  const parsed = recordSchema().safeParse(record);
   if (!parsed.success) {
     report('FORMAT', `抽查记录格式不完整或有误：${parsed.error.issues.map((i) => i.path.join('.')).join('，')}`);
     return done();

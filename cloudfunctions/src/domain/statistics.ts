@@ -7,7 +7,7 @@
 // decided; spot-check figures to the month whose draw they come from; regulator findings to the month reported.
 
 import type { StatisticsRow, TrialProgress } from '../../../typings/models';
-import { chinaDateOf, chinaMonthOf, chinaMonthRange, chinaTime, inChina } from './china-time';
+import { addChinaMonths, chinaDateOf, chinaMonthOf, chinaMonthRange, chinaTime } from './china-time';
 import { type HolidayCalendar, workingDaysBetween } from './working-days';
 
 export interface StatisticsCase {
@@ -53,7 +53,7 @@ export function monthsBetween(from: string, to: string): string[] {
 /** The trial's first day and end (China dates), and the share of it elapsed at `at`, clamped to 0…1. */
 export function trialProgress(trial: { start: string; months: number }, at: Date): TrialProgress {
   const start = chinaTime(`${trial.start} 00:00`);
-  const end = inChina(start).add(trial.months, 'month').toDate();
+  const end = addChinaMonths(start, trial.months);
   const share = (at.getTime() - start.getTime()) / (end.getTime() - start.getTime());
   return { start: trial.start, end: chinaDateOf(end), months: trial.months, elapsedShare: Math.min(1, Math.max(0, share)) };
 }

@@ -35,7 +35,9 @@ describe('deployable function folders', () => {
     // The metafile describes the bundle on disk, not an older build.
     expect(output!.bytes).toBe(statSync('cloudfunctions/api/index.js').size);
     expect(Object.keys(output!.inputs).filter((input) => PDF_CODE.test(input))).toEqual([]);
-    expect(existsSync('cloudfunctions/api/assets')).toBe(false);
+    // Its only asset is the pilot matters' catalogue as data; fonts and pictures stay with the pdf function.
+    expect(readdirSync('cloudfunctions/api/assets')).toEqual(['pilot-matters.json']);
+    expect(Object.keys(output!.inputs).filter((input) => input.includes('catalogue/pilot-matters'))).toEqual([]);
 
     const pdf = Object.keys(Object.values(metafileOf('pdf').outputs)[0]!.inputs);
     expect(pdf.some((input) => input.includes('node_modules/pdf-lib/'))).toBe(true);

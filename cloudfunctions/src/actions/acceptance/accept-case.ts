@@ -12,7 +12,7 @@ import { groupLabel } from '../../domain/group-label';
  */
 export const acceptCase = defineAction({
   name: 'acceptCase',
-  schema: z.strictObject({ caseId: idString, version }),
+  schema: () => z.strictObject({ caseId: idString(), version: version() }),
   callers: ['staff'],
   mutates: true,
   handle: (ctx, ref) =>

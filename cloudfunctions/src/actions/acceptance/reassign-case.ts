@@ -9,7 +9,7 @@ import { noticeToStaff } from '../../application/notices';
 /** Only a section head or admin moves a case to another officer (R18), with a reason the audit keeps. */
 export const reassignCase = defineAction({
   name: 'reassignCase',
-  schema: z.strictObject({ caseId: idString, version, toOpenid: idString, reason: reasonText }),
+  schema: () => z.strictObject({ caseId: idString(), version: version(), toOpenid: idString(), reason: reasonText() }),
   callers: ['sectionHead', 'admin'],
   mutates: true,
   handle: (ctx, { toOpenid, reason, ...ref }) =>

@@ -7,7 +7,7 @@ import { noticeToApplicant } from '../../application/notices';
 /** The application does not meet the conditions for acceptance 不予受理, with the reason. */
 export const refuseCase = defineAction({
   name: 'refuseCase',
-  schema: z.strictObject({ caseId: idString, version, reason: reasonText }),
+  schema: () => z.strictObject({ caseId: idString(), version: version(), reason: reasonText() }),
   callers: ['staff'],
   mutates: true,
   handle: (ctx, { reason, ...ref }) =>

@@ -7,7 +7,7 @@ import { noticeToApplicant } from '../../application/notices';
 /** Materials incomplete: back to the applicant with what is missing 退回补正. */
 export const returnCase = defineAction({
   name: 'returnCase',
-  schema: z.strictObject({ caseId: idString, version, missing: reasonText }),
+  schema: () => z.strictObject({ caseId: idString(), version: version(), missing: reasonText() }),
   callers: ['staff'],
   mutates: true,
   handle: (ctx, { missing, ...ref }) =>

@@ -15,7 +15,7 @@ import { toCaseView } from '../../application/views';
  */
 export const switchToOnsite = defineAction({
   name: 'switchToOnsite',
-  schema: z.strictObject({ caseId: idString, version, reason: reasonText }),
+  schema: () => z.strictObject({ caseId: idString(), version: version(), reason: reasonText() }),
   callers: ['staff'],
   mutates: true,
   async handle(ctx, { reason, ...ref }) {

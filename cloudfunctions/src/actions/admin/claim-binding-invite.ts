@@ -12,7 +12,7 @@ import type { BindingInviteRecord } from './create-binding-invite';
  */
 export const claimBindingInvite = defineAction({
   name: 'claimBindingInvite',
-  schema: z.strictObject({ token: z.string().regex(/^[0-9a-f]{32}$/, { message: '邀请链接无效' }) }),
+  schema: () => z.strictObject({ token: z.string().regex(/^[0-9a-f]{32}$/, { message: '邀请链接无效' }) }),
   callers: 'anyone',
   mutates: true,
   async handle(ctx, { token }) {

@@ -26,12 +26,12 @@ export interface BindingInviteRecord extends RoleGrant {
  */
 export const createBindingInvite = defineAction({
   name: 'createBindingInvite',
-  schema: z.strictObject({
+  schema: () => z.strictObject({
     name: text(30),
-    roles: grantedRoles.min(1, { message: '请至少选择一个角色' }),
-    sectionCode: orgCode.optional(),
-    sectorCode: orgCode.optional(),
-    reason: reasonText,
+    roles: grantedRoles().min(1, { message: '请至少选择一个角色' }),
+    sectionCode: orgCode().optional(),
+    sectorCode: orgCode().optional(),
+    reason: reasonText(),
   }),
   callers: ['admin'],
   mutates: true,

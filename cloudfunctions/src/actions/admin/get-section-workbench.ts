@@ -8,7 +8,7 @@ import { orgCode } from '../identity/grant-roles';
 /** The section head's workbench: the section's open cases by state, each officer's load and overdue items. */
 export const getSectionWorkbench = defineAction({
   name: 'getSectionWorkbench',
-  schema: z.strictObject({ sectionCode: orgCode.optional() }),
+  schema: () => z.strictObject({ sectionCode: orgCode().optional() }),
   callers: ['sectionHead', 'admin'],
   mutates: false,
   async handle(ctx, { sectionCode: asked }): Promise<SectionWorkbench> {

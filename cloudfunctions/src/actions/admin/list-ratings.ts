@@ -18,7 +18,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  */
 export const listRatings = defineAction({
   name: 'listRatings',
-  schema: z.strictObject({ ...pageQuery, from: month, to: month, matterCode: matterCode.optional(), withSuggestionsOnly: z.boolean().optional() }),
+  schema: () => z.strictObject({ ...pageQuery(), from: month(), to: month(), matterCode: matterCode().optional(), withSuggestionsOnly: z.boolean().optional() }),
   callers: ['staff', 'supervisor', 'admin'],
   mutates: false,
   async handle(ctx, { from, to, matterCode: matter, withSuggestionsOnly, offset = 0, limit = 20 }) {

@@ -14,7 +14,7 @@ const toView = (c: Stored<RoleChangeRecord>): RoleChangeView => ({
 /** The admin reads the history of one person's roles, newest first. */
 export const listRoleChanges = defineAction({
   name: 'listRoleChanges',
-  schema: z.strictObject({ ...pageQuery, openid: idString }),
+  schema: () => z.strictObject({ ...pageQuery(), openid: idString() }),
   callers: ['admin'],
   mutates: false,
   async handle(ctx, { openid, ...page }) {

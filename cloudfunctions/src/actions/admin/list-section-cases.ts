@@ -7,11 +7,11 @@ import { orgCode } from '../identity/grant-roles';
 /** The section's open cases, oldest first, by state, officer or only the overdue: the list reassignment starts from. */
 export const listSectionCases = defineAction({
   name: 'listSectionCases',
-  schema: z.strictObject({
-    ...pageQuery,
-    sectionCode: orgCode.optional(),
+  schema: () => z.strictObject({
+    ...pageQuery(),
+    sectionCode: orgCode().optional(),
     state: z.enum(['submitted', 'returned', 'accepted', 'signed', 'ready', 'scheduled', 'inspecting', 'rectifying']).optional(),
-    handlerId: idString.optional(),
+    handlerId: idString().optional(),
     overdueOnly: z.boolean().optional(),
   }),
   callers: ['sectionHead', 'admin'],

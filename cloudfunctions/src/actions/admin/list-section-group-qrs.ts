@@ -8,7 +8,7 @@ import type { Matter } from '../../domain/matter';
 /** The admin's list of the catalogue's sections, each with the group QR code its inspection groups show. */
 export const listSectionGroupQrs = defineAction({
   name: 'listSectionGroupQrs',
-  schema: z.strictObject({}),
+  schema: () => z.strictObject({}),
   callers: ['admin'],
   mutates: false,
   async handle(ctx) {

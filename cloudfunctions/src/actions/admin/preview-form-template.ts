@@ -25,7 +25,7 @@ async function blankSignature(ctx: ActionContext): Promise<string> {
  */
 export const previewFormTemplate = defineAction({
   name: 'previewFormTemplate',
-  schema: z.strictObject({ kind: formKind, ...templateTextFields }),
+  schema: () => z.strictObject({ kind: formKind(), ...templateTextFields() }),
   callers: ['admin'],
   mutates: false,
   async handle(ctx, { kind, ...draft }) {

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { defineAction } from '../../api/action';
 import { AppError } from '../../api/errors';
-import { text } from '../../api/validation';
+import { lazySchema, text } from '../../api/validation';
 import type { CalendarYearRecord } from '../../adapters/store-calendar';
 import { writeAudit } from '../../application/audit';
 import { calendarYearView, deadlinesMovedBy, festivalsOf } from '../../application/calendar-years';
@@ -9,7 +9,7 @@ import { recordRecounts } from '../../application/deadline-recounts';
 import { holidayYearProblem } from '../../domain/holiday-year';
 import { calendarYear } from './get-calendar-year';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD' });
+const day = lazySchema(() => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD' }));
 
 /**
  * The admin enters a year's holidays and 调休 from the State Council's notice. First without `confirm`: nothing is
@@ -19,11 +19,11 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应�
  */
 export const saveCalendarYear = defineAction({
   name: 'saveCalendarYear',
-  schema: z.strictObject({
-    year: calendarYear,
+  schema: () => z.strictObject({
+    year: calendarYear(),
     version: z.number().int().min(0).max(1_000_000_000),
     source: text(120, 4),
-    festivals: z.array(z.strictObject({ name: text(20), from: day, to: day, workdays: z.array(day).max(6) })).min(1).max(12),
+    festivals: z.array(z.strictObject({ name: text(20), from: day(), to: day(), workdays: z.array(day()).max(6) })).min(1).max(12),
     confirm: z.boolean(),
   }),
   callers: ['admin'],

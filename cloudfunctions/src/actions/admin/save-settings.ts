@@ -17,7 +17,7 @@ const LABELS: Record<string, string> = {
 /** The admin saves the office's settings: validated, compare-and-set, audited with what changed, in force at once. */
 export const saveSettings = defineAction({
   name: 'saveSettings',
-  schema: z.strictObject({
+  schema: () => z.strictObject({
     version: z.number().int().min(0).max(1_000_000_000),
     officeName: text(40, 2),
     district: text(40, 2),

@@ -6,7 +6,7 @@ import type { Matter } from '../../domain/matter';
 /** The matter catalogue 事项目录, remote-allowed first. */
 export const listMatters = defineAction({
   name: 'listMatters',
-  schema: z.strictObject({ remoteOnly: z.boolean().optional() }),
+  schema: () => z.strictObject({ remoteOnly: z.boolean().optional() }),
   callers: 'anyone',
   mutates: false,
   async handle(ctx, { remoteOnly }) {

@@ -13,8 +13,8 @@ import { matterCode } from './get-matter';
  */
 export const publishChecklist = defineAction({
   name: 'publishChecklist',
-  schema: z.strictObject({
-    code: matterCode,
+  schema: () => z.strictObject({
+    code: matterCode(),
     items: z
       .array(z.strictObject({ code: z.string().regex(/^[A-Z]{1,3}\d{2,3}$/), title: text(60, 2), lookAt: text(300, 2), conforming: text(300, 2) }))
       .min(1, { message: '至少需要一项' })

@@ -1,23 +1,23 @@
 import * as z from 'zod';
 import { defineAction } from '../../api/action';
 import { AppError } from '../../api/errors';
-import { text } from '../../api/validation';
+import { lazySchema, text } from '../../api/validation';
 import { writeAudit } from '../../application/audit';
 import { toMatterView } from '../../application/catalogue';
 import type { Matter } from '../../domain/matter';
 import { matterCode } from './get-matter';
 
-const code = z.string().regex(/^[A-Z0-9-]{2,32}$/, { message: '编码格式不正确' });
+const code = lazySchema(() => z.string().regex(/^[A-Z0-9-]{2,32}$/, { message: '编码格式不正确' }));
 
 /** The admin edits a matter's facts; its checklist changes only by publishing a new version. */
 export const saveMatter = defineAction({
   name: 'saveMatter',
-  schema: z.strictObject({
-    code: matterCode,
+  schema: () => z.strictObject({
+    code: matterCode(),
     name: text(60, 2),
-    sectionCode: code,
+    sectionCode: code(),
     sectionName: text(30, 2),
-    sectorCode: code,
+    sectorCode: code(),
     regulatorName: text(40, 2),
     legalBasis: z.array(text(200, 2)).min(1).max(10),
     remoteAllowed: z.boolean(),

@@ -16,9 +16,9 @@ import { creditCodeField } from '../intake/application-schema';
  */
 export const claimCase = defineAction({
   name: 'claimCase',
-  schema: z.strictObject({
+  schema: () => z.strictObject({
     code: z.string().trim().min(1, { message: '请填写认领码' }).max(20, { message: '认领码为8位字母和数字' }),
-    creditCode: creditCodeField,
+    creditCode: creditCodeField(),
     phoneTail: z.string().trim().regex(/^\d{4}$/, { message: '请填写登记手机号的后四位数字' }),
   }),
   callers: 'anyone',

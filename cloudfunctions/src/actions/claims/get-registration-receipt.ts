@@ -11,7 +11,7 @@ import { caseFor } from '../../application/inspection';
  */
 export const getRegistrationReceipt = defineAction({
   name: 'getRegistrationReceipt',
-  schema: z.strictObject({ caseId: idString }),
+  schema: () => z.strictObject({ caseId: idString() }),
   callers: ['staff'],
   mutates: false,
   async handle(ctx, { caseId }) {

@@ -13,7 +13,7 @@ import { renderReceipt } from '../../application/registration-receipt';
  */
 export const reissueClaimCode = defineAction({
   name: 'reissueClaimCode',
-  schema: z.strictObject({ caseId: idString, version }),
+  schema: () => z.strictObject({ caseId: idString(), version: version() }),
   callers: ['staff'],
   mutates: true,
   async handle(ctx, ref) {

@@ -23,7 +23,7 @@ import { slotStart } from './fields';
  */
 export const bookSlot = defineAction({
   name: 'bookSlot',
-  schema: z.strictObject({ caseId: idString, version, start: slotStart }),
+  schema: () => z.strictObject({ caseId: idString(), version: version(), start: slotStart() }),
   callers: 'anyone',
   mutates: true,
   async handle(ctx, { start, ...ref }) {

@@ -15,7 +15,7 @@ import { fileId } from './fields';
  */
 export const countersignConsent = defineAction({
   name: 'countersignConsent',
-  schema: z.strictObject({ caseId: idString, version, signatureFileId: fileId }),
+  schema: () => z.strictObject({ caseId: idString(), version: version(), signatureFileId: fileId() }),
   callers: ['staff'],
   mutates: true,
   async handle(ctx, { signatureFileId, ...ref }) {

@@ -13,7 +13,7 @@ import { changeCase, toReadinessView } from '../../application/readiness';
  */
 export const createMeeting = defineAction({
   name: 'createMeeting',
-  schema: z.strictObject({ caseId: idString, version }),
+  schema: () => z.strictObject({ caseId: idString(), version: version() }),
   callers: ['staff'],
   mutates: true,
   async handle(ctx, ref) {

@@ -12,7 +12,7 @@ import { fillTemplate } from '../../catalogue/form-templates';
 /** The two forms filled with the case's facts, for reading before signing: the version signed, or the one in force. */
 export const getCaseForms = defineAction({
   name: 'getCaseForms',
-  schema: z.strictObject({ caseId: idString }),
+  schema: () => z.strictObject({ caseId: idString() }),
   callers: 'anyone',
   mutates: false,
   async handle(ctx, { caseId }) {

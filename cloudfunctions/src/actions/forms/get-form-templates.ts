@@ -6,7 +6,7 @@ import { FORM_KINDS } from '../../domain/signed-form';
 /** The admin reads the form texts in force before editing one. */
 export const getFormTemplates = defineAction({
   name: 'getFormTemplates',
-  schema: z.strictObject({}),
+  schema: () => z.strictObject({}),
   callers: ['admin'],
   mutates: false,
   handle: (ctx) => Promise.all(FORM_KINDS.map(async (kind) => toFormTemplateView(ctx.store, await currentFormTemplate(ctx.store, kind)))),

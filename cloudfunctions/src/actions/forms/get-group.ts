@@ -7,7 +7,7 @@ import { authorizeGroup, toGroupView } from '../../application/group';
 /** The inspection group page: timeline, messages, preparation list, meeting card and the operation manual. */
 export const getGroup = defineAction({
   name: 'getGroup',
-  schema: z.strictObject({ caseId: idString }),
+  schema: () => z.strictObject({ caseId: idString() }),
   callers: 'anyone',
   mutates: false,
   async handle(ctx, { caseId }) {

@@ -6,7 +6,7 @@ import { readyQueue } from '../../application/scheduling';
 /** The officer's cases ready for scheduling, in order of acceptance (R11), with where each one stands. */
 export const getReadyQueue = defineAction({
   name: 'getReadyQueue',
-  schema: z.strictObject({ ...pageQuery }),
+  schema: () => z.strictObject({ ...pageQuery() }),
   callers: ['staff'],
   mutates: false,
   handle: (ctx, { offset, limit }) => readyQueue(ctx, offset, limit),

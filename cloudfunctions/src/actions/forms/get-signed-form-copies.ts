@@ -15,7 +15,7 @@ import { COPY_LABELS } from '../../render/copy-labels';
  */
 export const getSignedFormCopies = defineAction({
   name: 'getSignedFormCopies',
-  schema: z.strictObject({ caseId: idString }),
+  schema: () => z.strictObject({ caseId: idString() }),
   callers: 'anyone',
   mutates: false,
   async handle(ctx, { caseId }) {

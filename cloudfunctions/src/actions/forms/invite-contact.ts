@@ -13,7 +13,7 @@ import { type GroupInviteRecord, INVITE_HOURS, inviteId, MAX_CONTACTS } from '..
  */
 export const inviteContact = defineAction({
   name: 'inviteContact',
-  schema: z.strictObject({ caseId: idString }),
+  schema: () => z.strictObject({ caseId: idString() }),
   callers: 'anyone',
   mutates: true,
   async handle(ctx, { caseId }) {

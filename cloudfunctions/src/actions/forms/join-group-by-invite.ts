@@ -16,7 +16,7 @@ const ATTEMPTS = 5;
  */
 export const joinGroupByInvite = defineAction({
   name: 'joinGroupByInvite',
-  schema: z.strictObject({ token: z.string().regex(/^[0-9a-f]{32}$/, { message: '邀请无效' }) }),
+  schema: () => z.strictObject({ token: z.string().regex(/^[0-9a-f]{32}$/, { message: '邀请无效' }) }),
   callers: 'anyone',
   mutates: true,
   async handle(ctx, { token }) {

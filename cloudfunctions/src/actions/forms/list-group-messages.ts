@@ -7,7 +7,7 @@ import { authorizeGroup, pageOfMessages } from '../../application/group';
 /** Earlier messages of the group, a page at a time counting back from the newest. */
 export const listGroupMessages = defineAction({
   name: 'listGroupMessages',
-  schema: z.strictObject({ caseId: idString, ...pageQuery }),
+  schema: () => z.strictObject({ caseId: idString(), ...pageQuery() }),
   callers: 'anyone',
   mutates: false,
   async handle(ctx, { caseId, offset, limit }) {

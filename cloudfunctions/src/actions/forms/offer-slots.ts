@@ -17,11 +17,11 @@ import { slotStart } from './fields';
  */
 export const offerSlots = defineAction({
   name: 'offerSlots',
-  schema: z.strictObject({
-    caseId: idString,
-    version,
-    starts: z.array(slotStart).min(1, { message: '请至少提供一个时段' }).max(3, { message: '最多提供三个时段' }),
-    reason: reasonText.optional(),
+  schema: () => z.strictObject({
+    caseId: idString(),
+    version: version(),
+    starts: z.array(slotStart()).min(1, { message: '请至少提供一个时段' }).max(3, { message: '最多提供三个时段' }),
+    reason: reasonText().optional(),
   }),
   callers: ['staff'],
   mutates: true,

@@ -15,7 +15,7 @@ import { nextState } from '../../domain/case-state';
  */
 export const openGroup = defineAction({
   name: 'openGroup',
-  schema: z.strictObject({ caseId: idString }),
+  schema: () => z.strictObject({ caseId: idString() }),
   callers: 'anyone',
   mutates: true,
   async handle(ctx, { caseId }) {

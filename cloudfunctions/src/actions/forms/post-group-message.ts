@@ -13,8 +13,8 @@ import { fileId } from './fields';
  */
 export const postGroupMessage = defineAction({
   name: 'postGroupMessage',
-  schema: z
-    .strictObject({ caseId: idString, text: text(1000).optional(), imageFileId: fileId.optional() })
+  schema: () => z
+    .strictObject({ caseId: idString(), text: text(1000).optional(), imageFileId: fileId().optional() })
     .refine((m) => m.text !== undefined || m.imageFileId !== undefined, { message: '请输入消息内容或选择图片' }),
   callers: 'anyone',
   mutates: true,

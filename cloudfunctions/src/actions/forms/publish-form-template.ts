@@ -14,7 +14,7 @@ import { formKind } from './fields';
  */
 export const publishFormTemplate = defineAction({
   name: 'publishFormTemplate',
-  schema: z.strictObject({ kind: formKind, ...templateTextFields }),
+  schema: () => z.strictObject({ kind: formKind(), ...templateTextFields() }),
   callers: ['admin'],
   mutates: true,
   async handle(ctx, { kind, ...draft }) {

@@ -12,7 +12,7 @@ import { releaseBooking, rescheduleNotices, unbooked } from '../../application/s
  */
 export const recordNoShow = defineAction({
   name: 'recordNoShow',
-  schema: z.strictObject({ caseId: idString, version, note: text(300).optional() }),
+  schema: () => z.strictObject({ caseId: idString(), version: version(), note: text(300).optional() }),
   callers: ['staff'],
   mutates: true,
   async handle(ctx, { note, ...ref }) {

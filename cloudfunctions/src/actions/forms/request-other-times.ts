@@ -7,7 +7,7 @@ import { actOnReadiness } from '../../application/readiness';
 /** The applicant asks for other times, saying when suits them; the offered slots are withdrawn and the handler told. */
 export const requestOtherTimes = defineAction({
   name: 'requestOtherTimes',
-  schema: z.strictObject({ caseId: idString, version, note: text(200, 2) }),
+  schema: () => z.strictObject({ caseId: idString(), version: version(), note: text(200, 2) }),
   callers: 'anyone',
   mutates: true,
   async handle(ctx, { note, ...ref }) {

@@ -12,7 +12,7 @@ import { releaseBooking, rescheduleNotices, unbooked } from '../../application/s
  */
 export const rescheduleInspection = defineAction({
   name: 'rescheduleInspection',
-  schema: z.strictObject({ caseId: idString, version, reason: reasonText }),
+  schema: () => z.strictObject({ caseId: idString(), version: version(), reason: reasonText() }),
   callers: 'anyone',
   mutates: true,
   async handle(ctx, { reason, ...ref }) {

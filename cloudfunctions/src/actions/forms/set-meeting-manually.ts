@@ -11,7 +11,7 @@ import { actOnReadiness } from '../../application/readiness';
  */
 export const setMeetingManually = defineAction({
   name: 'setMeetingManually',
-  schema: z.strictObject({ caseId: idString, version, pasted: text(2000) }),
+  schema: () => z.strictObject({ caseId: idString(), version: version(), pasted: text(2000) }),
   callers: ['staff'],
   mutates: true,
   handle: (ctx, { pasted, ...ref }) =>

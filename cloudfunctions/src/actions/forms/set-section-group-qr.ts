@@ -12,9 +12,9 @@ import { fileId } from './fields';
  */
 export const setSectionGroupQr = defineAction({
   name: 'setSectionGroupQr',
-  schema: z.strictObject({
+  schema: () => z.strictObject({
     sectionCode: z.string().regex(/^[A-Z0-9-]{2,32}$/, { message: '科室编码格式不正确' }),
-    qrFileId: fileId.optional(),
+    qrFileId: fileId().optional(),
   }),
   callers: ['admin'],
   mutates: true,

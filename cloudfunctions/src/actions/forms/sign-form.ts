@@ -21,7 +21,7 @@ import { fileId, formKind } from './fields';
  */
 export const signForm = defineAction({
   name: 'signForm',
-  schema: z.strictObject({ caseId: idString, version, kind: formKind, templateVersion: version, signatureFileId: fileId }),
+  schema: () => z.strictObject({ caseId: idString(), version: version(), kind: formKind(), templateVersion: version(), signatureFileId: fileId() }),
   callers: 'anyone',
   mutates: true,
   async handle(ctx, { kind, templateVersion, signatureFileId, ...ref }) {

@@ -11,8 +11,8 @@ import { toUserView } from './user-view';
  */
 export const listUsers = defineAction({
   name: 'listUsers',
-  schema: z.strictObject({
-    ...pageQuery,
+  schema: () => z.strictObject({
+    ...pageQuery(),
     search: z.string().trim().max(30).optional(),
     role: z.enum(['staff', 'sectionHead', 'supervisor', 'regulator', 'admin', 'none']).optional(),
   }),

@@ -7,7 +7,7 @@ import { toUserView } from './user-view';
 /** Anyone keeps their own name and phone; roles are untouched. */
 export const updateProfile = defineAction({
   name: 'updateProfile',
-  schema: z.strictObject({ name: text(30), phone: phone.optional() }),
+  schema: () => z.strictObject({ name: text(30), phone: phone().optional() }),
   callers: 'anyone',
   mutates: true,
   async handle(ctx, { name, phone: newPhone }) {

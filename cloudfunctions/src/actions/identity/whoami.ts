@@ -5,7 +5,7 @@ import { defineAction } from '../../api/action';
 /** Who the caller is and what they may do, so the Mini Program shows only the tabs and buttons that apply. */
 export const whoami = defineAction({
   name: 'whoami',
-  schema: z.strictObject({}),
+  schema: () => z.strictObject({}),
   callers: 'anyone',
   mutates: false,
   async handle(ctx) {

@@ -20,12 +20,12 @@ const CLOCK_TOLERANCE_MS = 5 * 60 * 1000;
  */
 export const addEvidence = defineAction({
   name: 'addEvidence',
-  schema: z.strictObject({
-    caseId: idString,
-    fileId,
+  schema: () => z.strictObject({
+    caseId: idString(),
+    fileId: fileId(),
     kind: z.enum(['screenshot', 'recording', 'live-photo'], { message: '证据类型应为截图、录像或现场照片' }),
     capturedAt: z.iso.datetime({ offset: true, message: '拍摄时间格式不正确' }).optional(),
-    location: deviceLocation.optional(),
+    location: deviceLocation().optional(),
     description: text(200).optional(),
     /** SHA-256 the Mini Program computed at capture; required for live photos, compared with the cloud's. */
     clientSha256: z.string().regex(/^[0-9a-f]{64}$/, { message: '文件校验值格式不正确' }).optional(),

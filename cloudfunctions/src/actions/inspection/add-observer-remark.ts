@@ -7,7 +7,7 @@ import { currentRound } from '../../domain/inspection';
 /** An observer 观察员 adds a remark to the record (R17); the same remark sent twice is kept once. */
 export const addObserverRemark = defineAction({
   name: 'addObserverRemark',
-  schema: z.strictObject({ caseId: idString, text: text(1000) }),
+  schema: () => z.strictObject({ caseId: idString(), text: text(1000) }),
   callers: 'anyone',
   mutates: true,
   async handle(ctx, { caseId, text: remark }) {

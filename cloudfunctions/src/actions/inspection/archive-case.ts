@@ -7,7 +7,7 @@ import { caseFor, toInspectionView } from '../../application/inspection';
 /** The handler or an admin makes the archive and pushes the case, when that failed right after the decision (R13, R15). */
 export const archiveCase = defineAction({
   name: 'archiveCase',
-  schema: z.strictObject({ caseId: idString, version }),
+  schema: () => z.strictObject({ caseId: idString(), version: version() }),
   callers: ['staff', 'admin'],
   mutates: true,
   async handle(ctx, { caseId, version: seen }) {

@@ -1,11 +1,11 @@
 import * as z from 'zod';
 import { defineAction } from '../../api/action';
-import { idString, text } from '../../api/validation';
+import { idString, lazySchema, text } from '../../api/validation';
 import { chainFile, isFileRecord, loadChain, toEvidenceView } from '../../application/evidence';
 import { callerName, caseFor } from '../../application/inspection';
 import { currentRound } from '../../domain/inspection';
 
-const providerId = z.string().trim().regex(/^[A-Za-z0-9_-]{1,128}$/, { message: '格式不正确' });
+const providerId = lazySchema(() => z.string().trim().regex(/^[A-Za-z0-9_-]{1,128}$/, { message: '格式不正确' }));
 
 /**
  * The handler attaches the meeting's Tencent Meeting cloud recording (R4). The recording stays with Tencent Meeting;
@@ -14,10 +14,10 @@ const providerId = z.string().trim().regex(/^[A-Za-z0-9_-]{1,128}$/, { message: 
  */
 export const attachMeetingRecording = defineAction({
   name: 'attachMeetingRecording',
-  schema: z.strictObject({
-    caseId: idString,
-    recordFileId: providerId,
-    meetingId: providerId.optional(),
+  schema: () => z.strictObject({
+    caseId: idString(),
+    recordFileId: providerId(),
+    meetingId: providerId().optional(),
     meetingCode: z.string().trim().regex(/^\d{9,12}$/, { message: '会议号应为9至12位数字' }).optional(),
     description: text(200).optional(),
   }),

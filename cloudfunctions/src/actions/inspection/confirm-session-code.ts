@@ -14,7 +14,7 @@ import { deviceLocation } from './fields';
  */
 export const confirmSessionCode = defineAction({
   name: 'confirmSessionCode',
-  schema: z.strictObject({ caseId: idString, code: z.string().max(20, { message: '会话码应为6位数字' }), location: deviceLocation }),
+  schema: () => z.strictObject({ caseId: idString(), code: z.string().max(20, { message: '会话码应为6位数字' }), location: deviceLocation() }),
   callers: 'anyone',
   mutates: true,
   async handle(ctx, { caseId, code, location }) {

@@ -28,12 +28,12 @@ import { fileId } from './fields';
  */
 export const decideInspection = defineAction({
   name: 'decideInspection',
-  schema: z.strictObject({
-    caseId: idString,
-    version,
+  schema: () => z.strictObject({
+    caseId: idString(),
+    version: version(),
     outcome: z.enum(['pass', 'rectify', 'fail'], { message: '请选择通过、限期整改或不通过' }),
     opinion: text(2000, 2),
-    signatureFileId: fileId,
+    signatureFileId: fileId(),
     reasons: z.array(text(500, 2)).min(1).max(20).optional(),
     rectificationItems: z.array(z.strictObject({ itemCode: z.string().min(1).max(40).optional(), requirement: text(1000, 2) })).min(1).max(50).optional(),
   }),

@@ -7,7 +7,7 @@ import { caseFor } from '../../application/inspection';
 /** A temporary link to the archive PDF for the applicant of the case, the office, supervisors and the sector's regulator (R13, R15). */
 export const getArchive = defineAction({
   name: 'getArchive',
-  schema: z.strictObject({ caseId: idString }),
+  schema: () => z.strictObject({ caseId: idString() }),
   callers: 'anyone',
   mutates: false,
   async handle(ctx, { caseId }) {

@@ -10,7 +10,7 @@ import { OUTCOME_LABELS } from '../../domain/inspection';
 /** A regulator's inbox: the decided cases pushed to their own sector, newest first, with how the notices went (R15). */
 export const listRegulatorInbox = defineAction({
   name: 'listRegulatorInbox',
-  schema: z.strictObject({ ...pageQuery }),
+  schema: () => z.strictObject({ ...pageQuery() }),
   callers: ['regulator'],
   mutates: false,
   async handle(ctx, { offset = 0, limit = 20 }) {

@@ -12,8 +12,8 @@ import { changeCase, toInspectionView } from '../../application/inspection';
  */
 export const rateService = defineAction({
   name: 'rateService',
-  schema: z.strictObject({
-    caseId: idString,
+  schema: () => z.strictObject({
+    caseId: idString(),
     score: z.number().int().min(1, { message: '评分为1至5分' }).max(5, { message: '评分为1至5分' }),
     suggestions: text(500).optional(),
   }),

@@ -11,7 +11,7 @@ import { noticeToStaff } from '../../application/notices';
  */
 export const requestReinspection = defineAction({
   name: 'requestReinspection',
-  schema: z.strictObject({ caseId: idString, version }),
+  schema: () => z.strictObject({ caseId: idString(), version: version() }),
   callers: 'anyone',
   mutates: true,
   async handle(ctx, ref) {

@@ -6,7 +6,7 @@ import { changeCase, issueSessionCode, roundInProgress, toInspectionView, withRo
 /** After a dropped call the handler picks the inspection up again: recorded, with a new session code (R8). */
 export const resumeInspection = defineAction({
   name: 'resumeInspection',
-  schema: z.strictObject({ caseId: idString, version, note: text(200).optional() }),
+  schema: () => z.strictObject({ caseId: idString(), version: version(), note: text(200).optional() }),
   callers: ['staff'],
   mutates: true,
   async handle(ctx, { note, ...ref }) {

@@ -16,12 +16,12 @@ import { evidenceSeq } from './fields';
  */
 export const saveChecklistItem = defineAction({
   name: 'saveChecklistItem',
-  schema: z.strictObject({
-    caseId: idString,
+  schema: () => z.strictObject({
+    caseId: idString(),
     itemCode: z.string().min(1).max(40, { message: '核查项编码无效' }),
     result: z.enum(['conforming', 'nonConforming', 'notApplicable'], { message: '请选择符合、不符合或不适用' }),
     note: text(1000).optional(),
-    evidenceSeqs: z.array(evidenceSeq).max(50, { message: '关联证据不能超过50个' }).optional(),
+    evidenceSeqs: z.array(evidenceSeq()).max(50, { message: '关联证据不能超过50个' }).optional(),
     revision: z.number().int().min(0).max(1_000_000),
   }),
   callers: ['staff'],

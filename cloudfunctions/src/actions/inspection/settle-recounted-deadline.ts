@@ -12,9 +12,9 @@ import { toCaseView } from '../../application/views';
  */
 export const settleRecountedDeadline = defineAction({
   name: 'settleRecountedDeadline',
-  schema: z.strictObject({
-    caseId: idString,
-    version,
+  schema: () => z.strictObject({
+    caseId: idString(),
+    version: version(),
     deadline: z.enum(['rectification', 'followUp'], { message: '请选择要确认的期限' }),
     issued: z.iso.datetime({ message: '期限格式不正确' }),
     adopt: z.boolean(),

@@ -15,7 +15,7 @@ import { deviceLocation } from './fields';
  */
 export const startInspection = defineAction({
   name: 'startInspection',
-  schema: z.strictObject({ caseId: idString, version, location: deviceLocation.optional() }),
+  schema: () => z.strictObject({ caseId: idString(), version: version(), location: deviceLocation().optional() }),
   callers: ['staff'],
   mutates: true,
   async handle(ctx, { location, ...ref }) {

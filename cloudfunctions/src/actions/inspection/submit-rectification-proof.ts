@@ -19,10 +19,10 @@ const beforeDeadline = (c: CaseRecord, now: Date): void => {
  */
 export const submitRectificationProof = defineAction({
   name: 'submitRectificationProof',
-  schema: z.strictObject({
-    caseId: idString,
+  schema: () => z.strictObject({
+    caseId: idString(),
     itemId: z.string().regex(/^R\d{1,3}$/, { message: '整改事项编号无效' }),
-    fileIds: z.array(fileId).min(1, { message: '请上传整改材料' }).max(9, { message: '每次最多上传9个文件' }),
+    fileIds: z.array(fileId()).min(1, { message: '请上传整改材料' }).max(9, { message: '每次最多上传9个文件' }),
     note: text(500).optional(),
   }),
   callers: 'anyone',

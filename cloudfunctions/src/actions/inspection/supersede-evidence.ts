@@ -14,7 +14,7 @@ import { evidenceSeq } from './fields';
  */
 export const supersedeEvidence = defineAction({
   name: 'supersedeEvidence',
-  schema: z.strictObject({ caseId: idString, seq: evidenceSeq, reason: reasonText }),
+  schema: () => z.strictObject({ caseId: idString(), seq: evidenceSeq(), reason: reasonText() }),
   callers: ['staff'],
   mutates: true,
   async handle(ctx, { caseId, seq, reason }) {

@@ -11,7 +11,7 @@ import { caseFor } from '../../application/inspection';
  */
 export const verifyEvidence = defineAction({
   name: 'verifyEvidence',
-  schema: z.strictObject({ caseId: idString }),
+  schema: () => z.strictObject({ caseId: idString() }),
   callers: ['staff', 'supervisor', 'admin'],
   mutates: false,
   async handle(ctx, { caseId }) {

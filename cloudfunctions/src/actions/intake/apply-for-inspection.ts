@@ -8,7 +8,7 @@ import { applicationSchema, materialFileIds } from './application-schema';
 /** An applicant applies in the Mini Program: the case is created already submitted (R9). */
 export const applyForInspection = defineAction({
   name: 'applyForInspection',
-  schema: applicationSchema.extend({ materialFileIds: materialFileIds.min(1, { message: '请至少上传一份申请材料' }) }),
+  schema: () => applicationSchema().extend({ materialFileIds: materialFileIds().min(1, { message: '请至少上传一份申请材料' }) }),
   callers: 'anyone',
   mutates: true,
   async handle(ctx, { materialFileIds: fileIds, ...input }) {

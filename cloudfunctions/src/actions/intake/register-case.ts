@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { defineAction } from '../../api/action';
 import { AppError } from '../../api/errors';
-import { text } from '../../api/validation';
+import { lazySchema, text } from '../../api/validation';
 import { insertCase } from '../../application/cases';
 import { loadMatter } from '../../application/catalogue';
 import { issueClaimCode } from '../../application/claims';
@@ -11,7 +11,7 @@ import { renderReceipt } from '../../application/registration-receipt';
 import { toCaseView } from '../../application/views';
 import { applicationSchema, materialFileIds } from './application-schema';
 
-const emailAddress = z.string().trim().toLowerCase().max(120).email({ message: '请填写正确的电子邮箱地址' });
+const emailAddress = lazySchema(() => z.string().trim().toLowerCase().max(120).email({ message: '请填写正确的电子邮箱地址' }));
 
 /**
  * An officer registers an application brought to the counter 窗口 or received by e-mail 电子邮箱 (R9), with the
@@ -21,12 +21,12 @@ const emailAddress = z.string().trim().toLowerCase().max(120).email({ message: '
  */
 export const registerCase = defineAction({
   name: 'registerCase',
-  schema: applicationSchema.extend({
+  schema: () => applicationSchema().extend({
     channel: z.enum(['counter', 'email'], { message: '请选择来源渠道' }),
     receivedAt: z.iso.datetime({ offset: true, message: '请填写收件时间' }),
-    email: z.strictObject({ from: emailAddress, subject: text(200) }).optional(),
-    applicantEmail: emailAddress.optional(),
-    materialFileIds: materialFileIds.min(1, { message: '请至少上传一份申请材料' }),
+    email: z.strictObject({ from: emailAddress(), subject: text(200) }).optional(),
+    applicantEmail: emailAddress().optional(),
+    materialFileIds: materialFileIds().min(1, { message: '请至少上传一份申请材料' }),
   }),
   callers: ['staff'],
   mutates: true,

@@ -9,7 +9,7 @@ const MAX_BYTES = 1024 * 1024 * 1024;
 /** Hands out a cloud path under the caller's own folder; only files uploaded there can be attached later. */
 export const requestUpload = defineAction({
   name: 'requestUpload',
-  schema: z.strictObject({
+  schema: () => z.strictObject({
     fileName: text(120),
     size: z.number().int().min(1).max(MAX_BYTES, { message: '文件不能超过1GB' }),
     purpose: z.enum(['material', 'evidence', 'proof', 'signature', 'groupQr', 'formTemplate']),

@@ -9,7 +9,7 @@ import { materialFileIds } from './application-schema';
 /** The applicant supplements what was missing and submits again. */
 export const resubmitCase = defineAction({
   name: 'resubmitCase',
-  schema: z.strictObject({ caseId: idString, version, materialFileIds, note: text(500).optional() }),
+  schema: () => z.strictObject({ caseId: idString(), version: version(), materialFileIds: materialFileIds(), note: text(500).optional() }),
   callers: 'anyone',
   mutates: true,
   handle: (ctx, { materialFileIds: fileIds, note, ...ref }) =>

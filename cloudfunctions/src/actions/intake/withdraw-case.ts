@@ -7,7 +7,7 @@ import { noticeToStaff } from '../../application/notices';
 /** The applicant withdraws an open case, with a reason. */
 export const withdrawCase = defineAction({
   name: 'withdrawCase',
-  schema: z.strictObject({ caseId: idString, version, reason: reasonText }),
+  schema: () => z.strictObject({ caseId: idString(), version: version(), reason: reasonText() }),
   callers: 'anyone',
   mutates: true,
   handle: (ctx, { reason, ...ref }) =>

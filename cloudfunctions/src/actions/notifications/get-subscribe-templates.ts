@@ -11,7 +11,7 @@ const MOMENTS = Object.keys(SUBSCRIBE_MOMENTS) as [SubscribeMoment, ...Subscribe
  */
 export const getSubscribeTemplates = defineAction({
   name: 'getSubscribeTemplates',
-  schema: z.strictObject({ moment: z.enum(MOMENTS, { message: '未知的订阅时机' }) }),
+  schema: () => z.strictObject({ moment: z.enum(MOMENTS, { message: '未知的订阅时机' }) }),
   callers: 'anyone',
   mutates: false,
   async handle(ctx, { moment }) {

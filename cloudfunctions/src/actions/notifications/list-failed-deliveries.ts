@@ -8,7 +8,7 @@ import { pageQuery } from '../../api/validation';
 /** Admin: subscription messages given up after their retries, or refused as unsendable, newest first (index by_status). */
 export const listFailedDeliveries = defineAction({
   name: 'listFailedDeliveries',
-  schema: z.strictObject(pageQuery),
+  schema: () => z.strictObject(pageQuery()),
   callers: ['admin'],
   mutates: false,
   async handle(ctx, { offset = 0, limit = 20 }) {

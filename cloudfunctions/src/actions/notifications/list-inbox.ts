@@ -7,7 +7,7 @@ import { toInboxMessage } from './inbox';
 /** The caller's own messages, newest first (index by_recipient). */
 export const listInbox = defineAction({
   name: 'listInbox',
-  schema: z.strictObject(pageQuery),
+  schema: () => z.strictObject(pageQuery()),
   callers: 'anyone',
   mutates: false,
   async handle(ctx, { offset = 0, limit = 20 }) {

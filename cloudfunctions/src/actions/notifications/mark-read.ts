@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lazySchema } from '../../api/validation';
 import type { OutboxMessage } from '../../adapters/outbox-notifier';
 import { defineAction } from '../../api/action';
 import { AppError } from '../../api/errors';
@@ -6,7 +7,7 @@ import { updateDocument } from '../../application/update-document';
 import { unreadOf } from './inbox';
 
 /** Message ids are made of case ids, events, versions and times: letters, digits and : . _ - */
-const messageId = z.string().regex(/^[A-Za-z0-9_:.-]{1,200}$/, { message: '消息编号格式不正确' });
+const messageId = lazySchema(() => z.string().regex(/^[A-Za-z0-9_:.-]{1,200}$/, { message: '消息编号格式不正确' }));
 
 /**
  * Marks the caller's own messages read. Someone else's message is answered as not found, so ids cannot be probed.
@@ -15,7 +16,7 @@ const messageId = z.string().regex(/^[A-Za-z0-9_:.-]{1,200}$/, { message: '消�
  */
 export const markRead = defineAction({
   name: 'markRead',
-  schema: z.strictObject({ ids: z.array(messageId).min(1, { message: '请选择消息' }).max(100, { message: '一次最多100条' }) }),
+  schema: () => z.strictObject({ ids: z.array(messageId()).min(1, { message: '请选择消息' }).max(100, { message: '一次最多100条' }) }),
   callers: 'anyone',
   mutates: true,
   async handle(ctx, { ids }) {

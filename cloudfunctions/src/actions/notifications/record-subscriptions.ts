@@ -1,10 +1,11 @@
 import * as z from 'zod';
+import { lazySchema } from '../../api/validation';
 import type { SubscribeTemplateKey } from '../../../../typings/models';
 import { defineAction } from '../../api/action';
 import { TEMPLATE_KEYS } from '../../catalogue/message-catalogue';
 import { recordAnswers, subscribedKeys } from '../../application/subscriptions';
 
-const templateKeys = z.array(z.enum(TEMPLATE_KEYS as [SubscribeTemplateKey, ...SubscribeTemplateKey[]], { message: '未知的消息模板' })).max(TEMPLATE_KEYS.length);
+const templateKeys = lazySchema(() => z.array(z.enum(TEMPLATE_KEYS as [SubscribeTemplateKey, ...SubscribeTemplateKey[]], { message: '未知的消息模板' })).max(TEMPLATE_KEYS.length));
 
 /**
  * What the caller answered to wx.requestSubscribeMessage, by template key. Each acceptance of a one-time template
@@ -12,7 +13,7 @@ const templateKeys = z.array(z.enum(TEMPLATE_KEYS as [SubscribeTemplateKey, ...S
  */
 export const recordSubscriptions = defineAction({
   name: 'recordSubscriptions',
-  schema: z.strictObject({ accepted: templateKeys, rejected: templateKeys }),
+  schema: () => z.strictObject({ accepted: templateKeys(), rejected: templateKeys() }),
   callers: 'anyone',
   mutates: true,
   async handle(ctx, answer) {

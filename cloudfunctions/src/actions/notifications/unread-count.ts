@@ -5,7 +5,7 @@ import { unreadOf } from './inbox';
 /** The number on the 消息 tab's badge. */
 export const unreadCount = defineAction({
   name: 'unreadCount',
-  schema: z.strictObject({}),
+  schema: () => z.strictObject({}),
   callers: 'anyone',
   mutates: false,
   handle: async (ctx) => ({ unread: await unreadOf(ctx.store, ctx.caller.openid) }),

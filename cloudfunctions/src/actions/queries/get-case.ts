@@ -8,7 +8,7 @@ import { toCaseView } from '../../application/views';
 /** One case with its timeline, for whoever has a part in it. */
 export const getCase = defineAction({
   name: 'getCase',
-  schema: z.strictObject({ caseId: idString }),
+  schema: () => z.strictObject({ caseId: idString() }),
   callers: 'anyone',
   mutates: false,
   async handle(ctx, { caseId }) {

@@ -12,7 +12,7 @@ import { caseFilesFor, handOutLink } from '../../application/file-access';
  */
 export const getFileUrl = defineAction({
   name: 'getFileUrl',
-  schema: z.strictObject({ caseId: idString, fileId: z.string().min(8).max(512) }),
+  schema: () => z.strictObject({ caseId: idString(), fileId: z.string().min(8).max(512) }),
   callers: 'anyone',
   mutates: false,
   async handle(ctx, { caseId, fileId }) {

@@ -8,7 +8,7 @@ import { fileAccessOf } from '../../application/file-access';
 /** Who opened the case's files and when (R13): the applicant for their materials and recordings, the office all. */
 export const listFileAccess = defineAction({
   name: 'listFileAccess',
-  schema: z.strictObject({ caseId: idString }),
+  schema: () => z.strictObject({ caseId: idString() }),
   callers: 'anyone',
   mutates: false,
   async handle(ctx, { caseId }) {

@@ -9,7 +9,7 @@ const states = Object.keys(STATE_LABELS) as [keyof typeof STATE_LABELS, ...(keyo
 /** The officer's own cases, by state, in order of acceptance time (R11). */
 export const listHandlerCases = defineAction({
   name: 'listHandlerCases',
-  schema: z.strictObject({ ...pageQuery, state: z.enum(states).optional() }),
+  schema: () => z.strictObject({ ...pageQuery(), state: z.enum(states).optional() }),
   callers: ['staff'],
   mutates: false,
   handle: (ctx, { state, offset, limit }) =>

@@ -6,7 +6,7 @@ import { pageOfCases } from '../../application/views';
 /** The applicant's own cases, newest first. */
 export const listMyCases = defineAction({
   name: 'listMyCases',
-  schema: z.strictObject(pageQuery),
+  schema: () => z.strictObject(pageQuery()),
   callers: 'anyone',
   mutates: false,
   handle: (ctx, { offset, limit }) =>

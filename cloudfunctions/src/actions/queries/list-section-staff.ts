@@ -10,7 +10,7 @@ import { toUserView } from '../identity/user-view';
  */
 export const listSectionStaff = defineAction({
   name: 'listSectionStaff',
-  schema: z.strictObject({ sectionCode: z.string().regex(/^[A-Z0-9-]{2,32}$/, { message: '科室编码格式不正确' }).optional() }),
+  schema: () => z.strictObject({ sectionCode: z.string().regex(/^[A-Z0-9-]{2,32}$/, { message: '科室编码格式不正确' }).optional() }),
   callers: ['sectionHead', 'admin'],
   mutates: false,
   async handle(ctx, { sectionCode: asked }) {

@@ -7,7 +7,7 @@ import { pageOfCases } from '../../application/views';
 /** Submissions of the caller's section waiting for an officer to take them up, oldest first. */
 export const listSectionSubmissions = defineAction({
   name: 'listSectionSubmissions',
-  schema: z.strictObject(pageQuery),
+  schema: () => z.strictObject(pageQuery()),
   callers: ['staff', 'sectionHead'],
   mutates: false,
   handle: (ctx, { offset, limit }) => {

@@ -13,7 +13,7 @@ import { formatChina } from '../../domain/china-time';
  */
 export const assignObserver = defineAction({
   name: 'assignObserver',
-  schema: z.strictObject({ caseId: idString, version, observerOpenid: idString }),
+  schema: () => z.strictObject({ caseId: idString(), version: version(), observerOpenid: idString() }),
   callers: ['supervisor'],
   mutates: true,
   handle: (ctx, { observerOpenid, ...ref }) =>

@@ -11,10 +11,10 @@ import { loadFinding, toFindingView } from '../../application/findings';
  */
 export const decideCreditPenalty = defineAction({
   name: 'decideCreditPenalty',
-  schema: z.strictObject({
-    findingId: idString,
-    version,
-    reason: reasonText,
+  schema: () => z.strictObject({
+    findingId: idString(),
+    version: version(),
+    reason: reasonText(),
     correctionWorkingDays: z.number().int().min(1, { message: '改正期限至少 1 个工作日' }).max(60, { message: '改正期限最长 60 个工作日' }).optional(),
     revokeLicence: z.boolean().optional(),
     blacklistMonths: z.number().int().min(1, { message: '列入期限至少 1 个月' }).max(60, { message: '列入期限最长 60 个月' }).optional(),

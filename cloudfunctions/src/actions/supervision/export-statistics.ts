@@ -8,7 +8,7 @@ import { monthRange } from './schemas';
  */
 export const exportStatistics = defineAction({
   name: 'exportStatistics',
-  schema: monthRange,
+  schema: () => monthRange(),
   callers: ['supervisor'],
   mutates: true,
   async handle(ctx, { from, to }) {

@@ -11,11 +11,11 @@ import { month } from './schemas';
  */
 export const getDraw = defineAction({
   name: 'getDraw',
-  schema: z.strictObject({
-    month,
+  schema: () => z.strictObject({
+    month: month(),
     list: z.enum(['selected', 'population'], { message: '名单应为抽中的办件或总体名单' }).optional(),
     offset: z.number().int().min(0).max(10_000_000).optional(),
-    limit: pageQuery.limit,
+    limit: pageQuery().limit,
   }),
   callers: ['supervisor'],
   mutates: false,

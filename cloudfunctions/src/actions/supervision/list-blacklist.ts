@@ -8,7 +8,7 @@ import { pageOf } from '../../application/find-all';
 /** The blacklist 失信黑名单, latest listing first; only the listings not lifted when asked. */
 export const listBlacklist = defineAction({
   name: 'listBlacklist',
-  schema: z.strictObject({ ...pageQuery, activeOnly: z.boolean().optional() }),
+  schema: () => z.strictObject({ ...pageQuery(), activeOnly: z.boolean().optional() }),
   callers: ['supervisor'],
   mutates: false,
   handle: (ctx, { activeOnly, ...page }) =>

@@ -7,7 +7,7 @@ import { toDrawSummary } from '../../application/monthly-draw';
 /** The draws, latest month first. */
 export const listDraws = defineAction({
   name: 'listDraws',
-  schema: z.strictObject(pageQuery),
+  schema: () => z.strictObject(pageQuery()),
   callers: ['supervisor'],
   mutates: false,
   handle: (ctx, page) => pageOf(ctx.store, 'draws', {}, [['month', 'desc']], page, toDrawSummary),

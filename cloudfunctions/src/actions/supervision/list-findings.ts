@@ -8,7 +8,7 @@ import { provisionalCheck } from '../../application/provisional-marks';
 /** Findings, newest first; all of them, or those waiting for a decision, or those decided. */
 export const listFindings = defineAction({
   name: 'listFindings',
-  schema: z.strictObject({ ...pageQuery, status: z.enum(['pending', 'decided']).optional() }),
+  schema: () => z.strictObject({ ...pageQuery(), status: z.enum(['pending', 'decided']).optional() }),
   callers: ['supervisor'],
   mutates: false,
   async handle(ctx, { status, ...page }) {

@@ -10,7 +10,7 @@ import { month } from './schemas';
 /** Follow-up visits, soonest due first; by status (e.g. the open ones) and by draw month. */
 export const listFollowUps = defineAction({
   name: 'listFollowUps',
-  schema: z.strictObject({ ...pageQuery, status: z.enum(['open', 'consistent', 'finding']).optional(), month: month.optional() }),
+  schema: () => z.strictObject({ ...pageQuery(), status: z.enum(['open', 'consistent', 'finding']).optional(), month: month().optional() }),
   callers: ['supervisor'],
   mutates: false,
   async handle(ctx, { status, month: drawMonth, ...page }) {

@@ -10,7 +10,7 @@ import type { CaseRecord } from '../../domain/case';
  */
 export const listMyCreditRecords = defineAction({
   name: 'listMyCreditRecords',
-  schema: z.strictObject({}),
+  schema: () => z.strictObject({}),
   callers: 'anyone',
   mutates: false,
   async handle(ctx) {

@@ -10,7 +10,7 @@ import { toUserView } from '../identity/user-view';
  */
 export const listSupervisors = defineAction({
   name: 'listSupervisors',
-  schema: z.strictObject({}),
+  schema: () => z.strictObject({}),
   callers: ['supervisor'],
   mutates: false,
   async handle(ctx) {

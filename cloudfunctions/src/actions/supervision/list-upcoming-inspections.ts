@@ -10,7 +10,7 @@ import type { CaseRecord } from '../../domain/case';
 /** Booked inspections in order of their time, with their observers, for the supervisor choosing whom to send (R17). */
 export const listUpcomingInspections = defineAction({
   name: 'listUpcomingInspections',
-  schema: z.strictObject(pageQuery),
+  schema: () => z.strictObject(pageQuery()),
   callers: ['supervisor'],
   mutates: false,
   async handle(ctx, query) {

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { defineAction } from '../../api/action';
 import { AppError } from '../../api/errors';
-import { idString, text, version } from '../../api/validation';
+import { idString, lazySchema, text, version } from '../../api/validation';
 import { writeAudit } from '../../application/audit';
 import { loadCase } from '../../application/cases';
 import { type FindingRecord, announceFinding, followUpFindingId, newFinding } from '../../application/findings';
@@ -10,7 +10,7 @@ import { verifyOwnUploads } from '../../application/intake';
 import { FOLLOW_UP_STATUS_LABELS } from '../../domain/credit-finding';
 import { evidenceFileIds, findingKind, findingSeverity } from './schemas';
 
-const common = { followUpId: idString, version, note: text(1000), evidenceFileIds };
+const common = lazySchema(() => ({ followUpId: idString(), version: version(), note: text(1000), evidenceFileIds: evidenceFileIds() }));
 
 /**
  * The supervisor records what the follow-up visit found: the case as declared, or a finding (false address, false
@@ -19,9 +19,9 @@ const common = { followUpId: idString, version, note: text(1000), evidenceFileId
  */
 export const recordFollowUpOutcome = defineAction({
   name: 'recordFollowUpOutcome',
-  schema: z.discriminatedUnion('result', [
-    z.strictObject({ ...common, result: z.literal('consistent') }),
-    z.strictObject({ ...common, result: z.literal('finding'), findingKind, severity: findingSeverity }),
+  schema: () => z.discriminatedUnion('result', [
+    z.strictObject({ ...common(), result: z.literal('consistent') }),
+    z.strictObject({ ...common(), result: z.literal('finding'), findingKind: findingKind(), severity: findingSeverity() }),
   ]),
   callers: ['supervisor'],
   mutates: true,

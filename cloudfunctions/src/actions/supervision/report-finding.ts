@@ -18,7 +18,7 @@ const PENDING_ALREADY = '该办件的同类问题已经报告，正等待政策�
 
 export const reportFinding = defineAction({
   name: 'reportFinding',
-  schema: z.strictObject({ caseId: idString, kind: findingKind, severity: findingSeverity, description: text(1000, 2), evidenceFileIds }),
+  schema: () => z.strictObject({ caseId: idString(), kind: findingKind(), severity: findingSeverity(), description: text(1000, 2), evidenceFileIds: evidenceFileIds() }),
   callers: ['regulator'],
   mutates: true,
   async handle(ctx, { caseId, kind, severity, description, evidenceFileIds: fileIds }) {

@@ -5,7 +5,7 @@ import { monthRef } from './schemas';
 /** Draws a closed month the timer missed; a month already drawn answers its stored record and draws nothing (R7). */
 export const runDraw = defineAction({
   name: 'runDraw',
-  schema: monthRef,
+  schema: () => monthRef(),
   callers: ['supervisor'],
   mutates: true,
   async handle(ctx, { month }) {

@@ -2,6 +2,7 @@ import { createHmac, randomInt } from 'node:crypto';
 import * as z from 'zod';
 import { systemClock, type Clock } from '../../ports/clock';
 import { MeetingError, type MeetingInfo, type MeetingRequest, type Meetings } from '../../ports/meetings';
+import { meetingsCreateUrl } from './create-url';
 
 // Tencent Meeting REST API, enterprise self-built application (AK/SK).
 //   auth    https://cloud.tencent.com/document/product/1095/42413 (common headers, string to sign, ±5 min clock)
@@ -48,8 +49,6 @@ export function signTencentMeetingRequest(input: TencentMeetingSignInput): strin
   return Buffer.from(hex, 'utf8').toString('base64');
 }
 
-const DEFAULT_BASE_URL = 'https://api.meeting.qq.com';
-const CREATE_PATH = '/v1/meetings';
 
 const createdSchema = z.object({
   meeting_info_list: z
@@ -83,8 +82,6 @@ const REFUSAL_MESSAGES: Record<number, string> = {
   20003: '腾讯会议的主持人账号不可用，请联系管理员核对',
 };
 
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
 export class TencentMeetingRest implements Meetings {
   private readonly createUrl: URL;
 
@@ -92,13 +89,7 @@ export class TencentMeetingRest implements Meetings {
     private readonly config: TencentMeetingConfig,
     private readonly clock: Clock = systemClock,
   ) {
-    for (const key of ['secretId', 'secretKey', 'appId', 'userId'] as const) {
-      if (!config[key]) throw new Error(`Tencent Meeting config is missing ${key}`);
-    }
-    this.createUrl = new URL(CREATE_PATH, config.baseUrl ?? DEFAULT_BASE_URL);
-    if (this.createUrl.protocol !== 'https:' && !LOOPBACK_HOSTS.has(this.createUrl.hostname)) {
-      throw new Error(`Tencent Meeting baseUrl must be https: ${config.baseUrl}`);
-    }
+    this.createUrl = meetingsCreateUrl(config);
   }
 
   async createMeeting(request: MeetingRequest): Promise<MeetingInfo> {
