@@ -53,7 +53,8 @@ describeInChromium('the main scenario in the browser preview', () => {
 
   test('the applicant signs both forms on the signature pad and enters the inspection group', async () => {
     await signFormsAsApplicant(p);
-    expect(await p.text()).toContain('二次供水单位卫生许可');
+    // The group page names the case's matter once it has loaded (waited for: a loaded machine is slow to answer).
+    await p.sees('二次供水单位卫生许可');
   });
 
   test('the handler offers a time from the ready queue with the date and time pickers', async () => {
