@@ -122,10 +122,13 @@ export async function toCaseView(ctx: ActionContext, c: StoredCase, caller: Call
   };
 }
 
-/** Whether the booked day is still a working day under the calendar in force (a notice entered since may make it a holiday). */
+/**
+ * Whether the booked day is still a working day under the calendar in force (a notice entered since may make it a
+ * holiday). A year the calendar cannot give could not have been booked (offerSlots refuses it): no card then.
+ */
 async function bookedOnWorkingDay(ctx: ActionContext, start: string): Promise<boolean> {
   const year = Number(chinaDateOf(start).slice(0, 4));
-  return isWorkingDay(new Date(start), await ctx.calendar.years(year, year));
+  return ctx.calendar.years(year, year).then((cal) => isWorkingDay(new Date(start), cal), () => true);
 }
 
 export const CHANNEL_LABELS: Record<CaseRecord['channel'], string> = { miniprogram: '小程序申请', counter: '窗口收件', email: '电子邮件收件' };
