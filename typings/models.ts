@@ -161,6 +161,8 @@ export interface CaseView extends CaseSummary {
   awaitingClaim?: boolean;
   /** The handler only: issued deadlines a newly entered holiday notice would move, waiting for their decision. */
   pendingRecounts?: PendingRecountView[];
+  /** The handler only: the booked start, when its day is not a working day under the calendar in force (reschedule it). */
+  bookingOnHoliday?: string;
 }
 
 /** Which issued deadline a holiday notice would move. */
@@ -514,6 +516,8 @@ export interface CreditFindingView {
   status: 'pending' | 'decided';
   followUpId?: string;
   decision?: CreditDecisionView;
+  /** The order-to-correct deadline a newly entered holiday notice would move: a supervisor adopts the new date or keeps it. */
+  pendingRecount?: { issued: string; wouldBe: string; year: number };
 }
 
 /** An entry in the credit file 诚信档案 of a company or a person. */

@@ -190,3 +190,25 @@ describe('a deadline the new holiday notice would move', () => {
     expect(fake.server.sent('settleRecountedDeadline')).toEqual([{ caseId: 'case-7', version: 9, deadline: 'rectification', issued: recount.issued, adopt: false }]);
   });
 });
+
+describe('a booked inspection on a day the new holiday notice makes a holiday', () => {
+  test('shows the card with the booked time and leads to the reschedule page; back from rescheduling, the card is gone', async () => {
+    fake.server
+      .on('whoami', me(['staff'], '王芳'))
+      .on('getCase', caseView({ id: 'case-7', version: 5, state: 'scheduled', stateLabel: '已预约', can: ['rescheduleInspection'], bookingOnHoliday: '2027-01-04T02:00:00.000Z' }));
+    const p = loadPage('package-staff/pages/case-review/case-review');
+    p.page.onLoad({ id: 'case-7' });
+    await settled();
+    expect(p.comp.querySelector('#holiday-booking')!.dom!.textContent).toContain('预约的踏勘日在新日历下为节假日');
+    expect(p.text()).toContain('原定 2027-01-04 10:00 的踏勘');
+    expect(p.exists('#recount-0')).toBe(false);
+
+    await p.tap('#reschedule-holiday');
+    expect(fake.calls('navigateTo').pop()!.url).toBe('/package-staff/pages/meeting/meeting?id=case-7');
+
+    fake.server.on('getCase', caseView({ id: 'case-7', version: 6, state: 'ready', stateLabel: '待预约', can: [] }));
+    p.page.onShow();
+    await settled();
+    expect(p.exists('#holiday-booking')).toBe(false);
+  });
+});

@@ -337,6 +337,46 @@ describe('credit penalty', () => {
     ]);
   });
 
+  describe('an order-to-correct deadline the new holiday notice would move', () => {
+    const issued = '2027-01-12T15:59:59.999Z';
+    const wouldBe = '2027-01-13T15:59:59.999Z';
+    const recounted = creditFinding({
+      status: 'decided', version: 3,
+      decision: { decidedAt: '2026-12-28T02:00:00.000Z', decidedByName: '陈静', reason: '虚报经营场所地址', licenceRevoked: false, correctionDeadline: issued, correctionDeadlineProvisional: true },
+      pendingRecount: { issued, wouldBe, year: 2027 },
+    });
+    const settled = (correctionDeadline: string) => creditFinding({ ...recounted, version: 4, pendingRecount: undefined, decision: { ...recounted.decision!, correctionDeadline, correctionDeadlineProvisional: undefined } });
+
+    test('shows the card beside the decision; adopting, after confirmation, sends the choice and the card goes', async () => {
+      fake.server.on('listFindings', page([recounted])).on('settleRecountedCorrection', settled(wouldBe));
+      const p = await open('package-supervise/pages/finding/finding', { id: 'finding-1' });
+      expect(p.comp.querySelector('#recount')!.dom!.textContent).toContain('新日历下责令改正期限将变为 2027-01-13');
+      expect(p.text()).toContain('已决定的改正期限为 2027-01-12');
+
+      fake.answer('showModal', { confirm: false, cancel: true });
+      await p.tap('#adopt');
+      expect(fake.server.sent('settleRecountedCorrection')).toHaveLength(0);
+
+      fake.answer('showModal', { confirm: true, cancel: false });
+      await p.tap('#adopt');
+      expect(fake.calls('showModal')[1]).toMatchObject({ title: '采用新期限', content: expect.stringContaining('申请人将收到新的改正期限') });
+      expect(fake.server.sent('settleRecountedCorrection')).toEqual([{ findingId: 'finding-1', version: 3, issued, adopt: true }]);
+      expect(p.exists('#recount')).toBe(false);
+      expect(p.comp.querySelector('#decision')!.dom!.textContent).toContain('2027-01-13 23:59 前改正');
+      expect(p.text()).not.toContain('暂算');
+    });
+
+    test('keeping the issued date sends adopt false; a stale page is reloaded', async () => {
+      fake.server.on('listFindings', page([recounted])).refuse('settleRecountedCorrection', 'CONFLICT', '该问题记录刚被他人处理，请刷新后重试');
+      const p = await open('package-supervise/pages/finding/finding', { id: 'finding-1' });
+      await p.tap('#keep');
+      expect(fake.calls('showModal')[0]).toMatchObject({ title: '保持原期限', content: '责令改正期限保持 2027-01-12 不变。' });
+      expect(fake.server.sent('settleRecountedCorrection')).toEqual([{ findingId: 'finding-1', version: 3, issued, adopt: false }]);
+      expect(fake.calls('showModal')[1]).toMatchObject({ title: '未能确认期限', content: '该问题记录刚被他人处理，请刷新后重试' });
+      expect(fake.server.sent('listFindings').length).toBeGreaterThan(1);
+    });
+  });
+
   test('a decision without a reason is not sent', async () => {
     fake.server.on('listFindings', page([creditFinding()]));
     const p = await open('package-supervise/pages/finding/finding', { id: 'finding-1' });

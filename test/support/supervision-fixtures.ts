@@ -3,6 +3,7 @@ import type { CaseRecord } from '../../cloudfunctions/src/domain/case';
 import type { Stored } from '../../cloudfunctions/src/ports/store';
 import { forceCase } from './fast-forward';
 import type { Harness } from './harness';
+import { NOTICE_2027 } from './inspection';
 
 // Cases and records the supervision actions start from. The harness clock stands in June 2026, so May 2026 is the
 // last closed month.
@@ -56,4 +57,17 @@ export async function pendingFinding(h: Harness, c?: Stored<CaseRecord>): Promis
   return h.ok('regulator', 'reportFinding', {
     caseId: target._id, kind: 'falseAddress', severity: 'serious', description: '回访发现申报地址为空置商铺', evidenceFileIds: [],
   });
+}
+
+/**
+ * A finding decided on Monday 28 December 2026 with an order to correct within 10 working days (counted on the
+ * statutory days of 2027), which the admin's 2027 notice then moved: the supervisors see the pending recount on it.
+ */
+export async function recountedFinding(h: Harness): Promise<CreditFindingView> {
+  h.clock.set('2026-12-28T02:00:00Z');
+  const f = await pendingFinding(h);
+  await h.ok('supervisor', 'decideCreditPenalty', { findingId: f.id, version: f.version, reason: '虚报经营场所地址', correctionWorkingDays: 10 });
+  const { version } = await h.ok('admin', 'getCalendarYear', { year: 2027 });
+  await h.ok('admin', 'saveCalendarYear', { ...NOTICE_2027, version, confirm: true });
+  return (await h.ok('supervisor', 'listFindings', { status: 'decided' })).items.find((x) => x.id === f.id)!;
 }

@@ -35,18 +35,27 @@ export interface CalendarYearView {
 }
 
 /** A deadline already issued that the year as entered would move; it is never moved without a decision. */
+/** An issued deadline (rectification, follow-up visit, order to correct) and its date under the new notice. */
 export interface MovedDeadline {
-  kind: 'rectification' | 'followUp';
+  kind: 'rectification' | 'followUp' | 'correction';
   caseId: string;
   caseNumber: string;
   issued: string;
   wouldBe: string;
 }
 
+/** A booked inspection whose day the new notice makes a holiday: `issued` is the booked start; it must be rescheduled. */
+export interface MovedBooking {
+  kind: 'booking';
+  caseId: string;
+  caseNumber: string;
+  issued: string;
+}
+
 export interface CalendarYearSave {
   saved: boolean;
   /** Issued deadlines whose date differs under the year as entered: shown before the admin confirms. */
-  moved: MovedDeadline[];
+  moved: (MovedDeadline | MovedBooking)[];
   year: CalendarYearView;
 }
 

@@ -55,6 +55,11 @@ export interface SupervisionActions {
     };
     res: CreditFindingView;
   };
+  /**
+   * Supervisor: on an order-to-correct deadline a newly entered holiday notice would move (CreditFindingView.pendingRecount),
+   * adopt the new date (the finding, the credit file and the applicant follow) or keep the issued one.
+   */
+  settleRecountedCorrection: { req: { findingId: string; version: number; issued: string; adopt: boolean }; res: CreditFindingView };
   listBlacklist: { req: PageQuery & { activeOnly?: boolean }; res: Page<BlacklistEntryView> };
   /** Supervisor: credit repair 信用修复 lifts a listing, with the reason. */
   liftBlacklisting: { req: { entryId: string; version: number; reason: string }; res: BlacklistEntryView };

@@ -1,11 +1,12 @@
-import type { CalendarYearView, MovedDeadline } from '../../../typings/api';
+import type { CalendarYearView, MovedBooking, MovedDeadline } from '../../../typings/api';
 import type { ActionContext } from '../api/context';
 import type { CalendarYearRecord } from '../adapters/store-calendar';
 import type { CaseRecord } from '../domain/case';
 import { chinaDateOf, chinaMonthOf } from '../domain/china-time';
 import { type Festival, type HolidayYear, calendarOfYears, daysFrom } from '../domain/holiday-year';
-import { type HolidayCalendar, addWorkingDays } from '../domain/working-days';
+import { type HolidayCalendar, addWorkingDays, isWorkingDay } from '../domain/working-days';
 import { findAll } from './find-all';
+import type { FindingRecord } from './findings';
 import type { FollowUpRecord } from './follow-ups';
 
 export async function calendarYearView(ctx: ActionContext, year: number): Promise<CalendarYearView> {
@@ -28,12 +29,13 @@ async function reminderFor(ctx: ActionContext): Promise<{ reminder?: string }> {
   return next.provisional ? { reminder: `${year + 1}年的节假日安排尚未录入：国务院办公厅通知发布后请及时录入，此前${year + 1}年的期限按法定假日暂算` } : {};
 }
 
-/** A moved deadline as the admin's list shows it, and which follow-up visit it belongs to (kind followUp). */
-export type MovedDeadlineAt = MovedDeadline & { followUpId?: string };
+/** A moved deadline or booking as the admin's list shows it, and which follow-up visit (or finding) it belongs to. */
+export type MovedDeadlineAt = (MovedDeadline | MovedBooking) & { followUpId?: string; findingId?: string };
 
 /**
- * The issued deadlines that counting with `replacement` for its year would move: open rectifications and
- * follow-up visits whose count ran through that year. Issued dates are never changed here.
+ * The issued deadlines that counting with `replacement` for its year would move: open rectifications, follow-up
+ * visits and orders to correct not yet due whose count ran through that year; and booked inspections whose day it
+ * makes a holiday. Issued dates are never changed here.
  */
 export async function deadlinesMovedBy(ctx: ActionContext, replacement: HolidayYear): Promise<MovedDeadlineAt[]> {
   const { year } = replacement;
@@ -58,6 +60,22 @@ export async function deadlinesMovedBy(ctx: ActionContext, replacement: HolidayY
     const days = workingDaysFrom(new Date(f.createdAt), new Date(f.dueAt), current);
     const wouldBe = addWorkingDays(new Date(f.createdAt), days, next).toISOString();
     if (days > 0 && wouldBe !== f.dueAt) moved.push({ kind: 'followUp', caseId: f.caseId, caseNumber: f.caseNumber, issued: f.dueAt, wouldBe, followUpId: f._id });
+  }
+  const decided = await findAll<FindingRecord>(ctx.store, 'findings', { where: { status: 'decided' }, orderBy: [['reportedAt', 'desc'], ['_id', 'asc']] });
+  for (const f of decided) {
+    const d = f.decision;
+    // An order whose deadline has passed is settled by what the company did, not by a later calendar.
+    if (!d?.correctionDeadline || d.correctionDeadline < ctx.now.toISOString() || !touches(d.decidedAt, d.correctionDeadline)) continue;
+    const days = workingDaysFrom(new Date(d.decidedAt), new Date(d.correctionDeadline), current);
+    const wouldBe = addWorkingDays(new Date(d.decidedAt), days, next).toISOString();
+    if (days > 0 && wouldBe !== d.correctionDeadline) moved.push({ kind: 'correction', caseId: f.caseId, caseNumber: f.caseNumber, issued: d.correctionDeadline, wouldBe, findingId: f._id });
+  }
+  const booked = await findAll<CaseRecord>(ctx.store, 'cases', { where: { state: 'scheduled' }, orderBy: [['scheduledAt', 'asc'], ['_id', 'asc']] });
+  for (const c of booked) {
+    const at = c.scheduledAt;
+    if (at && at >= ctx.now.toISOString() && touches(at, at) && isWorkingDay(new Date(at), current) && !isWorkingDay(new Date(at), next)) {
+      moved.push({ kind: 'booking', caseId: c._id, caseNumber: c.number, issued: at });
+    }
   }
   return moved;
 }

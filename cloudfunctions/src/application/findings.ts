@@ -36,6 +36,8 @@ export interface FindingRecord {
     licenceRevoked: boolean;
     blacklistUntil?: string;
   };
+  /** The order-to-correct deadline a newly entered holiday notice would move, until a supervisor adopts or keeps it (issue 10). */
+  pendingRecount?: { issued: string; wouldBe: string; year: number; notedAt: string };
 }
 
 export type StoredFinding = Stored<FindingRecord>;
@@ -119,5 +121,6 @@ export function toFindingView(f: StoredFinding): CreditFindingView {
           },
         }
       : {}),
+    ...(f.pendingRecount ? { pendingRecount: { issued: f.pendingRecount.issued, wouldBe: f.pendingRecount.wouldBe, year: f.pendingRecount.year } } : {}),
   };
 }

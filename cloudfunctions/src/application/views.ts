@@ -2,7 +2,9 @@ import type { CaseState, CaseSummary, CaseView, IntakeView, Page } from '../../.
 import type { ActionContext, Caller } from '../api/context';
 import type { AuditEntry, CaseRecord } from '../domain/case';
 import { STATE_LABELS } from '../domain/case-state';
+import { chinaDateOf } from '../domain/china-time';
 import { maskName } from '../domain/masking';
+import { isWorkingDay } from '../domain/working-days';
 import type { Condition, Query } from '../ports/store';
 import { allowedCaseActions, relationTo } from './access';
 import { actorName, audienceOf, partyName, phoneFor, timelineEntryFor } from './audience';
@@ -56,6 +58,8 @@ export const ACTION_LABELS: Record<string, string> = {
   rateService: '满意度评价',
   recountDeadline: '节假日安排录入，期限待经办人确认',
   settleRecountedDeadline: '经办人确认节假日安排录入后的期限',
+  recountCorrection: '节假日安排录入，责令改正期限待确认',
+  settleRecountedCorrection: '确认节假日安排录入后的责令改正期限',
 };
 
 /** States in which a case whose applicant asked for re-inspection is on its way to it (R14). */
@@ -113,8 +117,18 @@ export async function toCaseView(ctx: ActionContext, c: StoredCase, caller: Call
     can: allowedCaseActions(caller, c),
     ...(c.registration && !c.applicantId ? { awaitingClaim: true } : {}),
     ...(c.pendingRecounts?.length && r.handler ? { pendingRecounts: c.pendingRecounts.map(toPendingRecountView) } : {}),
+    ...(r.handler && c.state === 'scheduled' && c.scheduledAt && !(await bookedOnWorkingDay(ctx, c.scheduledAt)) ? { bookingOnHoliday: c.scheduledAt } : {}),
     ...(c.registration && (r.handler || r.sectionStaff || r.sectionHead || r.supervisor || r.admin) ? { intake: toIntakeView(c) } : {}),
   };
+}
+
+/**
+ * Whether the booked day is still a working day under the calendar in force (a notice entered since may make it a
+ * holiday). A year the calendar cannot give could not have been booked (offerSlots refuses it): no card then.
+ */
+async function bookedOnWorkingDay(ctx: ActionContext, start: string): Promise<boolean> {
+  const year = Number(chinaDateOf(start).slice(0, 4));
+  return ctx.calendar.years(year, year).then((cal) => isWorkingDay(new Date(start), cal), () => true);
 }
 
 export const CHANNEL_LABELS: Record<CaseRecord['channel'], string> = { miniprogram: '小程序申请', counter: '窗口收件', email: '电子邮件收件' };

@@ -241,6 +241,18 @@ export const MESSAGE_CATALOGUE = {
     title: '节假日安排录入后期限待确认', audience: ['handler'], queuedBy: 'saveCalendarYear',
     delivery: via('todo', (m) => ({ ...caseOf(m), task: '确认新日历下的期限', note: m.body })),
   },
+  bookingOnHoliday: {
+    title: '预约的踏勘日在新日历下为节假日', audience: ['handler'], queuedBy: 'saveCalendarYear',
+    delivery: via('todo', (m) => ({ ...caseOf(m), task: '与申请人改约踏勘时间', note: m.body })),
+  },
+  correctionRecountPending: {
+    title: '节假日安排录入后责令改正期限待确认', audience: ['supervisors'], queuedBy: 'saveCalendarYear',
+    delivery: via('supervision', (m) => ({ task: '确认新日历下的改正期限', subject: field(m, 'number'), time: sent(m), note: m.body })),
+  },
+  followUpDueAdopted: {
+    title: '监督回访期限已调整', audience: ['supervisors'], queuedBy: 'settleRecountedDeadline',
+    delivery: via('supervision', (m) => ({ task: '按新期限完成监督回访', subject: field(m, 'number'), time: instant(m, 'due'), note: m.body })),
+  },
   calendarNoticeMissing: {
     title: '请录入明年的节假日安排', audience: ['admins'], queuedBy: 'reminders',
     delivery: { inboxOnly: '管理员在站内消息和工作日历页面都会看到提醒，不占用订阅消息' },

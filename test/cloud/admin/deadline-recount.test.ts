@@ -91,5 +91,22 @@ describe('entering a holiday notice never moves an issued deadline: the handler 
     expect(after.dueAt).toBe(seen.pendingRecounts![0]!.wouldBe);
     expect(after.dueAt > before.dueAt).toBe(true);
     expect(after).not.toHaveProperty('dueProvisional');
+    // The supervisors, whose visit it is, are told the new due date; keeping one tells nobody.
+    const told = await messages(h, 'supervisor', 'followUpDueAdopted');
+    expect(told).toEqual([expect.objectContaining({ caseId: c._id, fields: expect.objectContaining({ due: after.dueAt }) })]);
+    expect(told[0]!.body).toContain(`监督回访期限经经办人确认调整为${formatChina(after.dueAt, 'YYYY年M月D日')}`);
+  });
+
+  it('a follow-up visit’s due date kept by the handler: the supervisors are not told', async () => {
+    h = await makeHarness();
+    const c = await decidedCase(h);
+    h.clock.set(chinaTime('2026-12-28 10:00').toISOString());
+    await h.ok('supervisor', 'runDraw', { month: CLOSED_MONTH });
+    await h.ok('admin', 'saveCalendarYear', { ...NOTICE_2027, version: 0, confirm: true });
+    const seen = await h.ok('staff', 'getCase', { caseId: c._id });
+    const issued = seen.pendingRecounts![0]!.issued;
+    await h.ok('staff', 'settleRecountedDeadline', { caseId: c._id, version: seen.version, deadline: 'followUp', issued, adopt: false });
+    expect((await h.ok('supervisor', 'listFollowUps', {})).items[0]!.dueAt).toBe(issued);
+    expect(await messages(h, 'supervisor', 'followUpDueAdopted')).toHaveLength(0);
   });
 });

@@ -1,5 +1,5 @@
 import type { SupervisionActions } from '../../../typings/api';
-import { CLOSED_MONTH, decidedCase, drawnFollowUp, pendingFinding } from '../supervision-fixtures';
+import { CLOSED_MONTH, decidedCase, drawnFollowUp, pendingFinding, recountedFinding } from '../supervision-fixtures';
 import { ALL, type ActionScenario, cases, ref, SUPERVISORS } from './core';
 
 const SUPERVISOR = SUPERVISORS;
@@ -42,6 +42,14 @@ export const SUPERVISION_SCENARIOS: { [A in keyof SupervisionActions]: ActionSce
     },
     allowed: SUPERVISOR,
     writes: ['audit', 'blacklist', 'cases', 'creditRecords', 'findings', 'outbox'],
+  },
+  settleRecountedCorrection: {
+    payload: async (h) => {
+      const f = await recountedFinding(h);
+      return { findingId: f.id, version: f.version, issued: f.pendingRecount!.issued, adopt: true };
+    },
+    allowed: SUPERVISOR,
+    writes: ['audit', 'creditRecords', 'findings', 'outbox'],
   },
   listBlacklist: { payload: async () => ({ activeOnly: true, offset: 0, limit: 10 }), allowed: SUPERVISOR },
   liftBlacklisting: {

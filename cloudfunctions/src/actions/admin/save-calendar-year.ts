@@ -33,7 +33,7 @@ export const saveCalendarYear = defineAction({
     const problem = holidayYearProblem(year, festivals);
     if (problem) throw new AppError('VALIDATION', problem);
     const movedAt = await deadlinesMovedBy(ctx, { year, festivals, provisional: false, source });
-    const moved = movedAt.map(({ followUpId: _where, ...m }) => m);
+    const moved = movedAt.map(({ followUpId: _visit, findingId: _finding, ...m }) => m);
     if (!confirm) return { saved: false, moved, year: await calendarYearView(ctx, year) };
     const record: CalendarYearRecord = { year, festivals, source, updatedAt: ctx.now.toISOString(), updatedBy: ctx.caller.openid, updatedByName: ctx.caller.name };
     const saved = version === 0

@@ -16,6 +16,7 @@ import { previewDraw } from './preview-draw';
 import { recordFollowUpOutcome } from './record-follow-up-outcome';
 import { reportFinding } from './report-finding';
 import { runDraw } from './run-draw';
+import { settleRecountedCorrection } from './settle-recounted-correction';
 import { verifyDraw } from './verify-draw';
 
 /** The supervision actions. */
@@ -23,6 +24,7 @@ export const SUPERVISION_ACTIONS: readonly AnyAction[] = [
   previewDraw, runDraw, getDraw, verifyDraw, listDraws,
   listFollowUps, recordFollowUpOutcome,
   reportFinding, listFindings, decideCreditPenalty, listBlacklist, liftBlacklisting, listMyCreditRecords,
+  settleRecountedCorrection,
   listUpcomingInspections, listSupervisors, assignObserver,
   getStatistics, exportStatistics,
 ];

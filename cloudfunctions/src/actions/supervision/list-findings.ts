@@ -13,12 +13,14 @@ export const listFindings = defineAction({
   mutates: false,
   async handle(ctx, { status, ...page }) {
     const found = await pageOf(ctx.store, 'findings', status ? { status } : {}, [['reportedAt', 'desc'], ['_id', 'asc']], page, toFindingView);
-    // A correction deadline counted on the statutory days reads so only while its year's notice is still missing.
+    // A correction deadline counted on the statutory days reads so while its year's notice is still missing, or a
+    // notice entered since would move it and no supervisor has decided.
     const check = provisionalCheck(ctx.calendar);
     const items = await Promise.all(found.items.map(async (f) => {
       if (!f.decision) return f;
       const { correctionDeadlineProvisional: marked, ...decision } = f.decision;
-      return { ...f, decision: (await check(marked, decision.correctionDeadline ?? decision.decidedAt)) ? { ...decision, correctionDeadlineProvisional: true } : decision };
+      const provisional = !!marked && (!!f.pendingRecount || (await check(marked, decision.correctionDeadline ?? decision.decidedAt)));
+      return { ...f, decision: provisional ? { ...decision, correctionDeadlineProvisional: true } : decision };
     }));
     return { ...found, items };
   },

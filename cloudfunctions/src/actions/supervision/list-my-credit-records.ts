@@ -1,7 +1,9 @@
 import * as z from 'zod';
 import { defineAction } from '../../api/action';
 import { type CreditRecord, type ListingRecord, toCreditRecordView, toListingView } from '../../application/credit';
+import type { FindingRecord } from '../../application/findings';
 import { provisionalCheck } from '../../application/provisional-marks';
+import type { Stored } from '../../ports/store';
 import type { CaseRecord } from '../../domain/case';
 
 /**
@@ -28,8 +30,13 @@ export const listMyCreditRecords = defineAction({
       ctx.store.find<ListingRecord>('blacklist', { where, orderBy: [['listedAt', 'desc']], limit: 100 }),
     ]);
     const check = provisionalCheck(ctx.calendar);
-    const views = await Promise.all(records.map(toCreditRecordView).map(async ({ correctionDeadlineProvisional: marked, ...r }) =>
-      (await check(marked, r.correctionDeadline ?? r.recordedAt)) ? { ...r, correctionDeadlineProvisional: true } : r));
+    // Still provisional while a notice entered since would move the deadline and no supervisor has decided.
+    const pending = async (r: Stored<CreditRecord>) => !!(await ctx.store.get<FindingRecord>('findings', r.findingId))?.pendingRecount;
+    const views = await Promise.all(records.map(async (record) => {
+      const { correctionDeadlineProvisional: marked, ...r } = toCreditRecordView(record);
+      const provisional = !!marked && ((await pending(record)) || (await check(marked, r.correctionDeadline ?? r.recordedAt)));
+      return provisional ? { ...r, correctionDeadlineProvisional: true } : r;
+    }));
     return { records: views, blacklistings: listings.map((e) => toListingView(e, ctx.now)) };
   },
 });

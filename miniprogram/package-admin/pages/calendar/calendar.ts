@@ -1,4 +1,4 @@
-import type { CalendarYearView, FestivalDays, MovedDeadline } from '../../../../typings/api';
+import type { CalendarYearView, FestivalDays, MovedBooking, MovedDeadline } from '../../../../typings/api';
 import { asSingleLoad, refusal, singleLoad, singleLoadData } from '../../../behaviors/single-load/single-load';
 import { getCalendarYear } from '../../../services/admin/get-calendar-year';
 import { saveCalendarYear } from '../../../services/admin/save-calendar-year';
@@ -23,11 +23,13 @@ interface MovedRow {
   text: string;
 }
 
-const KIND_LABELS: Record<MovedDeadline['kind'], string> = { rectification: '整改期限', followUp: '回访期限' };
+const KIND_LABELS: Record<MovedDeadline['kind'], string> = { rectification: '整改期限', followUp: '回访期限', correction: '责令改正期限' };
 
-const toMovedRow = (m: MovedDeadline): MovedRow => ({
-  key: `${m.kind}:${m.caseId}`,
-  text: `${m.caseNumber} ${KIND_LABELS[m.kind]}：已定为${formatChinaDate(m.issued)}，按新安排应为${formatChinaDate(m.wouldBe)}`,
+const toMovedRow = (m: MovedDeadline | MovedBooking): MovedRow => ({
+  key: `${m.kind}:${m.caseId}:${m.issued}`,
+  text: m.kind === 'booking'
+    ? `${m.caseNumber} 预约的踏勘日${formatChinaDate(m.issued)}按新安排为节假日，需改约`
+    : `${m.caseNumber} ${KIND_LABELS[m.kind]}：已定为${formatChinaDate(m.issued)}，按新安排应为${formatChinaDate(m.wouldBe)}`,
 });
 
 /** The page's data for a year as stored: loaded, or saved. */

@@ -54,6 +54,8 @@ Page({
     view: null as CaseDetail | null,
     steps: [] as CaseStep[],
     recounts: [] as RecountCard[],
+    /** The booked day became a holiday under a newly entered notice: the booked time, to reschedule. */
+    holidayBooking: '',
     canAccept: false,
     canReturn: false,
     canRefuse: false,
@@ -91,6 +93,7 @@ Page({
       view: toCaseDetail(c),
       steps: handlerSteps(c),
       recounts: (c.pendingRecounts ?? []).map(toRecountCard),
+      holidayBooking: c.bookingOnHoliday ? formatChinaTime(c.bookingOnHoliday) : '',
       canAccept: c.can.includes('acceptCase'),
       canReissueClaim: c.can.includes('reissueClaimCode'),
       canPrintReceipt: c.can.includes('getRegistrationReceipt'),
@@ -204,6 +207,10 @@ Page({
   },
 
   /** Adopts the recounted deadline (the applicant is told) or keeps the issued one, after the handler confirms. */
+  onRescheduleHolidayBooking() {
+    wx.navigateTo({ url: `/package-staff/pages/meeting/meeting?id=${encodeURIComponent(this.data.caseId)}` });
+  },
+
   async onSettleRecount(e: WechatMiniprogram.TouchEvent) {
     if (this.data.busy) return;
     const { index, adopt } = e.currentTarget.dataset as { index: number; adopt: boolean };

@@ -3,7 +3,8 @@ import type { CreditFindingView, FindingSeverity } from '../../../../typings/mod
 import { openFile } from '../../../services/file/open-file';
 import { decideCreditPenalty } from '../../../services/supervision/decide-credit-penalty';
 import { listFindings } from '../../../services/supervision/list-findings';
-import { PROVISIONAL_DATE_NOTE, formatChinaTime } from '../../../utils/china-time';
+import { settleRecountedCorrection } from '../../../services/supervision/settle-recounted-correction';
+import { PROVISIONAL_DATE_NOTE, formatChinaDate, formatChinaTime } from '../../../utils/china-time';
 import { errorCode, errorText, formatSize } from '../../../utils/format';
 import { findInPages } from '../../utils/find-in-pages';
 import { MINOR_NO_BLACKLIST, mayBlacklist } from '../../utils/supervision-labels';
@@ -31,6 +32,17 @@ function decisionData(f: CreditFindingView) {
   return { measures, reason: d.reason, byline: `${d.decidedByName} · ${formatChinaTime(d.decidedAt)}` };
 }
 
+/** The order-to-correct deadline a newly entered holiday notice would move, as the card words it. */
+const recountCard = (f: CreditFindingView) => {
+  const p = f.pendingRecount;
+  return p && {
+    issued: p.issued,
+    title: `新日历下责令改正期限将变为 ${formatChinaDate(p.wouldBe)}`,
+    text: `已决定的改正期限为 ${formatChinaDate(p.issued)}（按法定假日暂算）。${p.year}年节假日安排已录入，请决定是否采用新期限；采用后申请人将收到新的改正期限。`,
+    keepText: `责令改正期限保持 ${formatChinaDate(p.issued)} 不变。`,
+  };
+};
+
 /** A whole number within 1…max, or null. */
 function count(text: string, max: number): number | null {
   const n = Number(text.trim());
@@ -52,6 +64,7 @@ Page({
     description: '',
     evidence: [] as Array<{ fileId: string; name: string; sizeText: string }>,
     decision: null as ReturnType<typeof decisionData>,
+    recount: null as ReturnType<typeof recountCard> | null,
     mayBlacklist: false,
     reason: '',
     reasonError: '',
@@ -93,6 +106,7 @@ Page({
       description: f.description,
       evidence: f.evidence.map((m) => ({ fileId: m.fileId, name: m.name, sizeText: formatSize(m.size) })),
       decision: decisionData(f),
+      recount: recountCard(f) ?? null,
       mayBlacklist: mayBlacklist(f.severity),
     };
   },
@@ -108,6 +122,28 @@ Page({
     } catch (err) {
       wx.showToast({ title: errorText(err, '无法打开此文件'), icon: 'none' });
     }
+  },
+
+  async onSettleRecount(e: WechatMiniprogram.TouchEvent) {
+    const card = this.data.recount;
+    if (this.data.busy || !card) return;
+    const adopt = e.currentTarget.dataset.adopt as boolean;
+    const { confirm } = await wx.showModal({
+      title: adopt ? '采用新期限' : '保持原期限',
+      content: adopt ? `${card.title}。申请人将收到新的改正期限，诚信档案同步更新。` : card.keepText,
+      confirmText: adopt ? '采用' : '保持',
+      cancelText: '取消',
+    });
+    if (!confirm) return;
+    this.setData({ busy: true });
+    try {
+      this.setData(this.shown(await settleRecountedCorrection({ findingId: this.data.id, version: this.data.version, issued: card.issued, adopt })));
+      wx.showToast({ title: adopt ? '已采用新期限' : '已保持原期限', icon: 'success' });
+    } catch (err) {
+      wx.showModal({ title: '未能确认期限', content: errorText(err), showCancel: false, confirmText: '知道了' });
+      if (errorCode(err) === 'CONFLICT' || errorCode(err) === 'INVALID_STATE') asSingleLoad(this).reload();
+    }
+    this.setData({ busy: false });
   },
 
   onReasonInput(e: WechatMiniprogram.Input) {
