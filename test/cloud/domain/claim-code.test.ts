@@ -65,6 +65,7 @@ test('the phone digits asked are the last four, whatever the punctuation', () =>
   expect(phoneTail('13800138000')).toBe('8000');
   expect(phoneTail('0571-8765 4321')).toBe('4321');
   expect(phoneTail('12')).toBe('12');
+  expect(phoneTail('138 0013 8000（手机）')).toBe('8000');
 });
 
 describe('claimRefusal', () => {

@@ -67,6 +67,8 @@ test('the current round is the last one, or none', () => {
   expect(currentRound(undefined)).toBeNull();
   expect(currentRound([])).toBeNull();
   expect(currentRound([first, second])).toBe(second);
+  const third = round(3, ['A'], []);
+  expect(currentRound([first, second, third])).toBe(third);
 });
 
 describe('itemsForNewRound', () => {
