@@ -27,7 +27,7 @@ function refusal(action: () => unknown): { code: string; message: string } | und
   try {
     action();
   } catch (error) {
-    if (error instanceof MonthlyDrawError) return { code: error.code, message: error.message };
+    if (error instanceof MonthlyDrawError && error.name === 'MonthlyDrawError') return { code: error.code, message: error.message };
     return { code: `not a MonthlyDrawError: ${String(error)}`, message: '' };
   }
   return undefined;
@@ -248,6 +248,10 @@ describe('verifyDraw reports each problem in words', () => {
     expect(verifyDraw(record, addedAndRemoved).problems).toEqual([
       'POPULATION_CHANGED: 当前办件数据得出的 2026-05 抽查总体与冻结总体不同：冻结总体中没有：new；当前数据中已没有：c00',
     ]);
+    // The same cases under a published hash that is not theirs.
+    expect(verifyDraw(rehash({ ...copy(), populationHash: sha256('other') }), cases).problems).toContain(
+      'POPULATION_CHANGED: 当前办件数据得出的 2026-05 抽查总体与冻结总体不同：哈希不同',
+    );
     expect(verifyDraw(record, [...cases, remote('c00', 'A', '2026-05-01T10:00:00+08:00')]).problems).toEqual([
       'CASES_INVALID: 当前办件数据无法生成抽查总体：办件 c00 重复出现，抽查总体不唯一',
     ]);
