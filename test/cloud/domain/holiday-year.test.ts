@@ -70,6 +70,8 @@ describe('statutoryHolidayYear', () => {
         const days = daysFrom(f.from, f.to);
         const weekdaysOff = days.filter((d) => weekdayOf(d) !== 0 && weekdayOf(d) !== 6 && !earlier.has(d));
         expect([year, f.name, weekdaysOff.length]).toEqual([year, f.name, STATUTORY_DAYS[f.name.replace('（含补假）', '')]]);
+        // A festival starts on a day of its own: 中秋 2031 is 1 Oct, and 国庆 2031 then starts on the 2nd.
+        expect([year, f.name, earlier.has(f.from)]).toEqual([year, f.name, false]);
         // A made-up day is a weekday: the span never ends on a weekend.
         expect([year, f.name, weekdayOf(f.to) === 0 || weekdayOf(f.to) === 6]).toEqual([year, f.name, f.name.endsWith('（含补假）') ? false : weekdayOf(f.to) === 0 || weekdayOf(f.to) === 6]);
         if (f.name.endsWith('（含补假）')) madeUp++;
