@@ -86,7 +86,14 @@ describe('relationTo', () => {
   ])('%s has no part and may not read', (_who, person) => {
     expect(relationTo(person, c)).toEqual(NONE);
     expect(canRead(NONE)).toBe(false);
-    expect(() => authorizeRead(person, c)).toThrow(new AppError('FORBIDDEN', '您无权查看该办件'));
+    let error: unknown;
+    try {
+      authorizeRead(person, c);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(AppError);
+    expect([(error as AppError).code, (error as AppError).message]).toEqual(['FORBIDDEN', '您无权查看该办件']);
   });
 
   test('a regulator sees a case of their sector once it is decided (passed, failed, archived)', () => {
@@ -241,6 +248,11 @@ describe('allowedCaseActions: what a case is ready for, in each state', () => {
     [
       'ready, no slots offered',
       { state: 'ready', offeredSlots: [] },
+      ['withdrawCase', 'switchToOnsite', 'reassignCase', 'assignObserver', 'inviteContact', 'postGroupMessage', 'offerSlots', 'requestOtherTimes', 'verifyEvidence'],
+    ],
+    [
+      'ready, never offered slots',
+      { state: 'ready' },
       ['withdrawCase', 'switchToOnsite', 'reassignCase', 'assignObserver', 'inviteContact', 'postGroupMessage', 'offerSlots', 'requestOtherTimes', 'verifyEvidence'],
     ],
     [

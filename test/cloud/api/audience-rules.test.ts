@@ -98,6 +98,7 @@ describe('timelineEntryFor', () => {
       ...base('signForm', '签署表单'),
       note: '住所（经营场所）告知承诺书',
     });
+    expect(timelineEntryFor('party', labels, entry('signForm', '远程视频踏勘同意书（第12版） SHA-256 ab12'), '张*').note).toBe('远程视频踏勘同意书');
   });
 
   test('a party reads no note of an action not written for them, and a plain label for an action without one', () => {

@@ -73,6 +73,19 @@ test('findInRange keeps the other conditions, ends before the upper bound, and r
   expect(whole.map((d) => d.note)).toEqual(['n1', 'n5']);
 });
 
+test('findInRange goes on after a page that ends inside a run of another value than the one it started from', async () => {
+  // Page 1 from '2026-05-01': 500 of that day and 500 of the next; page 2 starts at the next day, past its 500 read.
+  seed(1500, (i) => (i < 500 ? '2026-05-01' : '2026-05-02'));
+  const { store, queries } = recording(h.deps.store);
+  const read = await findInRange(store, 'findings', {}, 'reportedAt', '2026-05-01', '2026-06-01');
+  expect(read.map((d) => d._id)).toEqual(Array.from({ length: 1500 }, (_, i) => `f${String(i).padStart(4, '0')}`));
+  expect(queries.map((q) => [(q.where.reportedAt as { value: string }).value, q.offset])).toEqual([
+    ['2026-05-01', 0],
+    ['2026-05-02', 500],
+    ['2026-05-02', 1000],
+  ]);
+});
+
 test('findInRange of an empty range, or one past every value, reads nothing', async () => {
   seed(4, (i) => ['a', 'b', 'c', 'd'][i]!);
   expect(await findInRange(h.deps.store, 'findings', {}, 'reportedAt', 'x', 'z')).toEqual([]);
