@@ -74,15 +74,16 @@ test('findInRange keeps the other conditions, ends before the upper bound, and r
 });
 
 test('findInRange goes on after a page that ends inside a run of another value than the one it started from', async () => {
-  // Page 1 from '2026-05-01': 500 of that day and 500 of the next; page 2 starts at the next day, past its 500 read.
-  seed(1500, (i) => (i < 500 ? '2026-05-01' : '2026-05-02'));
+  // Page 1 from 1 May: 500 of that day and 500 of the 2nd; page 2 from the 2nd past those 500: 700 more and 300 of
+  // the 3rd; page 3 from the 3rd past those 300: nothing left.
+  seed(2000, (i) => (i < 500 ? '2026-05-01' : i < 1700 ? '2026-05-02' : '2026-05-03'));
   const { store, queries } = recording(h.deps.store);
   const read = await findInRange(store, 'findings', {}, 'reportedAt', '2026-05-01', '2026-06-01');
-  expect(read.map((d) => d._id)).toEqual(Array.from({ length: 1500 }, (_, i) => `f${String(i).padStart(4, '0')}`));
+  expect(read.map((d) => d._id)).toEqual(Array.from({ length: 2000 }, (_, i) => `f${String(i).padStart(4, '0')}`));
   expect(queries.map((q) => [(q.where.reportedAt as { value: string }).value, q.offset])).toEqual([
     ['2026-05-01', 0],
     ['2026-05-02', 500],
-    ['2026-05-02', 1000],
+    ['2026-05-03', 300],
   ]);
 });
 
