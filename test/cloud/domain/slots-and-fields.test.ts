@@ -41,6 +41,16 @@ describe('subscription fields', () => {
     expect(formatField('phrase', { instant: '2026-06-12T01:30:00.000Z' })).toEqual({ ok: false, reason: '须为5个以内汉字：' });
   });
 
+  test('a number may have several decimals; its length counts digits only', () => {
+    expect(formatField('number', '1.25')).toEqual({ ok: true, value: '1.25' });
+    expect(formatField('number', `${'1'.repeat(31)}.5`).ok).toBe(true);
+    expect(formatField('number', `${'1'.repeat(32)}.5`)).toEqual({ ok: false, reason: `须为32位以内数字：${'1'.repeat(32)}.5` });
+  });
+
+  test('an enum value is never an instant', () => {
+    expect(formatField('enum', { instant: '2026-06-12T01:30:00.000Z' }, ['已受理', '已退回'])).toEqual({ ok: false, reason: '须为模板定义的取值之一（已受理、已退回），不能填时间' });
+  });
+
   test('a car number is upper-case letters and digits after its first character', () => {
     expect(formatField('car_number', '津A12345').ok).toBe(true);
     expect(formatField('car_number', '津a12345')).toEqual({ ok: false, reason: '车牌号格式不正确：津a12345' });
