@@ -53,6 +53,8 @@ describe('subscription fields', () => {
 
   test('a car number is upper-case letters and digits after its first character', () => {
     expect(formatField('car_number', '津A12345').ok).toBe(true);
+    // WeChat's rule is "8 characters at most", so one is a car number too.
+    expect(formatField('car_number', 'A').ok).toBe(true);
     expect(formatField('car_number', '津a12345')).toEqual({ ok: false, reason: '车牌号格式不正确：津a12345' });
   });
 });
