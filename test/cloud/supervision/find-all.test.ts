@@ -80,7 +80,7 @@ test('findInRange goes on after a page that ends inside a run of another value t
   const { store, queries } = recording(h.deps.store);
   const read = await findInRange(store, 'findings', {}, 'reportedAt', '2026-05-01', '2026-06-01');
   expect(read.map((d) => d._id)).toEqual(Array.from({ length: 2000 }, (_, i) => `f${String(i).padStart(4, '0')}`));
-  expect(queries.map((q) => [(q.where.reportedAt as { value: string }).value, q.offset])).toEqual([
+  expect(queries.map((q) => [(q.where?.reportedAt as { value: string }).value, q.offset])).toEqual([
     ['2026-05-01', 0],
     ['2026-05-02', 500],
     ['2026-05-03', 300],
