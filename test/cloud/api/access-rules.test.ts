@@ -1,9 +1,10 @@
 import type { GrantedRole } from '../../../typings/models';
 import type { Caller } from '../../../cloudfunctions/src/api/context';
 import { AppError } from '../../../cloudfunctions/src/api/errors';
-import { allowedCaseActions, authorizeCaseAction, authorizeRead, canRead, type Relation, relationTo } from '../../../cloudfunctions/src/application/access';
+import { allowedCaseActions, authorizeCaseAction, authorizeRead, canRead, relationTo } from '../../../cloudfunctions/src/application/access';
 import type { CaseRecord } from '../../../cloudfunctions/src/domain/case';
 import type { Stored } from '../../../cloudfunctions/src/ports/store';
+import { NO_RELATION } from '../../support/relation';
 
 // Who may do what to a case (application/access.ts), rule by rule, without the store: how a caller stands to a case,
 // who each per-case action is for, and in which states it can happen. The flows and the authorization matrix run
@@ -38,19 +39,9 @@ const aCase = (over: Partial<CaseRecord> = {}): Stored<CaseRecord> =>
     ...over,
   }) as Stored<CaseRecord>;
 
-const NONE: Relation = {
-  applicant: false,
-  contact: false,
-  handler: false,
-  sectionStaff: false,
-  sectionHead: false,
-  observer: false,
-  supervisor: false,
-  regulator: false,
-  admin: false,
-  registrar: false,
-  actsForApplicant: false,
-};
+const NONE = NO_RELATION;
+/** A case registered at the counter (R9). */
+const registration = { receivedAt: '2026-05-01T02:00:00.000Z', registeredByName: '李科员', claimCodeHash: 'h', claimExpiresAt: '2026-05-15T02:00:00.000Z' };
 
 /** One person per part a caller can play, each holding that part alone. */
 const PEOPLE: Record<string, Caller> = {
@@ -109,7 +100,6 @@ describe('relationTo', () => {
   });
 
   test('the handler acts for the applicant of a registered case nobody has claimed yet', () => {
-    const registration = { receivedAt: '2026-05-01T02:00:00.000Z', registeredByName: '李科员', claimCodeHash: 'h', claimExpiresAt: '2026-05-15T02:00:00.000Z' };
     expect(relationTo(PEOPLE.handler!, aCase({ registration, applicantId: null }))).toEqual({ ...NONE, handler: true, actsForApplicant: true });
     expect(relationTo(PEOPLE.handler!, aCase({ registration }))).toEqual({ ...NONE, handler: true });
     expect(relationTo(PEOPLE.handler!, aCase({ applicantId: null }))).toEqual({ ...NONE, handler: true });
@@ -183,7 +173,6 @@ describe('authorizeCaseAction', () => {
   });
 
   test('the handler books the slot of a registered case nobody has claimed', () => {
-    const registration = { receivedAt: '2026-05-01T02:00:00.000Z', registeredByName: '李科员', claimCodeHash: 'h', claimExpiresAt: '2026-05-15T02:00:00.000Z' };
     const slot = { start: '2026-05-20T01:00:00.000Z', end: '2026-05-20T02:00:00.000Z' };
     const unclaimed = aCase({ state: 'ready', registration, applicantId: null, offeredSlots: [slot] } as Partial<CaseRecord>);
     expect(authorizeCaseAction(PEOPLE.handler!, unclaimed, 'bookSlot', 3).to).toBe('scheduled');
@@ -213,7 +202,6 @@ describe('allowedCaseActions: what a case is ready for, in each state', () => {
   const mine = (over: Partial<CaseRecord>): Stored<CaseRecord> =>
     aCase({ applicantId: 'x', handlerId: 'x', contactIds: ['x'], observerIds: ['x'], registeredBy: undefined, ...over });
   const consent = (countersigned: boolean) => ({ consent: { countersign: countersigned ? { at: '2026-05-03T02:00:00.000Z' } : undefined } }) as unknown as CaseRecord['forms'];
-  const registration = { receivedAt: '2026-05-01T02:00:00.000Z', registeredByName: '李科员', claimCodeHash: 'h', claimExpiresAt: '2026-05-15T02:00:00.000Z' };
   const slot = { start: '2026-05-20T01:00:00.000Z', end: '2026-05-20T02:00:00.000Z' };
 
   test.each<[string, Partial<CaseRecord>, string[]]>([

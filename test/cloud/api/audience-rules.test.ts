@@ -2,23 +2,12 @@ import type { Caller } from '../../../cloudfunctions/src/api/context';
 import type { Relation } from '../../../cloudfunctions/src/application/access';
 import { actorName, audienceOf, partyName, phoneFor, seesInFull, timelineEntryFor } from '../../../cloudfunctions/src/application/audience';
 import type { AuditEntry, CaseRecord } from '../../../cloudfunctions/src/domain/case';
+import { NO_RELATION } from '../../support/relation';
 
 // What each person sees of a case (docs/audience.md), rule by rule: who reads as the office, the one masking rule,
 // and what of an audit entry reaches the parties' timeline and the office's.
 
-const NONE: Relation = {
-  applicant: false,
-  contact: false,
-  handler: false,
-  sectionStaff: false,
-  sectionHead: false,
-  observer: false,
-  supervisor: false,
-  regulator: false,
-  admin: false,
-  registrar: false,
-  actsForApplicant: false,
-};
+const NONE = NO_RELATION;
 const as = (part: keyof Relation): Relation => ({ ...NONE, [part]: true });
 const viewer = (openid: string): Caller => ({ openid, name: openid, roles: new Set() });
 const aCase = (over: Partial<CaseRecord> = {}): CaseRecord => ({ applicantId: 'app', contactIds: ['con'], handlerId: 'han', ...over }) as CaseRecord;
