@@ -33,43 +33,48 @@ function seed(n: number, value: (i: number) => string, status: (i: number) => st
 test('findAll reads page after page until one comes back empty', async () => {
   seed(2500, (i) => `2026-05-${String(1 + (i % 28)).padStart(2, '0')}`);
   const { store, queries } = recording(h.deps.store);
-  const orderBy: Query['orderBy'] = [['reportedAt', 'asc'], ['_id', 'asc']];
+  // Newest first, then by id, as listFindings reads them.
+  const orderBy: Query['orderBy'] = [['reportedAt', 'desc'], ['_id', 'asc']];
   const all = await findAll<{ reportedAt: string }>(store, 'findings', { where: {}, orderBy });
   expect(all).toHaveLength(2500);
   expect(new Set(all.map((d) => d._id)).size).toBe(2500);
-  const keys = all.map((d) => `${d.reportedAt}|${d._id}`);
-  expect(keys).toEqual([...keys].sort());
+  const ordered = [...all].sort((a, b) => b.reportedAt.localeCompare(a.reportedAt) || a._id.localeCompare(b._id));
+  expect(all.map((d) => d._id)).toEqual(ordered.map((d) => d._id));
   expect(queries.map((q) => [q.offset, q.limit])).toEqual([[0, 1000], [1000, 1000], [2000, 1000], [2500, 1000]]);
   expect(queries.every((q) => q.orderBy === orderBy)).toBe(true);
 });
 
 test('findAll of nothing asks once', async () => {
   const { store, queries } = recording(h.deps.store);
-  expect(await findAll(store, 'findings', { where: {}, orderBy: [['reportedAt', 'asc'], ['_id', 'asc']] })).toEqual([]);
+  expect(await findAll(store, 'findings', { where: {}, orderBy: [['reportedAt', 'desc'], ['_id', 'asc']] })).toEqual([]);
   expect(queries).toHaveLength(1);
 });
 
 test('findInRange keeps the other conditions, ends before the upper bound, and reads the range field with the fields asked', async () => {
-  seed(12, (i) => ['a', 'b', 'c', 'd'][i % 4]!, (i) => (i % 3 === 0 ? 'closed' : 'pending'));
+  // As the statistics read a mode's decided cases: b: c01 c05 c09 (c09 on site); c: c02 c06 c10 (c06 on site).
+  h.deps.store.bulk(() => {
+    for (let i = 0; i < 12; i++) {
+      void h.deps.store.insert('cases', `c${String(i).padStart(2, '0')}`, { decidedAt: ['a', 'b', 'c', 'd'][i % 4], mode: i % 3 === 0 ? 'onsite' : 'remote', note: `n${i}` });
+    }
+  });
   const { store, queries } = recording(h.deps.store);
-  const read = await findInRange<{ reportedAt: string; status: string; note?: string }>(store, 'findings', { status: 'pending' }, 'reportedAt', 'b', 'd', ['status']);
-  // b: f0001 f0005 f0009 (f0009 closed); c: f0002 f0006 f0010 (f0006 closed).
-  expect(read.map((d) => [d._id, d.reportedAt, d.status])).toEqual([
-    ['f0001', 'b', 'pending'],
-    ['f0005', 'b', 'pending'],
-    ['f0002', 'c', 'pending'],
-    ['f0010', 'c', 'pending'],
+  const read = await findInRange<{ decidedAt: string; mode: string; note?: string }>(store, 'cases', { mode: 'remote' }, 'decidedAt', 'b', 'd', ['mode']);
+  expect(read.map((d) => [d._id, d.decidedAt, d.mode])).toEqual([
+    ['c01', 'b', 'remote'],
+    ['c05', 'b', 'remote'],
+    ['c02', 'c', 'remote'],
+    ['c10', 'c', 'remote'],
   ]);
   expect(read.every((d) => d.note === undefined)).toBe(true);
   expect(queries[0]).toEqual({
-    where: { status: 'pending', reportedAt: { op: 'gte', value: 'b' } },
-    orderBy: [['reportedAt', 'asc'], ['_id', 'asc']],
+    where: { mode: 'remote', decidedAt: { op: 'gte', value: 'b' } },
+    orderBy: [['decidedAt', 'asc'], ['_id', 'asc']],
     offset: 0,
     limit: 1000,
-    fields: ['status', 'reportedAt'],
+    fields: ['mode', 'decidedAt'],
   });
   // Without `fields`, whole documents.
-  const whole = await findInRange<{ note: string }>(h.deps.store, 'findings', { status: 'pending' }, 'reportedAt', 'b', 'c');
+  const whole = await findInRange<{ note: string }>(h.deps.store, 'cases', { mode: 'remote' }, 'decidedAt', 'b', 'c');
   expect(whole.map((d) => d.note)).toEqual(['n1', 'n5']);
 });
 
@@ -96,7 +101,7 @@ test('findInRange of an empty range, or one past every value, reads nothing', as
 
 test('pageOf answers one page of views and the total, 20 from the start unless asked', async () => {
   seed(30, (i) => `2026-05-${String(1 + i).padStart(2, '0')}`, (i) => (i < 25 ? 'pending' : 'closed'));
-  const orderBy: Query['orderBy'] = [['status', 'asc'], ['reportedAt', 'desc'], ['_id', 'asc']];
+  const orderBy: Query['orderBy'] = [['reportedAt', 'desc'], ['_id', 'asc']];
   const view = (d: { _id: string; reportedAt: string }) => `${d._id}@${d.reportedAt}`;
   const first = await pageOf(h.deps.store, 'findings', { status: 'pending' }, orderBy, {}, view);
   expect(first).toMatchObject({ total: 25, offset: 0, limit: 20 });
