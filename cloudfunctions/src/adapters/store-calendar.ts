@@ -4,7 +4,8 @@
 
 import { CN_FESTIVALS, CN_NOTICES } from '../catalogue/holidays-cn';
 import { type Festival, type HolidayYear, calendarOfYears } from '../domain/holiday-year';
-import { statutoryHolidayYear } from '../domain/statutory-holidays';
+import { AppError } from '../api/errors';
+import { hasStatutoryYear, statutoryHolidayYear } from '../domain/statutory-holidays';
 import type { HolidayCalendar } from '../domain/working-days';
 import type { Calendar } from '../ports/calendar';
 import type { Store } from '../ports/store';
@@ -21,7 +22,10 @@ export interface CalendarYearRecord {
 
 export function seededHolidayYear(year: number): HolidayYear {
   const known = CN_FESTIVALS[year];
-  return known ? { year, festivals: known, provisional: false, source: CN_NOTICES[year] ?? '国务院办公厅部分节假日安排的通知' } : statutoryHolidayYear(year);
+  if (known) return { year, festivals: known, provisional: false, source: CN_NOTICES[year] ?? '国务院办公厅部分节假日安排的通知' };
+  // Neither a notice nor the statutory rule: no day in that year can be counted, and the caller is told so.
+  if (!hasStatutoryYear(year)) throw new AppError('VALIDATION', `${year}年的节假日安排尚未录入，无法按工作日计算；请管理员在「工作日历」中录入该年的国务院通知`);
+  return statutoryHolidayYear(year);
 }
 
 export function storeCalendar(store: Store, additions: Pick<HolidayCalendar, 'holidays' | 'adjustedWorkdays'>): Calendar {

@@ -1,5 +1,6 @@
 import type { CalendarYearView, MovedBooking, MovedDeadline } from '../../../typings/api';
 import type { ActionContext } from '../api/context';
+import { AppError } from '../api/errors';
 import type { CalendarYearRecord } from '../adapters/store-calendar';
 import type { CaseRecord } from '../domain/case';
 import { chinaDateOf, chinaMonthOf } from '../domain/china-time';
@@ -9,8 +10,22 @@ import { findAll } from './find-all';
 import type { FindingRecord } from './findings';
 import type { FollowUpRecord } from './follow-ups';
 
+/**
+ * A year as the calendar knows it, or null for a year with neither a notice nor the statutory rule (before 2025,
+ * or past the lunar table): the admin may still enter it, and nothing is counted on it meanwhile.
+ */
+export async function knownYear(ctx: ActionContext, year: number): Promise<HolidayYear | null> {
+  try {
+    return await ctx.calendar.year(year);
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'VALIDATION') return null;
+    throw e;
+  }
+}
+
 export async function calendarYearView(ctx: ActionContext, year: number): Promise<CalendarYearView> {
-  const [shown, entered] = await Promise.all([ctx.calendar.year(year), ctx.store.get<CalendarYearRecord>('calendarYears', String(year))]);
+  const [known, entered] = await Promise.all([knownYear(ctx, year), ctx.store.get<CalendarYearRecord>('calendarYears', String(year))]);
+  const shown = known ?? { festivals: [], provisional: true, source: '尚未录入国务院通知，该年不能按工作日计算' };
   return {
     year, festivals: shown.festivals, source: shown.source, provisional: shown.provisional,
     entered: !!entered, version: entered?._version ?? 0,
@@ -39,10 +54,17 @@ export type MovedDeadlineAt = (MovedDeadline | MovedBooking) & { followUpId?: st
  */
 export async function deadlinesMovedBy(ctx: ActionContext, replacement: HolidayYear): Promise<MovedDeadlineAt[]> {
   const { year } = replacement;
+  // The years around it, as counted now and as they would be; a year the calendar cannot count is left out of both.
   const around = async (): Promise<HolidayCalendar[]> => {
-    const years: HolidayYear[] = [];
-    for (let y = year - 2; y <= year + 2; y++) years.push(y === year ? replacement : await ctx.calendar.year(y));
-    return [await ctx.calendar.years(year - 2, year + 2), calendarOfYears(years, ctx.config.calendarAdditions)];
+    const now: HolidayYear[] = [];
+    const then: HolidayYear[] = [];
+    for (let y = year - 2; y <= year + 2; y++) {
+      const known = await knownYear(ctx, y);
+      if (known) now.push(known);
+      if (y === year) then.push(replacement);
+      else if (known) then.push(known);
+    }
+    return [calendarOfYears(now, ctx.config.calendarAdditions), calendarOfYears(then, ctx.config.calendarAdditions)];
   };
   const [current, next] = await around();
   const touches = (from: string, to: string) => Number(chinaDateOf(from).slice(0, 4)) <= year && Number(chinaDateOf(to).slice(0, 4)) >= year;

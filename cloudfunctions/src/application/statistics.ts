@@ -5,6 +5,7 @@ import type { CaseRecord } from '../domain/case';
 import { chinaMonthOf, chinaMonthRange } from '../domain/china-time';
 import { type StatisticsCase, computeStatistics, monthsBetween, trialProgress } from '../domain/statistics';
 import type { Stored } from '../ports/store';
+import { knownYear } from './calendar-years';
 import type { FindingRecord } from './findings';
 import { findInRange } from './find-all';
 import type { FollowUpRecord } from './follow-ups';
@@ -38,6 +39,9 @@ export async function statisticsReport(ctx: ActionContext, from: string, to: str
   const cases = new Map<string, Stored<CaseRecord>>();
   for (const c of [...received, ...decidedRemote, ...decidedOnsite]) cases.set(c._id, c);
   const { trialStart, trialMonths } = ctx.config.supervision;
+  // The year before the range too, for counts begun in it, unless the calendar cannot count that year (before any
+  // notice or the statutory rule): nothing began there. A range inside such a year is refused by the calendar.
+  const first = (await knownYear(ctx, Number(from.slice(0, 4)) - 1)) ? Number(from.slice(0, 4)) - 1 : Number(from.slice(0, 4));
   const rows = computeStatistics({
     months,
     cases: [...cases.values()].map((c) => ({ ...c, id: c._id })),
@@ -46,7 +50,7 @@ export async function statisticsReport(ctx: ActionContext, from: string, to: str
     regulatorFindings: findings.filter((f) => f.source === 'regulator'),
     trial: { start: trialStart, months: trialMonths },
     now: ctx.now,
-    calendar: await ctx.calendar.years(Number(from.slice(0, 4)) - 1, Math.max(Number(to.slice(0, 4)), Number(chinaMonthOf(ctx.now).slice(0, 4)))),
+    calendar: await ctx.calendar.years(first, Math.max(Number(to.slice(0, 4)), Number(chinaMonthOf(ctx.now).slice(0, 4)))),
   });
   return { from, to, generatedAt: ctx.now.toISOString(), trial: trialProgress({ start: trialStart, months: trialMonths }, ctx.now), rows };
 }

@@ -12,8 +12,15 @@ const pad = (n: number): string => String(n).padStart(2, '0');
 const ymd = (y: number, m: number, d: number): string => `${y}-${pad(m)}-${pad(d)}`;
 const addDays = (day: string, n: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
+/** The 2024 revision of the 办法 (除夕 and a second 劳动节 day) took effect on 1 January 2025: no earlier year follows it. */
+export const STATUTORY_RULE_FROM = 2025;
+
+/** Whether the statutory days can stand in for a year's missing notice. */
+export const hasStatutoryYear = (year: number): boolean => year >= STATUTORY_RULE_FROM && Boolean(LUNAR_FESTIVALS[year]);
+
 export function statutoryHolidayYear(year: number): HolidayYear {
   const lunar = LUNAR_FESTIVALS[year];
+  if (year < STATUTORY_RULE_FROM) throw new Error(`${year} precedes the 2024 revision of the statutory days: enter the year's notice`);
   if (!lunar) {
     throw new Error(`no lunar festival dates for ${year} (known ${LUNAR_FESTIVAL_YEARS.first}–${LUNAR_FESTIVAL_YEARS.last}): enter the year's notice or regenerate catalogue/lunar-festivals.ts`);
   }

@@ -96,6 +96,28 @@ describe('the working-day calendar as data', () => {
   });
 });
 
+describe('years before the statutory rule', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await makeHarness();
+  });
+  afterEach(() => h.close());
+
+  it('2024 counts on its seeded notice: 除夕 was a working day then, and the Sundays around 春节 were worked', async () => {
+    expect(await h.ok('admin', 'getCalendarYear', { year: 2024 })).toMatchObject({ provisional: false, source: CN_NOTICES[2024], holidayCount: 30, workdayCount: 8 });
+  });
+
+  it('a year no notice or rule covers shows nothing counted yet and takes its notice; nothing is guessed meanwhile', async () => {
+    const empty = await h.ok('admin', 'getCalendarYear', { year: 2023 });
+    expect(empty).toMatchObject({ year: 2023, festivals: [], provisional: true, entered: false, version: 0, holidayCount: 0 });
+    const entered = await h.ok('admin', 'saveCalendarYear', {
+      year: 2023, version: 0, confirm: true, source: '国务院办公厅关于2023年部分节假日安排的通知（国办发明电〔2022〕16号）',
+      festivals: [{ name: '元旦', from: '2022-12-31', to: '2023-01-02', workdays: [] }, { name: '春节', from: '2023-01-21', to: '2023-01-27', workdays: ['2023-01-28', '2023-01-29'] }],
+    });
+    expect(entered).toMatchObject({ saved: true, moved: [], year: { provisional: false, entered: true, version: 1 } });
+  });
+});
+
 describe('the November reminder', () => {
   let h: Harness;
   afterEach(() => h.close());

@@ -1,5 +1,5 @@
 import { calendarOfYears, daysFrom, holidayYearProblem, weekdayOf } from '../../../cloudfunctions/src/domain/holiday-year';
-import { statutoryHolidayYear } from '../../../cloudfunctions/src/domain/statutory-holidays';
+import { STATUTORY_RULE_FROM, hasStatutoryYear, statutoryHolidayYear } from '../../../cloudfunctions/src/domain/statutory-holidays';
 
 // A year's holidays as an admin enters them, checked in words; the statutory fallback's make-up days (补假); the
 // calendar of several years.
@@ -53,16 +53,24 @@ describe('statutoryHolidayYear', () => {
     expect(national).toEqual({ name: '国庆节（含补假）', from: '2026-10-01', to: '2026-10-05', workdays: [] });
   });
 
+  test('refuses a year before the 2024 revision took effect: its rule gave other days', () => {
+    expect(STATUTORY_RULE_FROM).toBe(2025);
+    expect(() => statutoryHolidayYear(2024)).toThrow(/precedes the 2024 revision/);
+    expect(hasStatutoryYear(2024)).toBe(false);
+    expect(hasStatutoryYear(2025)).toBe(true);
+    expect(hasStatutoryYear(2061)).toBe(false);
+  });
+
   test('says where its days come from and that they are provisional', () => {
     const y = statutoryHolidayYear(2030);
     expect(y.provisional).toBe(true);
     expect(y.source).toBe('《全国年节及纪念日放假办法》法定假日（未录入国务院通知，暂按法定天数计算）');
   });
 
-  test('every year of the table gives each festival its statutory number of weekdays off, none shared with an earlier festival', () => {
+  test('every year of the table the 2024 revision governs gives each festival its statutory number of weekdays off, none shared with an earlier festival', () => {
     let years = 0;
     let madeUp = 0;
-    for (let year = 2024; year <= 2060; year++) {
+    for (let year = STATUTORY_RULE_FROM; year <= 2060; year++) {
       const festivals = statutoryHolidayYear(year).festivals;
       expect(festivals.map((f) => f.name.replace('（含补假）', ''))).toEqual(Object.keys(STATUTORY_DAYS));
       const earlier = new Set<string>();
@@ -79,7 +87,7 @@ describe('statutoryHolidayYear', () => {
       }
       years++;
     }
-    expect(years).toBe(37);
+    expect(years).toBe(36);
     expect(madeUp).toBeGreaterThan(30);
   });
 });

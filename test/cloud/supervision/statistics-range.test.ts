@@ -34,3 +34,11 @@ test('a range running backwards, or longer than 24 months, is refused in words; 
   const longest = await h.ok('supervisor', 'getStatistics', { from: '2025-06', to: '2027-05' });
   expect(longest.rows.filter((r) => r.matterCode === null)).toHaveLength(24);
 });
+
+test('a range reaching back before the product counts on the notices seeded (2024 on); a year no notice or rule covers is refused in words', async () => {
+  h.clock.set('2026-06-12T01:30:00Z');
+  const back = await h.ok('supervisor', 'getStatistics', { from: '2024-06', to: '2026-05' });
+  expect(back.rows.filter((r) => r.matterCode === null).map((r) => r.month).slice(0, 2)).toEqual(['2024-06', '2024-07']);
+  const before = await h.call('supervisor', 'getStatistics', { from: '2023-06', to: '2024-05' });
+  expect(before).toEqual({ ok: false, code: 'VALIDATION', message: '2023年的节假日安排尚未录入，无法按工作日计算；请管理员在「工作日历」中录入该年的国务院通知' });
+});
