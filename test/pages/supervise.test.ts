@@ -347,6 +347,14 @@ describe('credit penalty', () => {
     });
     const settled = (correctionDeadline: string) => creditFinding({ ...recounted, version: 4, pendingRecount: undefined, decision: { ...recounted.decision!, correctionDeadline, correctionDeadlineProvisional: undefined } });
 
+    test('the findings list marks it 期限待确认 until it is settled', async () => {
+      fake.server.on('listFindings', page([recounted, creditFinding({ id: 'finding-2' })]));
+      const p = await open('package-supervise/pages/findings/findings', {});
+      await p.tap('#filter-all');
+      const tags = p.comp.querySelectorAll('.tag').map((t) => t.dom!.textContent);
+      expect(tags).toEqual(['期限待确认', '待处理']);
+    });
+
     test('shows the card beside the decision; adopting, after confirmation, sends the choice and the card goes', async () => {
       fake.server.on('listFindings', page([recounted])).on('settleRecountedCorrection', settled(wouldBe));
       const p = await open('package-supervise/pages/finding/finding', { id: 'finding-1' });

@@ -13,6 +13,8 @@ interface FindingRow {
   problem: string;
   source: string;
   decided: boolean;
+  /** An order to correct whose deadline a newly entered holiday notice would move, awaiting a supervisor's decision. */
+  recount: boolean;
 }
 
 const FILTERS: Array<{ value: Filter; label: string }> = [
@@ -28,6 +30,7 @@ const toRow = (f: CreditFindingView): FindingRow => ({
   problem: `${f.kindLabel}（${f.severityLabel}）`,
   source: `${f.sourceLabel} · ${f.reportedByName} · ${formatChinaTime(f.reportedAt)}`,
   decided: f.status === 'decided',
+  recount: Boolean(f.pendingRecount),
 });
 
 Page({
