@@ -64,11 +64,14 @@ async function noteOnFinding(ctx: ActionContext, id: string, year: number, m: { 
     }
     const text = `${f.caseNumber} ${FINDING_KIND_LABELS[f.kind]}的责令改正期限${dateOf(m.issued)}按新日历将为${dateOf(m.wouldBe)}`;
     await writeAudit(ctx, `findings/${_id}:${saved}`, { action: 'recountCorrection', subject: `findings/${_id}`, caseId: f.caseId, note: `${year}年节假日安排录入：${text}，待监督人员决定` });
-    await ctx.notifier.queue([{
-      id: `findings:${_id}:${saved}:correctionRecountPending:${f.decision.decidedBy}`, event: 'correctionRecountPending', to: f.decision.decidedBy, caseId: f.caseId,
+    // The supervisor who decided it, while they still are one; otherwise every supervisor, since any may settle it.
+    const supervisors = await roleHolders(ctx.store, 'supervisor');
+    const decider = supervisors.filter((s) => s._id === f.decision!.decidedBy);
+    await ctx.notifier.queue((decider.length ? decider : supervisors).map((s) => ({
+      id: `findings:${_id}:${saved}:correctionRecountPending:${s._id}`, event: 'correctionRecountPending' as const, to: s._id, caseId: f.caseId,
       title: '节假日安排录入后责令改正期限待确认', body: `${text}，请决定是否采用`, page: SUPERVISE_PAGES.finding(_id),
       fields: { number: f.caseNumber, matter: f.matterName },
-    }]);
+    })));
     return;
   }
 }

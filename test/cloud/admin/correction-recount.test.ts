@@ -103,6 +103,18 @@ describe('entering a holiday notice never moves an order to correct silently: a 
     expect(await messages(h, 'applicant', 'creditDecision')).toHaveLength(1);
   });
 
+  it('when the deciding supervisor no longer is one, every supervisor is told instead', async () => {
+    h = await makeHarness({ caseParties: true });
+    h.clock.set(DECEMBER);
+    const { finding } = await orderedToCorrect(h);
+    await h.ok('admin', 'grantRoles', { openid: 'supervisor', name: '陈静', roles: [], reason: '调离监督岗位' });
+    await h.ok('admin', 'saveCalendarYear', { ...NOTICE_2027, version: 0, confirm: true });
+    expect(await messages(h, 'supervisor', 'correctionRecountPending')).toHaveLength(0);
+    expect(await messages(h, 'observer', 'correctionRecountPending')).toEqual([
+      expect.objectContaining({ page: `/package-supervise/pages/finding/finding?id=${finding.id}` }),
+    ]);
+  });
+
   it('an order whose deadline has already passed is not listed', async () => {
     h = await makeHarness();
     h.clock.set(DECEMBER);
