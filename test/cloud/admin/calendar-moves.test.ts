@@ -86,6 +86,18 @@ describe('the dates a notice would move', () => {
     expect(moved.filter((m) => m.kind === 'booking').map((m) => m.caseId)).toEqual([...byId(b2, b3), b1]);
   });
 
+  it('a follow-up visit already made is not listed: only open visits have a due date to move', async () => {
+    h = await makeHarness();
+    await decidedCase(h);
+    h.clock.set(chinaTime('2026-12-28 10:00').toISOString());
+    await h.ok('supervisor', 'runDraw', { month: CLOSED_MONTH });
+    const [visit] = (await h.ok('supervisor', 'listFollowUps', {})).items;
+    const moved = async () => (await h.ok('admin', 'saveCalendarYear', { ...NOTICE_2027, version: 0, confirm: false })).moved.map((m) => m.kind);
+    expect(await moved()).toEqual(['followUp']);
+    await h.ok('supervisor', 'recordFollowUpOutcome', { followUpId: visit!.id, version: visit!.version, result: 'consistent', note: '经营场所与申报一致', evidenceFileIds: [] });
+    expect(await moved()).toEqual([]);
+  });
+
   it('entering a past year moves nothing counted in later years', async () => {
     h = await makeHarness();
     h.clock.set(chinaTime('2026-12-28 10:00').toISOString());
