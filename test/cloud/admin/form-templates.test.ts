@@ -27,7 +27,7 @@ test('the text is given one way only, and a file of someone else or not UTF-8 is
   const theirs = await upload(h, 'staff', 'formTemplate', 'consent.txt', new TextEncoder().encode('同意远程踏勘。'));
   expect(await h.call('admin', 'publishFormTemplate', { kind: 'consent', title: '远程视频踏勘同意书', textFileId: theirs })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
   const latin1 = await upload(h, 'admin', 'formTemplate', 'consent.txt', new Uint8Array([0xcd, 0xac, 0xd2, 0xe2, 0x0a]));
-  expect(await h.call('admin', 'publishFormTemplate', { kind: 'consent', title: '远程视频踏勘同意书', textFileId: latin1 })).toMatchObject({ ok: false, message: expect.stringContaining('UTF-8') });
+  expect(await h.call('admin', 'publishFormTemplate', { kind: 'consent', title: '远程视频踏勘同意书', textFileId: latin1 })).toMatchObject({ ok: false, code: 'VALIDATION', message: expect.stringContaining('UTF-8') });
   expect(await h.call('admin', 'publishFormTemplate', { kind: 'consent', title: '远程视频踏勘同意书', paragraphs: ['{{unknownThing}}同意。'] })).toMatchObject({ ok: false, message: expect.stringContaining('只能使用这些填写项') });
 });
 
@@ -42,4 +42,25 @@ test('a draft is previewed as the PDF an applicant would sign, with sample facts
   const text = pdfText(Buffer.concat(chunks)).replace(/\s+/g, '');
   expect(text).toContain('（示例）天津某某物业服务有限公司同意由东丽区行政审批局以远程视频方式踏勘其经营场所。');
   expect((await h.ok('admin', 'getFormTemplates', {})).find((t) => t.kind === 'consent')!.version).toBe(before);
+});
+
+test('an uploaded text is read line by line: lines trimmed, blank ones dropped, up to 512 KB, a byte-order mark only at the start', async () => {
+  const publish = (textFileId: string) => h.call('admin', 'publishFormTemplate', { kind: 'consent', title: '远程视频踏勘同意书', textFileId });
+  const lines = ['  {{companyName}}同意远程视频踏勘。 ', '\t本单位已知悉相关规定。'];
+  const head = `${lines.join('\r\n')}\r\n`;
+  // Padded with lines of spaces to exactly the limit: accepted, and the padding is no paragraph.
+  const room = 512 * 1024 - Buffer.byteLength(head);
+  const atLimit = head + `${' '.repeat(1023)}\n`.repeat(Math.floor(room / 1024)) + ' '.repeat(room % 1024);
+  expect(Buffer.byteLength(atLimit)).toBe(512 * 1024);
+  const published = await h.ok('admin', 'publishFormTemplate', { kind: 'consent', title: '远程视频踏勘同意书', textFileId: await upload(h, 'admin', 'formTemplate', 'consent.txt', new TextEncoder().encode(atLimit)) });
+  expect(published.paragraphs).toEqual(['{{companyName}}同意远程视频踏勘。', '本单位已知悉相关规定。']);
+  const over = await upload(h, 'admin', 'formTemplate', 'consent.txt', new TextEncoder().encode(`${atLimit} `));
+  expect(await publish(over)).toMatchObject({ ok: false, code: 'VALIDATION', message: '表单正文文件不能超过512KB' });
+  // U+FEFF inside a line is the admin's text (a zero-width no-break space), not a byte-order mark.
+  const inner = await h.ok('admin', 'publishFormTemplate', { kind: 'consent', title: '远程视频踏勘同意书', textFileId: await upload(h, 'admin', 'formTemplate', 'consent.txt', new TextEncoder().encode('同意\uFEFF远程视频踏勘。')) });
+  expect(inner.paragraphs).toEqual(['同意\uFEFF远程视频踏勘。']);
+  const blank = await upload(h, 'admin', 'formTemplate', 'consent.txt', new TextEncoder().encode('\n   \r\n\t\n'));
+  expect(await publish(blank)).toMatchObject({ ok: false, code: 'VALIDATION', message: '表单正文：至少需要一段' });
+  const unknown = await h.call('admin', 'publishFormTemplate', { kind: 'consent', title: '远程视频踏勘同意书', paragraphs: ['{{unknownThing}}同意。'] });
+  expect(unknown).toMatchObject({ ok: false, code: 'VALIDATION', message: expect.stringMatching(/^只能使用这些填写项：\{\{officeName\}\}、\{\{district\}\}、\{\{companyName\}\}、/) });
 });
