@@ -280,6 +280,8 @@ export interface MeetingCard {
   password?: string;
   /** wx.navigateToMiniProgram({appId, path}); absent until there is a meeting code. */
   miniProgram?: { appId: string; path: string };
+  /** The booked day's year has no State Council notice entered yet: the notice may yet make it a holiday. */
+  provisional?: boolean;
 }
 
 /** The case with what stands between acceptance and the inspection: forms, scheduling, the meeting. */

@@ -46,6 +46,13 @@ test('shows the time, a countdown and the meeting code', async () => {
   expect(p.text()).toContain('预约时间已过');
 });
 
+test('a booked day in a year without its notice says it may change; otherwise nothing is said', async () => {
+  let p = await showCard({ provisional: true });
+  expect(p.comp.querySelector('#provisional')!.dom!.textContent).toBe('该年节假日安排尚未发布；如预约日被定为节假日，经办人会与您另约时间');
+  p = await showCard();
+  expect(p.comp.querySelector('#provisional')).toBeFalsy();
+});
+
 test('the time reads in China time with the weekday', async () => {
   const p = await showCard();
   expect(p.text()).toContain('6月15日（周一）10:00-11:00');

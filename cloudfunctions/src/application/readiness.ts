@@ -55,11 +55,14 @@ function meetingCardOf(c: CaseRecord): MeetingCard | undefined {
 }
 
 export async function toReadinessView(ctx: ActionContext, c: StoredCase): Promise<ReadinessView> {
-  const meeting = meetingCardOf(c);
+  const check = provisionalCheck(ctx.calendar);
+  const card = meetingCardOf(c);
+  // A booked day in a year still without its notice reads as provisional, as the slot it was booked from did.
+  const meeting = card && (await check(true, card.start)) ? { ...card, provisional: true } : card;
   return {
     case: await toCaseView(ctx, c),
     forms: formStatuses(c),
-    scheduling: { ...schedulingOf(c), offeredSlots: await slotsAsTheyStand(c.offeredSlots ?? [], provisionalCheck(ctx.calendar)) },
+    scheduling: { ...schedulingOf(c), offeredSlots: await slotsAsTheyStand(c.offeredSlots ?? [], check) },
     ...(meeting ? { meeting } : {}),
   };
 }

@@ -25,6 +25,8 @@ describe('dates counted into a year without a notice are marked provisional', ()
     const june = await h.ok('staff', 'offerSlots', { ...ref(await prepared.ready(h)), starts: [MONDAY_10] });
     expect(june.scheduling.offeredSlots).toEqual([{ start: MONDAY_10, end: '2026-06-15T03:00:00.000Z' }]);
     expect(await messages(h, 'staff', 'provisionalDateIssued')).toHaveLength(0);
+    const plain = await h.ok('applicant', 'bookSlot', { caseId: june.case.id, version: june.case.version, start: MONDAY_10 });
+    expect(plain.meeting).toEqual({ start: MONDAY_10, end: '2026-06-15T03:00:00.000Z' });
 
     h.clock.set(DECEMBER);
     const c = await prepared.ready(h, 'otherApplicant');
@@ -36,6 +38,10 @@ describe('dates counted into a year without a notice are marked provisional', ()
     const offered = (await messages(h, 'otherApplicant', 'timesOffered')).find((m) => m.caseId === c.id)!;
     expect(offered.body).toContain('该日期按法定假日暂算');
     expect(await messages(h, 'staff', 'provisionalDateIssued')).toEqual([expect.objectContaining({ to: 'staff', caseId: c.id, body: expect.stringContaining('踏勘时段') })]);
+
+    // Booked, the 2027 day still reads as provisional on the meeting card, where the June one did not.
+    const booked = await h.ok('otherApplicant', 'bookSlot', { caseId: c.id, version: december.case.version, start: starts[1]! });
+    expect(booked.meeting).toMatchObject({ start: starts[1], provisional: true });
   });
 
   it('credit correction deadlines: five working days from June stay plain; from 28 December they reach 2027 and are provisional', async () => {
