@@ -68,6 +68,13 @@ export async function deadlinesMovedBy(ctx: ActionContext, replacement: HolidayY
   };
   const [current, next] = await around();
   const touches = (from: string, to: string) => Number(chinaDateOf(from).slice(0, 4)) <= year && Number(chinaDateOf(to).slice(0, 4)) >= year;
+  // A follow-up or an order to correct keeps no count of its working days: it is the count the calendar in force
+  // gave from `from` to `issued`, counted again on the new one; null when that leaves the date where it is.
+  const recounted = (from: string, issued: string): string | null => {
+    const days = workingDaysFrom(new Date(from), new Date(issued), current);
+    const wouldBe = addWorkingDays(new Date(from), days, next).toISOString();
+    return days > 0 && wouldBe !== issued ? wouldBe : null;
+  };
   const moved: MovedDeadlineAt[] = [];
   const rectifying = await findAll<CaseRecord>(ctx.store, 'cases', { where: { state: 'rectifying' }, orderBy: [['scheduledAt', 'asc'], ['_id', 'asc']] });
   for (const c of rectifying) {
@@ -78,19 +85,16 @@ export async function deadlinesMovedBy(ctx: ActionContext, replacement: HolidayY
   }
   const followUps = await findAll<FollowUpRecord>(ctx.store, 'followUps', { where: { status: 'open' }, orderBy: [['dueAt', 'asc']] });
   for (const f of followUps) {
-    if (!touches(f.createdAt, f.dueAt)) continue;
-    const days = workingDaysFrom(new Date(f.createdAt), new Date(f.dueAt), current);
-    const wouldBe = addWorkingDays(new Date(f.createdAt), days, next).toISOString();
-    if (days > 0 && wouldBe !== f.dueAt) moved.push({ kind: 'followUp', caseId: f.caseId, caseNumber: f.caseNumber, issued: f.dueAt, wouldBe, followUpId: f._id });
+    const wouldBe = touches(f.createdAt, f.dueAt) ? recounted(f.createdAt, f.dueAt) : null;
+    if (wouldBe) moved.push({ kind: 'followUp', caseId: f.caseId, caseNumber: f.caseNumber, issued: f.dueAt, wouldBe, followUpId: f._id });
   }
   const decided = await findAll<FindingRecord>(ctx.store, 'findings', { where: { status: 'decided' }, orderBy: [['reportedAt', 'desc'], ['_id', 'asc']] });
   for (const f of decided) {
     const d = f.decision;
     // An order whose deadline has passed is settled by what the company did, not by a later calendar.
     if (!d?.correctionDeadline || d.correctionDeadline < ctx.now.toISOString() || !touches(d.decidedAt, d.correctionDeadline)) continue;
-    const days = workingDaysFrom(new Date(d.decidedAt), new Date(d.correctionDeadline), current);
-    const wouldBe = addWorkingDays(new Date(d.decidedAt), days, next).toISOString();
-    if (days > 0 && wouldBe !== d.correctionDeadline) moved.push({ kind: 'correction', caseId: f.caseId, caseNumber: f.caseNumber, issued: d.correctionDeadline, wouldBe, findingId: f._id });
+    const wouldBe = recounted(d.decidedAt, d.correctionDeadline);
+    if (wouldBe) moved.push({ kind: 'correction', caseId: f.caseId, caseNumber: f.caseNumber, issued: d.correctionDeadline, wouldBe, findingId: f._id });
   }
   const booked = await findAll<CaseRecord>(ctx.store, 'cases', { where: { state: 'scheduled' }, orderBy: [['scheduledAt', 'asc'], ['_id', 'asc']] });
   for (const c of booked) {
@@ -102,7 +106,7 @@ export async function deadlinesMovedBy(ctx: ActionContext, replacement: HolidayY
   return moved;
 }
 
-// A follow-up keeps no count of its working days; it is the count the calendar in force gave.
+/** How many working days of `cal` run from `from` up to `to`. */
 function workingDaysFrom(from: Date, to: Date, cal: HolidayCalendar): number {
   let n = 0;
   while (n < 400 && addWorkingDays(from, n + 1, cal).getTime() <= to.getTime()) n++;

@@ -94,7 +94,7 @@ export async function claimOpenApplication(ctx: ActionContext, caseId: string, c
     where: { 'company.creditCode': creditCode, matterCode, state: { op: 'in', value: [...OPEN_STATES] } },
     limit: 1,
   });
-  if (open && open._id !== caseId) throw alreadyOpen(open.number);
+  if (open) throw alreadyOpen(open.number);
   const id = openApplicationId(creditCode, matterCode);
   const claim: OpenApplicationClaim = { caseId, claimedBy: ctx.caller.openid, claimedAt: ctx.now.toISOString() };
   for (let attempt = 0; attempt < 5; attempt++) {
@@ -103,13 +103,12 @@ export async function claimOpenApplication(ctx: ActionContext, caseId: string, c
       if (await ctx.store.insert('openApplications', id, claim)) return;
       continue;
     }
-    if (held.caseId !== caseId) {
-      const holder = await ctx.store.get<CaseRecord>('cases', held.caseId);
-      if (holder && (OPEN_STATES as readonly string[]).includes(holder.state)) throw alreadyOpen(holder.number);
-      const unwrittenAndFresh = !holder && held.claimedBy !== ctx.caller.openid
-        && ctx.now.getTime() - new Date(held.claimedAt).getTime() < UNWRITTEN_CLAIM_MS;
-      if (unwrittenAndFresh) throw new AppError('IN_PROGRESS', '该企业的本事项正有一份申请在提交中，请稍后刷新查看，勿重复提交');
-    }
+    // `caseId` is fresh, so a claim found is another application's.
+    const holder = await ctx.store.get<CaseRecord>('cases', held.caseId);
+    if (holder && (OPEN_STATES as readonly string[]).includes(holder.state)) throw alreadyOpen(holder.number);
+    const unwrittenAndFresh = !holder && held.claimedBy !== ctx.caller.openid
+      && ctx.now.getTime() - new Date(held.claimedAt).getTime() < UNWRITTEN_CLAIM_MS;
+    if (unwrittenAndFresh) throw new AppError('IN_PROGRESS', '该企业的本事项正有一份申请在提交中，请稍后刷新查看，勿重复提交');
     if ((await ctx.store.replace('openApplications', id, held._version, claim)) !== null) return;
   }
   throw new AppError('CONFLICT', '系统繁忙，请稍后重试');
