@@ -13,6 +13,8 @@ import { signaturePng } from '../test/support/images';
 // call through wx-server-sdk against the CloudBase stand-in. The floor is a fresh process that loads wx-server-sdk
 // and makes one database read through the same stand-in. Runs alternate (floor first, then the function first) so
 // drift on a shared machine falls on both; each pair gives one ratio, and the median of the pairs is the figure.
+// Each function runs twice per pair: as deployed (its index.js hands V8 the code cache the build made) and with the
+// cache turned off (RVI_CODE_CACHE=off), which is what a CloudBase runtime on another Node.js than the build's pays.
 
 const run = promisify(execFile);
 const ROOT = resolve(__dirname, '..');
@@ -23,19 +25,21 @@ const PAIRS = Number(process.env.COLD_START_PAIRS ?? 9);
  * others' load on a shared machine disturbs far less than the elapsed time), and its memory then.
  */
 const timed = (body: string): string =>
-  `const t=process.hrtime.bigint(),c=process.cpuUsage();(async()=>{${body}})().then(()=>{const u=process.cpuUsage(c);console.log(JSON.stringify({ms:Number(process.hrtime.bigint()-t)/1e6,cpuMs:(u.user+u.system)/1e3,rssMB:process.memoryUsage().rss/2**20}))},e=>{console.error(e);process.exit(1)})`;
+  `const t=process.hrtime.bigint(),c=process.cpuUsage();(async()=>{${body}})().then(()=>{const u=process.cpuUsage(c);console.log(JSON.stringify({ms:Number(process.hrtime.bigint()-t)/1e6,cpuMs:(u.user+u.system)/1e3,rssMB:process.memoryUsage().rss/2**20,codeCache:globalThis.codeCache}))},e=>{console.error(e);process.exit(1)})`;
 
 const FLOOR = timed(
   `const cloud=require('wx-server-sdk');cloud.init({env:cloud.DYNAMIC_CURRENT_ENV});` +
     `await cloud.database().collection('users').where({_id:'bench-user'}).get();`,
 );
 const functionCall = (name: string, event: unknown, expectation: string): string =>
-  timed(`const r=await require(${JSON.stringify(join(ROOT, 'cloudfunctions', name, 'index.js'))}).main(${JSON.stringify(event)},{});if(!(${expectation}))throw new Error('first call failed: '+JSON.stringify(r));`);
+  timed(`const f=require(${JSON.stringify(join(ROOT, 'cloudfunctions', name, 'index.js'))});globalThis.codeCache=f.codeCache;const r=await f.main(${JSON.stringify(event)},{});if(!(${expectation}))throw new Error('first call failed: '+JSON.stringify(r));`);
 
 interface Sample {
   ms: number;
   cpuMs: number;
   rssMB: number;
+  /** How the function's index.js loaded its bundle: with the build's code cache ('used'), or not. */
+  codeCache?: string;
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -46,8 +50,9 @@ export async function benchColdStart(): Promise<Record<string, unknown>> {
   const cloud = initWxServerSdk(standin);
   const store = new CloudbaseStore(cloud);
   const files = new CloudbaseFiles(cloud);
-  const env = (openid?: string): NodeJS.ProcessEnv => ({
+  const env = (openid?: string, codeCache = true): NodeJS.ProcessEnv => ({
     PATH: process.env.PATH,
+    ...(codeCache ? {} : { RVI_CODE_CACHE: 'off' }),
     TZ: 'UTC',
     TENCENTCLOUD_RUNENV: 'SCF', SCF_NAMESPACE: STANDIN_ENV, TENCENTCLOUD_REGION: 'ap-shanghai',
     TENCENTCLOUD_SECRETID: 'standin-secret-id', TENCENTCLOUD_SECRETKEY: 'standin-secret-key',
@@ -55,8 +60,8 @@ export async function benchColdStart(): Promise<Record<string, unknown>> {
     // The caller, as the platform passes it to the function's process.
     ...(openid ? { WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID', WX_OPENID: openid, WX_APPID: 'wx-bench' } : {}),
   });
-  const child = async (script: string, openid?: string): Promise<Sample> => {
-    const { stdout } = await run(process.execPath, ['-e', script], { cwd: ROOT, env: env(openid), maxBuffer: 1 << 24 });
+  const child = async (script: string, openid?: string, codeCache = true): Promise<Sample> => {
+    const { stdout } = await run(process.execPath, ['-e', script], { cwd: ROOT, env: env(openid, codeCache), maxBuffer: 1 << 24 });
     return JSON.parse(stdout.trim().split('\n').at(-1)!) as Sample;
   };
 
@@ -97,6 +102,7 @@ export async function benchColdStart(): Promise<Record<string, unknown>> {
     const floors: Sample[] = [];
     let requests: string[] = [];
     const calls: Sample[] = [];
+    const uncached: Sample[] = [];
     for (let i = 0; i < PAIRS; i++) {
       const floorRun = async () => { await reset(); floors.push(await child(FLOOR, subject.openid)); };
       const callRun = async () => {
@@ -105,9 +111,14 @@ export async function benchColdStart(): Promise<Record<string, unknown>> {
         const before = standin.requests.length;
         calls.push(await child(script, subject.openid));
         requests = standin.requests.slice(before).map((r) => r.action);
+        await reset();
+        uncached.push(await child(await subject.script(PAIRS + i), subject.openid, false));
       };
       if (i % 2 === 0) { await floorRun(); await callRun(); } else { await callRun(); await floorRun(); }
     }
+    // A cache the runtime rejected would make the two figures one: say so rather than print them as different.
+    const cacheStates = [...new Set(calls.map((c) => c.codeCache))];
+    if (cacheStates.join() !== 'used' || uncached.some((c) => c.codeCache !== 'absent')) throw new Error(`${subject.name}: code cache ${cacheStates.join()} (expected used; run npm run build with this Node.js)`);
     if (standin.unsupported.length) throw new Error(`the stand-in refused: ${standin.unsupported.join('; ')}`);
     const ratios = calls.map((c, i) => c.ms / floors[i]!.ms);
     results[subject.name] = {
@@ -118,7 +129,13 @@ export async function benchColdStart(): Promise<Record<string, unknown>> {
       ratioMax: round(Math.max(...ratios), 3),
       // The same ratio in processor time: what the function costs over the floor with the machine's load left out.
       cpuRatioMedian: round(median(calls.map((c, i) => c.cpuMs / floors[i]!.cpuMs)), 3),
+      withoutCodeCache: {
+        firstCallMedianMs: round(median(uncached.map((s) => s.ms))),
+        ratioMedian: round(median(uncached.map((c, i) => c.ms / floors[i]!.ms)), 3),
+        cpuRatioMedian: round(median(uncached.map((c, i) => c.cpuMs / floors[i]!.cpuMs)), 3),
+      },
       cloudRequests: requests.length,
+      ...(process.env.COLD_START_REQUESTS ? { requests } : {}),
       extraRssMB: round(median(calls.map((s) => s.rssMB)) - median(floors.map((s) => s.rssMB))),
     };
   }

@@ -1,8 +1,9 @@
-// Builds each deployable cloud function folder into a self-contained index.js (the TypeScript it needs bundled
-// in; wx-server-sdk installed by the function's own package.json in the cloud), the local runtime, the deploy and
+// Builds each deployable cloud function folder into a self-contained app.js (the TypeScript it needs bundled
+// in; index.js loads it with the V8 code cache made here, app.cache; wx-server-sdk installed by the function's own package.json in the cloud), the local runtime, the deploy and
 // cloud-check command (build/deploy.js), and the files derived from the code for people and tools that read files
 // (the security rules for the console, each function's config.json for WeChat DevTools).
 import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -56,7 +57,7 @@ await Promise.all([
     const { metafile } = await build({
       ...common,
       entryPoints: [`cloudfunctions/src/entries/${name}.ts`],
-      outfile: `cloudfunctions/${name}/index.js`,
+      outfile: `cloudfunctions/${name}/app.js`,
       // CloudBase's oldest runtime we support is Nodejs16.13 (npm run deploy asks for its default, Node 20): syntax
       // Node 16.13 runs is left as written. Native and platform modules are installed there, not bundled.
       target: 'node16.13',
@@ -73,6 +74,7 @@ await Promise.all([
       alias: { 'hash-wasm': 'hash-wasm/dist/index.esm.js', ...(name === 'pdf' ? { pako: './cloudfunctions/src/render/pako-on-zlib.ts' } : {}) },
     });
     writeFileSync(`build/metafiles/${name}.json`, JSON.stringify(metafile));
+    copyFileSync('cloudfunctions/src/entries/code-cache-loader.cjs', `cloudfunctions/${name}/index.js`);
   }),
   build({ ...common, entryPoints: ['exceljs'], outfile: `cloudfunctions/pdf/${EXCELJS_FILE}`, target: 'node16.13', minify: true }),
   build({
@@ -105,6 +107,17 @@ if (font) {
   const wording = Object.keys(inputs).filter((input) => !input.includes('node_modules/')).map((input) => readFileSync(input, 'utf8')).join('');
   await writeCommonFont(readFileSync(font), 'cloudfunctions/pdf/assets', wording);
 }
+// Each function's code cache (see code-cache-loader.cjs): its bundle compiled and run once, in a fresh process as the
+// loader will run it, and V8's code for what ran saved beside it. Made with this Node.js: a runtime on another V8
+// rejects it and compiles as before.
+for (const name of entries) {
+  const make =
+    "const M=require('module'),fs=require('fs'),vm=require('vm'),f=process.argv[1];" +
+    "const s=new vm.Script(M.wrap(fs.readFileSync(f,'utf8')),{filename:f}),m=new M(f);m.filename=f;m.paths=M._nodeModulePaths(require('path').dirname(f));" +
+    "s.runInThisContext().call(m.exports,m.exports,M.createRequire(f),m,f,require('path').dirname(f));" +
+    "fs.writeFileSync(f.replace(/app\\.js$/,'app.cache'),s.createCachedData());";
+  execFileSync(process.execPath, ['-e', make, join(process.cwd(), `cloudfunctions/${name}/app.js`)], { stdio: 'inherit' });
+}
 // Only the pdf function renders: an older build's font must not ride along in another function's folder.
 for (const name of FUNCTIONS.filter((n) => n !== 'pdf')) rmSync(`cloudfunctions/${name}/assets`, { recursive: true, force: true });
 
@@ -114,4 +127,4 @@ for (const [path, text] of written) {
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, text);
 }
-console.log(`built: ${entries.map((e) => `cloudfunctions/${e}/index.js`).join(', ')}, build/local-runtime.js, build/deploy.js, ${written.map(([p]) => p).join(', ')}`);
+console.log(`built: ${entries.map((e) => `cloudfunctions/${e}/{index.js,app.js,app.cache}`).join(', ')}, build/local-runtime.js, build/deploy.js, ${written.map(([p]) => p).join(', ')}`);

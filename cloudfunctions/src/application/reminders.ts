@@ -68,27 +68,28 @@ const RULES: ReminderRule[] = [
     name: 'schedulingUnanswered',
     daytimeOnly: true,
     async due(deps, now) {
-      const reminders: Notice[] = [];
-      const calendar = await yearsAround(deps.calendar, now);
-      for (const c of await casesIn(deps, 'ready')) {
+      const [calendar, ready] = await Promise.all([yearsAround(deps.calendar, now), casesIn(deps, 'ready')]);
+      const offered = await Promise.all(ready.map((c) => (c.offeredSlots?.length ? lastAuditOf(deps, c._id, 'offerSlots') : null)));
+      return ready.flatMap((c, i) => {
+        const reminders: Notice[] = [];
         const asked = c.otherTimesRequest;
         if (asked && unansweredForAWorkingDay(new Date(asked.at), now, calendar)) {
           reminders.push(...caseReminders(c, 'otherTimesUnanswered', asked.at, `${c.number} 申请人${chinaDay(asked.at)}请求其他时间：${asked.note}`));
         }
-        const offeredAt = c.offeredSlots?.length ? await lastAuditOf(deps, c._id, 'offerSlots') : null;
+        const offeredAt = offered[i];
         if (offeredAt && unansweredForAWorkingDay(new Date(offeredAt), now, calendar)) {
           reminders.push(...caseReminders(c, 'timesOfferedUnanswered', offeredAt, `${c.number} 经办人${chinaDay(offeredAt)}提供的踏勘时段尚未选择，请尽快选定或请求其他时间`));
         }
-      }
-      return reminders;
+        return reminders;
+      });
     },
   },
   {
     name: 'rectificationDeadlines',
     daytimeOnly: true,
     async due(deps, now) {
-      const calendar = await yearsAround(deps.calendar, now);
-      return (await casesIn(deps, 'rectifying')).flatMap((c) => {
+      const [calendar, rectifying] = await Promise.all([yearsAround(deps.calendar, now), casesIn(deps, 'rectifying')]);
+      return rectifying.flatMap((c) => {
         const deadline = c.rectification?.deadline;
         if (!deadline || c.rectification?.reinspectionRequestedAt) return [];
         if (new Date(deadline) <= now) {
@@ -151,22 +152,28 @@ async function lastAuditOf(deps: ReminderDeps, caseId: string, action: string): 
   return entries.find((e) => e.action === action)?.at ?? null;
 }
 
-/** Queues every reminder due now that no earlier sweep has queued. One rule failing does not stop the others. */
+/**
+ * Queues every reminder due now that no earlier sweep has queued. One rule failing does not stop the others. The
+ * rules read side by side (each its own queries), so a sweep's cold start waits for the slowest rule, not for all.
+ */
 export async function queueReminders(deps: ReminderDeps, now: Date): Promise<ReminderReport> {
-  const report: ReminderReport = { queued: 0, failed: [] };
-  for (const rule of RULES) {
-    if (rule.daytimeOnly && !isDaytimeInChina(now)) continue;
-    try {
-      const due = await rule.due(deps, now);
-      const fresh: Notice[] = [];
-      for (const notice of due) if (!(await deps.store.get<OutboxMessage>('outbox', notice.id))) fresh.push(notice);
-      await deps.notifier.queue(fresh);
-      report.queued += fresh.length;
-    } catch (error) {
-      // The rule's name and the error class are enough to look further; no personal data in the log.
-      console.error(`reminders: ${rule.name} failed`, (error as Error)?.name, (error as Error)?.message);
-      report.failed.push(rule.name);
-    }
-  }
-  return report;
+  const outcomes = await Promise.all(
+    RULES.filter((rule) => !rule.daytimeOnly || isDaytimeInChina(now)).map(async (rule) => {
+      try {
+        const due = await rule.due(deps, now);
+        const queuedBefore = await Promise.all(due.map((notice) => deps.store.get<OutboxMessage>('outbox', notice.id)));
+        const fresh = due.filter((_, i) => !queuedBefore[i]);
+        await deps.notifier.queue(fresh);
+        return { queued: fresh.length };
+      } catch (error) {
+        // The rule's name and the error class are enough to look further; no personal data in the log.
+        console.error(`reminders: ${rule.name} failed`, (error as Error)?.name, (error as Error)?.message);
+        return { failed: rule.name };
+      }
+    }),
+  );
+  return {
+    queued: outcomes.reduce((sum, o) => sum + (o.queued ?? 0), 0),
+    failed: outcomes.flatMap((o) => (o.failed ? [o.failed] : [])),
+  };
 }

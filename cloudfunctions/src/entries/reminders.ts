@@ -37,9 +37,12 @@ export async function main(event: unknown = {}, context: { localOpenid?: string 
   if (!isOwnTimer('reminders', event, openid)) return { ok: false, code: 'FORBIDDEN', message: '消息提醒由定时任务发送' };
   const now = composed.deps.clock.now();
   const deps = await withSettings(composed.deps);
-  const reminders = await queueReminders(deps, now);
-  const delivery = await deliverOutbox(deps, composed.subscriber, now);
-  const hashing = await advanceHashJobs(deps);
-  const verificationsFinished = await advanceEvidenceChecks(deps);
+  // Hashing and verifying evidence touch nothing the reminders read or deliver: they run alongside.
+  const subscriber = composed.subscriber;
+  const [[reminders, delivery], hashing, verificationsFinished] = await Promise.all([
+    queueReminders(deps, now).then(async (queued) => [queued, await deliverOutbox(deps, subscriber, now)] as const),
+    advanceHashJobs(deps),
+    advanceEvidenceChecks(deps),
+  ]);
   return { ok: true, reminders, delivery, hashing, verificationsFinished };
 }

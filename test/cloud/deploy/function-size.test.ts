@@ -1,5 +1,6 @@
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 
 // The deployable api folder as CloudBase fetches it on a cold start (issue 14): at most 1 MB, its bundle at most
 // 400 KB and free of PDF code — pdf-lib, fontkit and the 10.5 MB font belong to the pdf function alone.
@@ -21,19 +22,19 @@ const PDF_CODE = /node_modules\/(pdf-lib|@pdf-lib|fontkit|@expo-google-fonts|exc
 
 describe('deployable function folders', () => {
   beforeAll(() => {
-    if (!existsSync('cloudfunctions/api/index.js') || !existsSync('build/metafiles/api.json')) throw new Error('run `node scripts/build.mjs` first');
+    if (!existsSync('cloudfunctions/api/app.js') || !existsSync('build/metafiles/api.json')) throw new Error('run `node scripts/build.mjs` first');
   });
 
   test('the api folder stays within 1 MB and its bundle within 400 KB', () => {
     expect(folderSize('cloudfunctions/api')).toBeLessThanOrEqual(1024 * 1024);
-    expect(statSync('cloudfunctions/api/index.js').size).toBeLessThanOrEqual(400 * 1024);
+    expect(statSync('cloudfunctions/api/app.js').size).toBeLessThanOrEqual(400 * 1024);
   });
 
   test('the api bundle holds no PDF library, no renderer and no font; the pdf function holds them', () => {
     const api = metafileOf('api');
     const [output] = Object.values(api.outputs);
     // The metafile describes the bundle on disk, not an older build.
-    expect(output!.bytes).toBe(statSync('cloudfunctions/api/index.js').size);
+    expect(output!.bytes).toBe(statSync('cloudfunctions/api/app.js').size);
     expect(Object.keys(output!.inputs).filter((input) => PDF_CODE.test(input))).toEqual([]);
     // Its only asset is the pilot matters' catalogue as data; fonts and pictures stay with the pdf function.
     expect(readdirSync('cloudfunctions/api/assets')).toEqual(['pilot-matters.json']);
@@ -49,7 +50,7 @@ describe('deployable function folders', () => {
     const pdf = Object.keys(Object.values(metafileOf('pdf').outputs)[0]!.inputs);
     // exceljs is a file of its own, required by the first workbook job; pako's JavaScript deflate is replaced by zlib.
     expect(pdf.filter((input) => /node_modules\/(exceljs|pako)\//.test(input))).toEqual([]);
-    expect(readFileSync('cloudfunctions/pdf/index.js', 'utf8')).toContain('require("./lib/exceljs.js")');
+    expect(readFileSync('cloudfunctions/pdf/app.js', 'utf8')).toContain('require("./lib/exceljs.js")');
     expect(statSync('cloudfunctions/pdf/lib/exceljs.js').size).toBeGreaterThan(100 * 1024);
     const common = statSync('cloudfunctions/pdf/assets/NotoSansSC-Common.ttf').size;
     expect(common).toBeLessThan(statSync('cloudfunctions/pdf/assets/NotoSansSC-Regular.ttf').size / 3);
@@ -62,6 +63,29 @@ describe('deployable function folders', () => {
     for (const name of ['monthly-draw', 'reminders']) {
       const [output] = Object.values(metafileOf(name).outputs);
       expect(Object.keys(output!.inputs).filter((input) => PDF_CODE.test(input))).toEqual([]);
+    }
+  });
+
+  test('each function’s index.js hands V8 the code cache the build made; a cache this runtime cannot use is rejected and the bundle still loads', () => {
+    // A fresh Node process, as CloudBase loads the folder (jest's own module loader takes the plain require path).
+    const load = (dir: string, env: NodeJS.ProcessEnv = {}): { codeCache: string; main: string } =>
+      JSON.parse(execFileSync(process.execPath, ['-e', `const f=require(${JSON.stringify(resolve(dir, 'index.js'))});console.log(JSON.stringify({codeCache:f.codeCache,main:typeof f.main}))`], { env: { PATH: process.env.PATH, ...env }, encoding: 'utf8' })) as { codeCache: string; main: string };
+    for (const name of ['api', 'pdf', 'monthly-draw', 'reminders']) {
+      expect(load(join('cloudfunctions', name))).toEqual({ codeCache: 'used', main: 'function' });
+    }
+    // Under build/, so the copy finds node_modules as the original does.
+    const dir = mkdtempSync(join('build', 'code-cache-'));
+    try {
+      cpSync('cloudfunctions/api', dir, { recursive: true });
+      expect(load(dir, { RVI_CODE_CACHE: 'off' })).toEqual({ codeCache: 'absent', main: 'function' });
+      appendFileSync(join(dir, 'app.js'), '\n// a bundle rebuilt without its cache\n');
+      expect(load(dir)).toEqual({ codeCache: 'rejected', main: 'function' });
+      writeFileSync(join(dir, 'app.cache'), Buffer.alloc(4096, 7));
+      expect(load(dir)).toEqual({ codeCache: 'rejected', main: 'function' });
+      rmSync(join(dir, 'app.cache'));
+      expect(load(dir)).toEqual({ codeCache: 'absent', main: 'function' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
