@@ -2,16 +2,16 @@ import type { Page } from '../../../typings/models';
 import { type Condition, MAX_QUERY_LIMIT, type Query, type Store, type Stored } from '../ports/store';
 
 /**
- * Every document matching a query, read page after page until a page comes back empty: a page shorter than asked
- * for is not taken as the end, since the platform's per-query cap is not settled (100 or 1000). The order must be
- * total (end with `_id`) so that no document falls between two pages.
+ * Every document matching a query, read page after page until a page comes back short: the store answers fewer
+ * than asked for only when no more match (the CloudBase adapter reads on past the platform's own cap). The order
+ * must be total (end with `_id`) so that no document falls between two pages.
  */
 export async function findAll<T extends object>(store: Store, collection: string, query: Omit<Query, 'offset' | 'limit'>): Promise<Stored<T>[]> {
   const all: Stored<T>[] = [];
   for (;;) {
     const page = await store.find<T>(collection, { ...query, offset: all.length, limit: MAX_QUERY_LIMIT });
-    if (page.length === 0) return all;
     all.push(...page);
+    if (page.length < MAX_QUERY_LIMIT) return all;
   }
 }
 
@@ -37,11 +37,11 @@ export async function findInRange<T extends object>(
       // The range field itself is always read: paging goes by it.
       ...(fields ? { fields: [...new Set([...fields, field])] } : {}),
     });
-    if (page.length === 0) return all;
     for (const doc of page) {
       if (valueOf(doc) >= to) return all;
       all.push(doc);
     }
+    if (page.length < MAX_QUERY_LIMIT) return all;
     const last = valueOf(page[page.length - 1]!);
     const readAtLast = page.filter((doc) => valueOf(doc) === last).length;
     skip = last === lower ? skip + readAtLast : readAtLast;

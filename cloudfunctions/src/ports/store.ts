@@ -40,6 +40,7 @@ export interface Store {
   replace<T extends object>(collection: string, id: string, expectedVersion: number, doc: T): Promise<number | null>;
   /** Removes a document; returns whether it existed. */
   remove(collection: string, id: string): Promise<boolean>;
+  /** Up to `limit` documents (default 100, at most MAX_QUERY_LIMIT): fewer only when no more match. */
   find<T extends object>(collection: string, query: Query): Promise<Stored<T>[]>;
   count(collection: string, where?: Record<string, Condition>): Promise<number>;
 }

@@ -262,7 +262,7 @@ describe('CloudbaseStore (wx-server-sdk against the CloudBase stand-in)', () => 
       standin.reset();
     });
 
-    it('answers at most 100 documents a query, and the adapter reads on until a page comes back empty', async () => {
+    it('answers at most 100 documents a query, and the adapter reads on until a page comes back under 100', async () => {
       standin.reset();
       const store = new CloudbaseStore(cloud);
       for (let start = 0; start < 250; start += 50) {
@@ -270,10 +270,20 @@ describe('CloudbaseStore (wx-server-sdk against the CloudBase stand-in)', () => 
       }
       const direct = await (cloud.database().collection('audit').limit(1000).get() as Promise<{ data: unknown[] }>);
       expect(direct.data).toHaveLength(100);
-      const before = standin.requests.length;
+      let before = standin.requests.length;
       expect(await store.find('audit', { orderBy: [['_id', 'asc']], limit: 1000 })).toHaveLength(250);
-      // 100 + 100 + 50, then an empty page.
-      expect(standin.requests.slice(before).filter((r) => r.action === 'database.getDocument')).toHaveLength(4);
+      // 100 + 100 + 50: a page under the lower of the documented caps is the last.
+      const reads = () => standin.requests.slice(before).filter((r) => r.action === 'database.getDocument');
+      expect(reads()).toHaveLength(3);
+      // 200 documents: two full pages, and the empty third tells the end.
+      await Promise.all(Array.from({ length: 50 }, (_, i) => store.remove('audit', `a${String(200 + i).padStart(3, '0')}`)));
+      before = standin.requests.length;
+      expect((await store.find('audit', { orderBy: [['_id', 'asc']], limit: 1000 })).map((d) => d._id)).toEqual(Array.from({ length: 200 }, (_, i) => `a${String(i).padStart(3, '0')}`));
+      expect(reads()).toHaveLength(3);
+      // Asked for 30, answered 30: no second read.
+      before = standin.requests.length;
+      expect(await store.find('audit', { orderBy: [['_id', 'asc']], limit: 30 })).toHaveLength(30);
+      expect(reads()).toHaveLength(1);
     });
 
     it('an insert that fails for another reason than a taken id still fails', async () => {

@@ -30,7 +30,7 @@ function seed(n: number, value: (i: number) => string, status: (i: number) => st
   });
 }
 
-test('findAll reads page after page until one comes back empty', async () => {
+test('findAll reads page after page until one comes back short', async () => {
   seed(2500, (i) => `2026-05-${String(1 + (i % 28)).padStart(2, '0')}`);
   const { store, queries } = recording(h.deps.store);
   // Newest first, then by id, as listFindings reads them.
@@ -40,8 +40,16 @@ test('findAll reads page after page until one comes back empty', async () => {
   expect(new Set(all.map((d) => d._id)).size).toBe(2500);
   const ordered = [...all].sort((a, b) => b.reportedAt.localeCompare(a.reportedAt) || a._id.localeCompare(b._id));
   expect(all.map((d) => d._id)).toEqual(ordered.map((d) => d._id));
-  expect(queries.map((q) => [q.offset, q.limit])).toEqual([[0, 1000], [1000, 1000], [2000, 1000], [2500, 1000]]);
+  // 1000 + 1000 + 500: the short page is the end, nothing more is asked.
+  expect(queries.map((q) => [q.offset, q.limit])).toEqual([[0, 1000], [1000, 1000], [2000, 1000]]);
   expect(queries.every((q) => q.orderBy === orderBy)).toBe(true);
+});
+
+test('findAll of exactly a page asks once more, and that empty page ends it', async () => {
+  seed(1000, () => '2026-05-01');
+  const { store, queries } = recording(h.deps.store);
+  expect(await findAll(store, 'findings', { where: {}, orderBy: [['reportedAt', 'desc'], ['_id', 'asc']] })).toHaveLength(1000);
+  expect(queries.map((q) => [q.offset, q.limit])).toEqual([[0, 1000], [1000, 1000]]);
 });
 
 test('findAll of nothing asks once', async () => {

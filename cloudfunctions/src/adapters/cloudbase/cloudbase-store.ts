@@ -22,10 +22,11 @@ function promised<T>(call: Promise<T> | void | string): Promise<T> {
 
 /**
  * How many documents one query may answer. The docs say 1000 in the `limit` reference and 100 in the read guide;
- * find() asks for up to this many and keeps reading until it has what the caller asked for or a page comes back
- * empty, so a lower cap on the server costs round trips, never documents.
+ * find() asks for up to this many and keeps reading until it has what the caller asked for or the server answers
+ * fewer than the lower of the two caps (then no more match), so a lower cap costs round trips, never documents.
  */
 const PAGE_REQUEST = 1000;
+const LOWEST_CAP = 100;
 
 /** The caller's fields: `_id` and `_version` belong to the store. */
 function bodyOf(doc: object): Record<string, unknown> {
@@ -93,11 +94,12 @@ export class CloudbaseStore implements Store {
       for (const [field, direction] of query.orderBy ?? []) selection = selection.orderBy(field, direction);
       const offset = (query.offset ?? 0) + found.length;
       if (offset) selection = selection.skip(offset);
-      selection = selection.limit(Math.min(wanted - found.length, PAGE_REQUEST));
+      const asked = Math.min(wanted - found.length, PAGE_REQUEST);
+      selection = selection.limit(asked);
       if (query.fields) selection = selection.field(Object.fromEntries([...query.fields, '_version'].map((f) => [f, true])));
       const { data } = await promised(selection.get());
-      if (data.length === 0) break;
       found.push(...(data as Stored<T>[]));
+      if (data.length < Math.min(asked, LOWEST_CAP)) break;
     }
     return found;
   }
