@@ -1,0 +1,154 @@
+import type { ClaimTicket } from '../../../typings/api/claims';
+import type { ActionContext } from '../../../cloudfunctions/src/api/context';
+import { AppError } from '../../../cloudfunctions/src/api/errors';
+import { freezeUploads } from '../../../cloudfunctions/src/application/frozen-files';
+import { meetingAppError } from '../../../cloudfunctions/src/application/meetings';
+import { provisionalCheck } from '../../../cloudfunctions/src/application/provisional-marks';
+import { renderReceipt } from '../../../cloudfunctions/src/application/registration-receipt';
+import type { HolidayYear } from '../../../cloudfunctions/src/domain/holiday-year';
+import type { Calendar } from '../../../cloudfunctions/src/ports/calendar';
+import { MeetingError } from '../../../cloudfunctions/src/ports/meetings';
+import type { PdfJob } from '../../../cloudfunctions/src/ports/pdf';
+import { Readable } from 'node:stream';
+
+// The application layer's small helpers, each through its own exported function with only the ports it uses
+// stood in: what the long flows reach only in passing (found by the mutation run, test/mutation/).
+
+describe('meetingAppError', () => {
+  test('an error that is not the meeting service’s passes through as it is', () => {
+    const other = new TypeError('boom');
+    expect(meetingAppError(other)).toBe(other);
+  });
+
+  test('the user’s own input is a VALIDATION; a refusal by the service is MEETING_FAILED, logged with its detail', () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      expect(meetingAppError(new MeetingError('MEETING_INPUT_INVALID', '会议号应为9位数字'))).toMatchObject({ code: 'VALIDATION', message: '会议号应为9位数字' });
+      expect(warn).not.toHaveBeenCalled();
+      const failed = meetingAppError(new MeetingError('MEETING_AUTH_FAILED', '腾讯会议拒绝了本办公室的凭据', 'HTTP 401 code 190300'));
+      expect(failed).toBeInstanceOf(AppError);
+      expect(failed).toMatchObject({ code: 'MEETING_FAILED', message: '腾讯会议拒绝了本办公室的凭据' });
+      expect(warn).toHaveBeenLastCalledWith('meeting: not created', 'MEETING_AUTH_FAILED', 'HTTP 401 code 190300');
+      meetingAppError(new MeetingError('MEETING_UNAVAILABLE', '腾讯会议暂时无法连接'));
+      expect(warn).toHaveBeenLastCalledWith('meeting: not created', 'MEETING_UNAVAILABLE', '');
+    } finally {
+      warn.mockRestore();
+    }
+  });
+});
+
+describe('provisionalCheck', () => {
+  const yearOf = (year: number, provisional: boolean): HolidayYear => ({ year, festivals: [], provisional, source: provisional ? '法定节假日' : '国务院办公厅通知' });
+  /** 2026 still without its notice, 2027 entered; 2030 the calendar cannot give. Counts each year read. */
+  const calendar = () => {
+    const reads: number[] = [];
+    const cal: Calendar = {
+      year: async (year) => {
+        reads.push(year);
+        if (year === 2030) throw new AppError('VALIDATION', '2030 年的节假日安排尚未录入');
+        return yearOf(year, year === 2026);
+      },
+      years: async () => {
+        throw new Error('not used');
+      },
+    };
+    return { cal, reads };
+  };
+
+  test('a date issued without the mark never gains it, whatever its year', async () => {
+    const { cal, reads } = calendar();
+    expect(await provisionalCheck(cal)(false, '2026-12-30T02:00:00.000Z')).toBe(false);
+    expect(await provisionalCheck(cal)(undefined, '2026-12-30T02:00:00.000Z')).toBe(false);
+    expect(reads).toEqual([]);
+  });
+
+  test('a marked date keeps the mark while any China year it spans lacks its notice, from the first year on', async () => {
+    const { cal } = calendar();
+    const check = provisionalCheck(cal);
+    // Counted from 30 December 2026 (no notice) to 5 January 2027 (entered).
+    expect(await check(true, '2027-01-05T02:00:00.000Z', '2026-12-30T02:00:00.000Z')).toBe(true);
+    expect(await check(true, '2027-01-05T02:00:00.000Z')).toBe(false);
+    // 31 December 2026 at 17:00 UTC is already 2027 in China.
+    expect(await check(true, '2026-12-31T17:00:00.000Z')).toBe(false);
+  });
+
+  test('a year the calendar cannot give keeps the mark', async () => {
+    const { cal } = calendar();
+    expect(await provisionalCheck(cal)(true, '2030-03-01T02:00:00.000Z')).toBe(true);
+  });
+
+  test('each year is read once per check, however many dates ask', async () => {
+    const { cal, reads } = calendar();
+    const check = provisionalCheck(cal);
+    await Promise.all([check(true, '2027-02-01T02:00:00.000Z'), check(true, '2027-03-01T02:00:00.000Z'), check(true, '2027-04-01T02:00:00.000Z', '2027-05-01T02:00:00.000Z')]);
+    expect(reads).toEqual([2027]);
+  });
+});
+
+describe('freezeUploads', () => {
+  const frozenPaths = async (names: string[]): Promise<string[]> => {
+    const paths: string[] = [];
+    const ctx = {
+      now: new Date('2026-12-04T02:00:00.000Z'),
+      ids: { randomHex: () => 'abcd1234' },
+      files: {
+        copy: async (_from: string, path: string) => {
+          paths.push(path);
+          return { fileId: `cloud://${path}` };
+        },
+        read: async () => Readable.from([Buffer.from('材料')]),
+      },
+    } as unknown as ActionContext;
+    const frozen = await freezeUploads(ctx, 'case-1', 'materials', names.map((name, i) => ({ fileId: `uploads/u/${i}`, name, size: 6, type: 'application/pdf', sha256: '', uploadedAt: '2026-12-04T01:00:00.000Z' })));
+    expect(frozen.map((m) => m.name)).toEqual(names);
+    return paths;
+  };
+
+  test('the copy’s name keeps letters, digits, dots, dashes and underscores; each run of anything else is one underscore', async () => {
+    expect(await frozenPaths(['营业执照 副本（2026）.pdf', 'a  b//c.png', 'plan_v2-final.JPG'])).toEqual([
+      'cases/case-1/materials/1796349600000-abcd1234-营业执照_副本_2026_.pdf',
+      'cases/case-1/materials/1796349600000-abcd1234-a_b_c.png',
+      'cases/case-1/materials/1796349600000-abcd1234-plan_v2-final.JPG',
+    ]);
+  });
+
+  test('a long name keeps its last 80 characters, so the type stays at its end', async () => {
+    const long = `${'很长的文件名'.repeat(20)}.pdf`;
+    const [path] = await frozenPaths([long]);
+    expect(path).toBe(`cases/case-1/materials/1796349600000-abcd1234-${long.slice(-80)}`);
+  });
+});
+
+describe('renderReceipt', () => {
+  const ticket: ClaimTicket = { code: 'ABCD-EFGH', expiresAt: '2026-12-18T02:00:00.000Z', path: '/pages/claim/claim' };
+  const render = async (reissued?: boolean): Promise<PdfJob> => {
+    const jobs: PdfJob[] = [];
+    const ctx = {
+      now: new Date('2026-12-05T02:00:00.000Z'),
+      config: { officeName: '示范区行政审批局' },
+      pdf: {
+        render: async (job: PdfJob) => {
+          jobs.push(job);
+          return { fileId: 'cloud://receipt.pdf' };
+        },
+      },
+    } as unknown as ActionContext;
+    const c = { _id: 'case-9', number: 'TK-2026-0009', matterName: '食品经营许可', company: { name: '青禾餐饮有限公司' }, channel: 'counter' } as Parameters<typeof renderReceipt>[1];
+    expect(await renderReceipt(ctx, c, '2026-12-04T02:00:00.000Z', ticket, reissued)).toBe('cloud://receipt.pdf');
+    return jobs[0]!;
+  };
+
+  test('the first receipt is filed under the case’s number and says nothing of a reissue', async () => {
+    const job = await render();
+    expect(job).toMatchObject({ kind: 'registrationReceipt', caseId: 'case-9', pathPrefix: 'cases/case-9/receipt/TK-2026-0009' });
+    expect(job.kind === 'registrationReceipt' && job.receipt).toEqual({
+      caseNumber: 'TK-2026-0009', matterName: '食品经营许可', companyName: '青禾餐饮有限公司', channelLabel: '窗口收件',
+      receivedAt: '2026-12-04T02:00:00.000Z', officeName: '示范区行政审批局', claimCode: 'ABCD-EFGH', claimExpiresAt: '2026-12-18T02:00:00.000Z',
+    });
+  });
+
+  test('a reissued receipt says when it was reissued', async () => {
+    const job = await render(true);
+    expect(job.kind === 'registrationReceipt' && job.receipt.reissuedAt).toBe('2026-12-05T02:00:00.000Z');
+  });
+});
