@@ -1,14 +1,13 @@
 import type { OutboxMessage } from '../adapters/outbox-notifier';
 import type { ActionContext } from '../api/context';
 import { AppError } from '../api/errors';
-import type { Stored } from '../ports/store';
 import { writeAudit } from './audit';
 
 /**
  * The admin's answer to a failed delivery, by compare-and-set on the message: sent again from the first attempt, or
  * dismissed. Only a message still failed may be handled, so two admins cannot both act on it.
  */
-export async function handleFailedDelivery(ctx: ActionContext, id: string, action: 'retry' | 'dismiss', note?: string): Promise<Stored<OutboxMessage>> {
+export async function handleFailedDelivery(ctx: ActionContext, id: string, action: 'retry' | 'dismiss', note?: string): Promise<void> {
   const m = await ctx.store.get<OutboxMessage>('outbox', id);
   if (!m) throw new AppError('NOT_FOUND', '未找到该消息');
   if (m.status !== 'failed') throw new AppError('INVALID_STATE', '该消息已处理，请刷新列表');
@@ -24,5 +23,4 @@ export async function handleFailedDelivery(ctx: ActionContext, id: string, actio
     action: action === 'retry' ? 'retryDelivery' : 'dismissDelivery', subject: `outbox/${id}`,
     note: `${m.title}（${m.outcome?.code ?? ''} ${m.outcome?.message ?? ''}）${note ? `：${note}` : ''}`,
   });
-  return { ...next, _id: id, _version: version };
 }

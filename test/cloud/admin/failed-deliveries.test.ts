@@ -73,3 +73,15 @@ test('an unknown or already handled message is refused in words', async () => {
   await h.ok('admin', 'dismissDelivery', { id, note: '已电话告知' });
   expect(await h.call('admin', 'retryDelivery', { id })).toMatchObject({ ok: false, code: 'INVALID_STATE', message: '该消息已处理，请刷新列表' });
 });
+
+test('two admins answering one failed delivery at once: one answer is kept, the other is refused, one audit entry', async () => {
+  const id = await failedDelivery(h);
+  const answers = await Promise.all([h.call('admin', 'retryDelivery', { id }), h.call('admin', 'dismissDelivery', { id, note: '已电话告知' })]);
+  expect(answers.filter((a) => a.ok)).toHaveLength(1);
+  expect(answers.find((a) => !a.ok)).toMatchObject({ ok: false, code: expect.stringMatching(/^(CONFLICT|INVALID_STATE)$/) });
+  const kept = answers[0]!.ok ? 'retryDelivery' : 'dismissDelivery';
+  expect((await message(id)).status).toBe(answers[0]!.ok ? 'pending' : 'dismissed');
+  // The audit entry is keyed by the version the answer wrote: only the kept answer wrote one.
+  expect(await h.deps.store.get('audit', `outbox/${id}:2`)).toMatchObject({ action: kept });
+  for (const other of ['3', 'null']) expect(await h.deps.store.get('audit', `outbox/${id}:${other}`)).toBeNull();
+});

@@ -1,6 +1,7 @@
 import type { ClaimTicket } from '../../../typings/api/claims';
 import type { ActionContext } from '../../../cloudfunctions/src/api/context';
 import { AppError } from '../../../cloudfunctions/src/api/errors';
+import { issueClaimCode, updateClaimCode } from '../../../cloudfunctions/src/application/claims';
 import { freezeUploads } from '../../../cloudfunctions/src/application/frozen-files';
 import { meetingAppError } from '../../../cloudfunctions/src/application/meetings';
 import { provisionalCheck } from '../../../cloudfunctions/src/application/provisional-marks';
@@ -150,5 +151,30 @@ describe('renderReceipt', () => {
   test('a reissued receipt says when it was reissued', async () => {
     const job = await render(true);
     expect(job.kind === 'registrationReceipt' && job.receipt.reissuedAt).toBe('2026-12-05T02:00:00.000Z');
+  });
+});
+
+describe('claim codes', () => {
+  const ctxWith = (store: Partial<ActionContext['store']>) =>
+    ({
+      now: new Date('2026-12-04T02:00:00.000Z'), caller: { openid: 'officer' }, config: {},
+      ids: { randomHex: (bytes: number) => '00'.repeat(bytes) }, store,
+    }) as unknown as ActionContext;
+
+  test('a code whose hash is already taken is not issued twice: the officer is asked to try again', async () => {
+    const taken = new Set<string>();
+    const ctx = ctxWith({ insert: async (_c: string, id: string) => !taken.has(id) && !!taken.add(id) });
+    const first = await issueClaimCode(ctx, 'case-1');
+    expect(first.ticket.code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    await expect(issueClaimCode(ctx, 'case-2')).rejects.toMatchObject({ code: 'CONFLICT', message: '系统繁忙，请稍后重试' });
+  });
+
+  test('changing a code that is gone, or that another request changed first, answers false', async () => {
+    expect(await updateClaimCode(ctxWith({ get: async () => null }), 'h', (r) => r)).toBe(false);
+    const record = { _id: 'h', _version: 3, caseId: 'c', failures: 0 };
+    const replaced: unknown[] = [];
+    const ctx = ctxWith({ get: async () => record as never, replace: async (...args: unknown[]) => (replaced.push(args), null) });
+    expect(await updateClaimCode(ctx, 'h', (r) => ({ ...r, failures: r.failures + 1 }))).toBe(false);
+    expect(replaced).toEqual([['claimCodes', 'h', 3, { caseId: 'c', failures: 1 }]]);
   });
 });

@@ -88,6 +88,8 @@ test('a month without decisions reports no rates rather than zeros', async () =>
   const report = await h.ok('supervisor', 'getStatistics', { from: '2026-06', to: '2026-06' });
   expect(report.rows[0]).toMatchObject({
     received: 1, decided: 0, workingDaysMedian: null, workingDaysMean: null, firstTimePassRate: null, spotCheckCoverage: null, satisfactionMean: null,
+    // The follow-up's finding on May's draw was recorded on 1 June: a finding of the follow-up, not a regulator's.
+    regulatorFindings: 0,
   });
 });
 
