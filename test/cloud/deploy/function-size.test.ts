@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { codeFingerprint } from '../../../cloudfunctions/src/deploy/code-fingerprint';
 
 // The deployable api folder as CloudBase fetches it on a cold start (issue 14): at most 1 MB, its bundle at most
 // 400 KB and free of PDF code — pdf-lib, fontkit and the 10.5 MB font belong to the pdf function alone.
@@ -84,6 +85,14 @@ describe('deployable function folders', () => {
       expect(load(dir)).toEqual({ codeCache: 'rejected', main: 'function' });
       rmSync(join(dir, 'app.cache'));
       expect(load(dir)).toEqual({ codeCache: 'absent', main: 'function' });
+      // The deploy's fingerprint follows the code, not V8's cache of it (written anew on every build): a folder
+      // whose cache differs is the same code, one whose bundle differs is not.
+      cpSync('cloudfunctions/api/app.cache', join(dir, 'app.cache'));
+      const withCache = codeFingerprint(dir);
+      writeFileSync(join(dir, 'app.cache'), Buffer.alloc(16));
+      expect(codeFingerprint(dir)).toBe(withCache);
+      appendFileSync(join(dir, 'app.js'), '// and again\n');
+      expect(codeFingerprint(dir)).not.toBe(withCache);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
