@@ -32,4 +32,6 @@ if (!(module instanceof Module)) {
   // What became of the cache, for the bench and the tests: used, rejected by this runtime, or not there.
   const codeCache = cachedData === undefined ? 'absent' : script.cachedDataRejected ? 'rejected' : 'used';
   Object.defineProperty(module.exports, 'codeCache', { value: codeCache, enumerable: false });
+  // Once per cold start, in the function's log: a cache made by another Node.js than this runtime's is no use.
+  if (codeCache === 'rejected') console.warn(`code cache not used: made by another V8 than this runtime's (${process.versions.v8}); rebuild with this Node.js to use it`);
 }
