@@ -6,6 +6,12 @@ import { freezeUploads } from '../../../cloudfunctions/src/application/frozen-fi
 import { meetingAppError } from '../../../cloudfunctions/src/application/meetings';
 import { provisionalCheck } from '../../../cloudfunctions/src/application/provisional-marks';
 import { renderReceipt } from '../../../cloudfunctions/src/application/registration-receipt';
+import { overdueReason, sectionOf, toSectionCaseRow } from '../../../cloudfunctions/src/application/section-cases';
+import { SUPERVISE_PAGES } from '../../../cloudfunctions/src/application/supervision-pages';
+import { SYSTEM_ACTOR, systemContext } from '../../../cloudfunctions/src/application/system-context';
+import type { Deps } from '../../../cloudfunctions/src/api/context';
+import type { CaseRecord } from '../../../cloudfunctions/src/domain/case';
+import { readFileSync } from 'node:fs';
 import type { HolidayYear } from '../../../cloudfunctions/src/domain/holiday-year';
 import type { Calendar } from '../../../cloudfunctions/src/ports/calendar';
 import { MeetingError } from '../../../cloudfunctions/src/ports/meetings';
@@ -176,5 +182,82 @@ describe('claim codes', () => {
     const ctx = ctxWith({ get: async () => record as never, replace: async (...args: unknown[]) => (replaced.push(args), null) });
     expect(await updateClaimCode(ctx, 'h', (r) => ({ ...r, failures: r.failures + 1 }))).toBe(false);
     expect(replaced).toEqual([['claimCodes', 'h', 3, { caseId: 'c', failures: 1 }]]);
+  });
+});
+
+describe('the pages supervision notices open', () => {
+  test('each is a page of the Mini Program, with the id or month it needs', () => {
+    const app = JSON.parse(readFileSync('miniprogram/app.json', 'utf8')) as { pages: string[]; subpackages: { root: string; pages: string[] }[] };
+    const registered = new Set([...app.pages, ...app.subpackages.flatMap((s) => s.pages.map((p) => `${s.root}/${p}`))].map((p) => `/${p}`));
+    const links = [SUPERVISE_PAGES.draw('2026-11'), SUPERVISE_PAGES.finding('f-1'), SUPERVISE_PAGES.case('c-1'), SUPERVISE_PAGES.observe('c-2'), SUPERVISE_PAGES.credit];
+    expect(links.filter((l) => !registered.has(l.split('?')[0]!))).toEqual([]);
+    expect(links.map((l) => l.split('?')[1] ?? '')).toEqual(['month=2026-11', 'id=f-1', 'id=c-1', 'id=c-2', '']);
+  });
+});
+
+describe('the system context of a timer', () => {
+  test('acts as the system, with no role and no user action, at the deployment clock’s time', () => {
+    const now = new Date('2026-12-01T18:00:00.000Z');
+    const ctx = systemContext({ clock: { now: () => now } } as unknown as Deps);
+    expect(ctx.caller).toEqual({ openid: 'system', name: '系统定时任务', roles: new Set() });
+    expect(SYSTEM_ACTOR).toEqual({ openid: 'system', name: '系统定时任务' });
+    expect(ctx.now).toBe(now);
+    expect(ctx.callableActions()).toEqual([]);
+  });
+});
+
+describe('a section head’s view', () => {
+  const ctxOf = (roles: string[], sectionCode?: string) => ({ caller: { openid: 'u', name: 'u', roles: new Set(roles), ...(sectionCode ? { sectionCode } : {}) } }) as unknown as ActionContext;
+
+  test('a head sees their own section, named or not, and no other', () => {
+    expect(sectionOf(ctxOf(['staff', 'sectionHead'], 'S1'), undefined)).toBe('S1');
+    expect(sectionOf(ctxOf(['staff', 'sectionHead'], 'S1'), 'S1')).toBe('S1');
+    expect(() => sectionOf(ctxOf(['staff', 'sectionHead'], 'S1'), 'S2')).toThrow(expect.objectContaining({ code: 'FORBIDDEN', message: '只能查看本科室的办件' }));
+    expect(() => sectionOf(ctxOf(['sectionHead']), undefined)).toThrow(expect.objectContaining({ code: 'FORBIDDEN', message: '您尚未分配到审批科室' }));
+    // A staff member's own section does not make them its head.
+    expect(() => sectionOf(ctxOf(['staff'], 'S1'), 'S1')).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    expect(() => sectionOf(ctxOf(['staff'], 'S1'), undefined)).toThrow(expect.objectContaining({ code: 'FORBIDDEN', message: '您尚未分配到审批科室' }));
+  });
+
+  test('an admin sees the section named, and is asked to name one', () => {
+    expect(sectionOf(ctxOf(['admin']), 'S2')).toBe('S2');
+    expect(sectionOf(ctxOf(['admin', 'sectionHead'], 'S1'), 'S2')).toBe('S2');
+    expect(sectionOf(ctxOf(['admin', 'sectionHead'], 'S1'), undefined)).toBe('S1');
+    expect(() => sectionOf(ctxOf(['admin']), undefined)).toThrow(expect.objectContaining({ code: 'VALIDATION', message: '请指明要查看哪个科室' }));
+  });
+
+  const base = {
+    number: 'TK-2026-0001', matterName: '食品经营许可', company: { name: '青禾餐饮有限公司' }, submittedAt: '2026-11-02T02:00:00.000Z',
+  };
+  const caseOf = (patch: Partial<CaseRecord>) => ({ _id: 'c1', _version: 4, ...base, ...patch }) as unknown as CaseRecord & { _id: string; _version: number };
+
+  test('a rectification is overdue from the instant its deadline passes, until re-inspection is asked for', () => {
+    const c = caseOf({ state: 'rectifying', rectification: { deadline: '2026-12-04T16:00:00.000Z' } as CaseRecord['rectification'] });
+    expect(overdueReason(c, new Date('2026-12-04T16:00:00.000Z'))).toBeUndefined();
+    expect(overdueReason(c, new Date('2026-12-04T16:00:00.001Z'))).toBe('整改期限12月5日已过，待作出决定');
+    const asked = caseOf({ state: 'rectifying', rectification: { deadline: '2026-12-04T16:00:00.000Z', reinspectionRequestedAt: '2026-12-04T10:00:00.000Z' } as CaseRecord['rectification'] });
+    expect(overdueReason(asked, new Date('2026-12-06T00:00:00.000Z'))).toBeUndefined();
+    // Only a case still rectifying: a decided one with its old order is not overdue.
+    expect(overdueReason(caseOf({ state: 'passed', rectification: c.rectification }), new Date('2026-12-06T00:00:00.000Z'))).toBeUndefined();
+  });
+
+  test('a booked inspection is overdue an hour after its start, while not started', () => {
+    const c = caseOf({ state: 'scheduled', scheduledAt: '2026-12-04T01:30:00.000Z' });
+    expect(overdueReason(c, new Date('2026-12-04T02:30:00.000Z'))).toBeUndefined();
+    expect(overdueReason(c, new Date('2026-12-04T02:30:00.001Z'))).toBe('预约的踏勘时间12月4日 09:30已过，尚未开始');
+    expect(overdueReason(caseOf({ state: 'inspecting', scheduledAt: c.scheduledAt }), new Date('2026-12-05T00:00:00.000Z'))).toBeUndefined();
+    expect(overdueReason(caseOf({ state: 'scheduled' }), new Date('2026-12-05T00:00:00.000Z'))).toBeUndefined();
+  });
+
+  test('a row names the handler only when there is one, and says why it is overdue', () => {
+    const now = new Date('2026-12-05T00:00:00.000Z');
+    expect(toSectionCaseRow(caseOf({ state: 'submitted' }), now)).toEqual({
+      id: 'c1', version: 4, number: 'TK-2026-0001', matterName: '食品经营许可', companyName: '青禾餐饮有限公司',
+      state: 'submitted', stateLabel: '待受理', submittedAt: '2026-11-02T02:00:00.000Z',
+    });
+    expect(toSectionCaseRow(caseOf({ state: 'scheduled', scheduledAt: '2026-12-04T01:30:00.000Z', handlerId: 'staff-1' }), now)).toMatchObject({
+      handlerId: 'staff-1', handlerName: '', overdue: '预约的踏勘时间12月4日 09:30已过，尚未开始',
+    });
+    expect(toSectionCaseRow(caseOf({ state: 'accepted', handlerId: 'staff-1', handlerName: '李四' }), now)).toMatchObject({ handlerId: 'staff-1', handlerName: '李四' });
   });
 });
