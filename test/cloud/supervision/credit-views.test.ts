@@ -1,6 +1,8 @@
 import type { OutboxMessage } from '../../../cloudfunctions/src/adapters/outbox-notifier';
 import type { ActionContext } from '../../../cloudfunctions/src/api/context';
 import { type CreditRecord, type ListingRecord, liftListing, toCreditRecordView, toListingView } from '../../../cloudfunctions/src/application/credit';
+import { announceFinding, type FindingRecord, loadFinding, toFindingView } from '../../../cloudfunctions/src/application/findings';
+import { type FollowUpRecord, toFollowUpView } from '../../../cloudfunctions/src/application/follow-ups';
 import { systemContext } from '../../../cloudfunctions/src/application/system-context';
 import type { Store } from '../../../cloudfunctions/src/ports/store';
 import { type Harness, makeHarness } from '../../support/harness';
@@ -98,5 +100,71 @@ describe('credit repair (liftListing)', () => {
     await liftListing(ctx(), id, 1, '已完成整改');
     await expect(liftListing(ctx(), id, 2, '理由')).rejects.toMatchObject({ code: 'INVALID_STATE', message: '该名单已解除' });
     expect((await outbox()).length).toBe(1);
+  });
+});
+
+describe('findings and follow-ups', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await makeHarness();
+  });
+  afterEach(() => h.close());
+
+  const finding = (patch: Partial<FindingRecord> = {}): FindingRecord => ({
+    caseId: 'c1', caseNumber: 'TK-2026-0001', matterCode: 'M01', matterName: '食品经营许可', companyName: '青禾餐饮有限公司', source: 'regulator',
+    kind: 'falseMaterials', severity: 'minor', description: '材料与实际不符', evidence: [], reportedAt: NOW.toISOString(), reportedBy: 'reg',
+    reportedByName: '监管员', status: 'pending', ...patch,
+  });
+
+  test('a new finding is audited by how it came and announced to every supervisor, who must decide on it', async () => {
+    const ctx = systemContext(h.deps);
+    await announceFinding(ctx, 'f-reg', finding());
+    await announceFinding(ctx, 'fu-2026-11-c1', finding({ source: 'followUp', followUpId: '2026-11-c1', kind: 'falseAddress', severity: 'serious' }));
+    expect(await h.deps.store.get('audit', 'findings/f-reg:1')).toMatchObject({ action: 'reportFinding', subject: 'findings/f-reg', note: 'TK-2026-0001 提交虚假资料（轻微）' });
+    expect(await h.deps.store.get('audit', 'findings/fu-2026-11-c1:1')).toMatchObject({ action: 'recordFollowUpOutcome', subject: 'findings/fu-2026-11-c1', note: 'TK-2026-0001 虚报地址（严重）' });
+    const sent = await h.deps.store.get<OutboxMessage>('outbox', 'findings:fu-2026-11-c1:findingReported:supervisor');
+    expect(sent).toMatchObject({
+      to: 'supervisor', event: 'findingReported', caseId: 'c1', title: '发现失信问题，待作出处理决定',
+      body: 'TK-2026-0001 青禾餐饮有限公司：虚报地址（严重，监督回访）', page: '/package-supervise/pages/finding/finding?id=fu-2026-11-c1',
+      fields: { number: 'TK-2026-0001', matter: '食品经营许可' },
+    });
+    expect((await h.deps.store.get<OutboxMessage>('outbox', 'findings:f-reg:findingReported:supervisor'))!.body).toBe('TK-2026-0001 青禾餐饮有限公司：提交虚假资料（轻微，行业监管部门报告）');
+  });
+
+  test('a finding that is not there is NOT_FOUND', async () => {
+    await expect(loadFinding(systemContext(h.deps), 'nope')).rejects.toMatchObject({ code: 'NOT_FOUND', message: '未找到该问题记录' });
+  });
+
+  test('a finding’s view carries its visit, its decision’s dates and a recount waiting, only where it has them', () => {
+    const plain = toFindingView({ _id: 'f1', _version: 1, ...finding() });
+    expect(plain).not.toHaveProperty('followUpId');
+    expect(plain).not.toHaveProperty('decision');
+    expect(plain).not.toHaveProperty('pendingRecount');
+    const decided = toFindingView({
+      _id: 'f2', _version: 3, ...finding({
+        source: 'followUp', followUpId: '2026-11-c1', status: 'decided',
+        decision: { decidedAt: NOW.toISOString(), decidedBy: 'sup', decidedByName: '监督员', reason: '核实', licenceRevoked: false, correctionDeadline: '2027-01-08T16:00:00.000Z', correctionDeadlineProvisional: true },
+        pendingRecount: { issued: '2027-01-08T16:00:00.000Z', wouldBe: '2027-01-11T16:00:00.000Z', year: 2027, notedAt: NOW.toISOString() },
+      }),
+    });
+    expect(decided).toMatchObject({
+      followUpId: '2026-11-c1',
+      decision: { reason: '核实', licenceRevoked: false, correctionDeadline: '2027-01-08T16:00:00.000Z', correctionDeadlineProvisional: true },
+      pendingRecount: { issued: '2027-01-08T16:00:00.000Z', wouldBe: '2027-01-11T16:00:00.000Z', year: 2027 },
+    });
+    expect(decided.decision).not.toHaveProperty('blacklistUntil');
+    expect(decided.pendingRecount).not.toHaveProperty('notedAt');
+  });
+
+  test('a follow-up is overdue only while open and past its due time', () => {
+    const followUp = (patch: Partial<FollowUpRecord>) => toFollowUpView({
+      _id: '2026-11-c1', _version: 1, month: '2026-11', caseId: 'c1', caseNumber: 'TK-2026-0001', matterCode: 'M01', matterName: '食品经营许可',
+      companyName: '青禾餐饮有限公司', premisesAddress: '示范路1号', status: 'open', dueAt: NOW.toISOString(), createdAt: '2026-12-01T02:00:00.000Z', ...patch,
+    }, NOW);
+    expect(followUp({}).overdue).toBe(false);
+    expect(followUp({ dueAt: '2026-12-04T01:59:59.999Z' }).overdue).toBe(true);
+    expect(followUp({ dueAt: '2026-12-04T01:59:59.999Z', status: 'consistent' }).overdue).toBe(false);
+    expect(followUp({ dueProvisional: true })).toMatchObject({ dueProvisional: true, statusLabel: '待回访' });
+    expect(followUp({})).not.toHaveProperty('dueProvisional');
   });
 });
