@@ -4,6 +4,7 @@ import type { FollowUpRecord } from '../../../cloudfunctions/src/application/fol
 import { seededCalendar } from '../../support/calendar';
 import { GENESIS_DRAW_HASH } from '../../../cloudfunctions/src/domain/monthly-draw';
 import { addWorkingDays } from '../../../cloudfunctions/src/domain/working-days';
+import { chinaDateOf } from '../../../cloudfunctions/src/domain/china-time';
 import { forceCase } from '../../support/fast-forward';
 import { type Harness, makeHarness } from '../../support/harness';
 import { CLOSED_MONTH, decidedCase, wholeDrawList } from '../../support/supervision-fixtures';
@@ -188,5 +189,50 @@ describe('verifying a draw', () => {
 
   test('a month never drawn is not found', async () => {
     expect(await h.call('supervisor', 'verifyDraw', { month: '2026-04' })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect(await h.call('supervisor', 'getDraw', { month: '2026-04' })).toMatchObject({ ok: false, code: 'NOT_FOUND', message: '2026-04 尚无抽查记录' });
+  });
+
+  test('a draw whose month before has vanished from the chain is reported broken', async () => {
+    h.clock.set('2026-08-01T02:00:00+08:00');
+    // July is drawn after June, which chains to May.
+    await h.ok('supervisor', 'runDraw', { month: '2026-07' });
+    expect(await h.ok('supervisor', 'verifyDraw', { month: '2026-07' })).toMatchObject({ ok: true });
+    await h.deps.store.remove('draws', '2026-06');
+    const result = await h.ok('supervisor', 'verifyDraw', { month: '2026-07' });
+    expect(result.ok).toBe(false);
+    expect(result.codes).toContain('CHAIN');
+    expect(result.problems).toContain('CHAIN: 上期（2026-06）抽查记录缺失，抽查链中断');
+  });
+});
+
+describe('what a draw tells', () => {
+  test('the draw is audited with its figures and hash, and each supervisor is told how many to visit by when', async () => {
+    for (let day = 1; day <= 12; day++) await decidedCase(h, `2026-05-${String(day).padStart(2, '0')}T02:00:00.000Z`);
+    h.clock.set('2026-06-01T02:00:00+08:00');
+    const { draw } = await h.ok('supervisor', 'runDraw', { month: CLOSED_MONTH });
+    expect(await h.deps.store.get('audit', `draws/${CLOSED_MONTH}`)).toMatchObject({
+      action: 'monthlyDraw', subject: `draws/${CLOSED_MONTH}`, note: `总体 12 件，抽取 2 件，抽查哈希 ${draw.record.drawHash}`,
+    });
+    const [notice] = await outboxTo('supervisor', 'drawDone');
+    const due = chinaDateOf(addWorkingDays(new Date('2026-06-01T02:00:00+08:00'), 20, seededCalendar()).toISOString());
+    expect(notice).toMatchObject({
+      _id: `draws:${CLOSED_MONTH}:drawDone:supervisor`, title: `${CLOSED_MONTH} 监督回访抽查已完成`,
+      body: `上月远程踏勘办结 12 件，抽取 2 件，请于 ${due} 前完成回访`,
+      fields: { month: CLOSED_MONTH, count: '2' },
+    });
+  });
+
+  test('a month without remote decisions tells the supervisors there is nothing to visit', async () => {
+    await h.ok('supervisor', 'runDraw', { month: CLOSED_MONTH });
+    const [notice] = await outboxTo('supervisor', 'drawDone');
+    expect(notice).toMatchObject({ body: `${CLOSED_MONTH} 没有远程踏勘办结的办件，本月无需回访`, fields: { month: CLOSED_MONTH, count: '0' } });
+  });
+
+  test('a month before the pilot began has nothing to draw; the pilot’s first month has', async () => {
+    h.deps.config.supervision = { ...h.deps.config.supervision, trialStart: '2026-05-15' };
+    expect(await h.call('supervisor', 'runDraw', { month: '2026-04' })).toMatchObject({
+      ok: false, code: 'VALIDATION', message: '远程视频踏勘试点自 2026-05 开始，此前的月份没有可抽查的办件',
+    });
+    expect(await h.ok('supervisor', 'runDraw', { month: CLOSED_MONTH })).toMatchObject({ created: true });
   });
 });
