@@ -20,8 +20,8 @@ export const formStatuses = (c: CaseRecord): FormStatus[] =>
     };
   });
 
-const schedulingOf = (c: CaseRecord): SchedulingView => ({
-  offeredSlots: c.offeredSlots ?? [],
+/** The scheduling state but the offered slots, which toReadinessView gives with their provisional marks as they stand. */
+const schedulingOf = (c: CaseRecord): Omit<SchedulingView, 'offeredSlots'> => ({
   ...(c.otherTimesRequest ? { otherTimesRequest: c.otherTimesRequest } : {}),
   ...(c.scheduledAt && c.scheduledEnd ? { booked: { start: c.scheduledAt, end: c.scheduledEnd } } : {}),
   reschedules: c.reschedules ?? 0,

@@ -29,6 +29,17 @@ describe('the group label (R5)', () => {
       ['现场联系人', label, false],
       ['经办人', label, true],
     ]);
+    // An observer is a member too, last, and reads the group.
+    await forceCase(h, c.id, { observerIds: ['supervisor'] });
+    const seen = await h.ok('supervisor', 'getGroup', { caseId: c.id });
+    expect(seen.members.map((m) => [m.role, m.roleLabel, m.me])).toEqual([
+      ['applicant', '申请人', false], ['contact', '现场联系人', false], ['handler', '经办人', false], ['observer', '观察员', true],
+    ]);
+  });
+
+  test('a group of an accepted case without contacts or observers has the applicant and the handler only', async () => {
+    const c = await prepared.accepted(h);
+    expect((await h.ok('applicant', 'getGroup', { caseId: c.id })).members.map((m) => [m.role, m.me])).toEqual([['applicant', true], ['handler', false]]);
   });
 });
 
@@ -95,7 +106,10 @@ describe('messages', () => {
     const withPicture = await h.ok('otherApplicant', 'postGroupMessage', { caseId: c.id, imageFileId: picture });
     expect(withPicture.imageUrl).toContain('uploads/otherApplicant/');
 
+    // A message of another case's group, newer than all: not this group's.
+    await h.deps.store.insert('groupMessages', 'another-case-1', { caseId: 'another-case', at: '2030-01-01T00:00:00.000Z', senderId: 'otherApplicant', senderRole: 'applicant', text: '别的群' });
     const group = await h.ok('staff', 'getGroup', { caseId: c.id });
+    expect(group.messages.items.map((m) => m.senderLabel)).toEqual(['申请人', '经办人', '现场联系人', '现场联系人'].map((role) => `${role} ${group.label}`));
     expect(group.messages.items.map((m) => [m.senderRole, m.text ?? '[图片]', m.mine])).toEqual([
       ['applicant', '请问水箱间需要开灯吗？', false],
       ['handler', '需要，请提前打开照明', true],
@@ -113,7 +127,7 @@ describe('messages', () => {
     await expect(h.ok('supervisor', 'listGroupMessages', { caseId: c.id })).resolves.toMatchObject({ total: 0 });
     expect(await h.call('supervisor', 'postGroupMessage', { caseId: c.id, text: '旁听' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(await h.call('otherStaff', 'postGroupMessage', { caseId: c.id, text: '你好' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    expect(await h.call('otherStaff', 'getGroup', { caseId: c.id })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await h.call('otherStaff', 'getGroup', { caseId: c.id })).toMatchObject({ ok: false, code: 'FORBIDDEN', message: '您不是该踏勘群的成员' });
     expect(await h.call('otherApplicant', 'listGroupMessages', { caseId: c.id })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(await h.call('applicant', 'postGroupMessage', { caseId: c.id })).toMatchObject({ ok: false, code: 'VALIDATION', message: expect.stringContaining('请输入消息内容') });
   });
@@ -153,7 +167,7 @@ describe('the group page', () => {
 
   test('there is no group before acceptance', async () => {
     const c = await h.apply();
-    expect(await h.call('applicant', 'getGroup', { caseId: c.id })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect(await h.call('applicant', 'getGroup', { caseId: c.id })).toMatchObject({ ok: false, code: 'NOT_FOUND', message: '办件受理后才建立踏勘群' });
     expect(await h.call('applicant', 'inviteContact', { caseId: c.id })).toMatchObject({ ok: false, code: 'INVALID_STATE' });
   });
 
