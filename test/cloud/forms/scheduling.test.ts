@@ -3,6 +3,7 @@ import type { OfficerDay } from '../../../cloudfunctions/src/application/officer
 import type { AuditEntry } from '../../../cloudfunctions/src/domain/case';
 import type { CaseView } from '../../../typings/models';
 import { type Harness, makeHarness } from '../../support/harness';
+import { forceCase } from '../../support/fast-forward';
 import { MONDAY_10, MONDAY_14, prepared } from '../../support/readiness';
 import { ref } from '../../support/scenarios';
 
@@ -187,6 +188,17 @@ describe('rescheduling and no-shows', () => {
     const rebooked = await h.ok('applicant', 'bookSlot', { ...ref(again.case), start: MONDAY_10 });
     const movedByOfficer = await h.ok('staff', 'rescheduleInspection', { ...ref(rebooked.case), reason: '系统维护' });
     expect(movedByOfficer.scheduling.reschedules).toBe(2);
+  });
+
+  test('a booking made with one officer is given back on that officer’s day after the case passed to another', async () => {
+    const c = await prepared.scheduled(h);
+    // Reassigned after booking: the slot was claimed on staff's day, the case is now otherStaff's.
+    await forceCase(h, c.id, { handlerId: 'otherStaff' });
+    await h.deps.store.insert('officerDays', 'otherStaff:2026-06-15', { officerId: 'otherStaff', date: '2026-06-15', bookings: [{ caseId: c.id, start: '2026-06-15T02:00:00.000Z', end: '2026-06-15T03:00:00.000Z' }] });
+    const current = (await h.deps.store.get<{ _version: number }>('cases', c.id))!;
+    await h.ok('applicant', 'rescheduleInspection', { caseId: c.id, version: current._version, reason: '负责人临时出差' });
+    expect((await h.deps.store.get<OfficerDay>('officerDays', 'staff:2026-06-15'))!.bookings).toEqual([]);
+    expect((await h.deps.store.get<OfficerDay>('officerDays', 'otherStaff:2026-06-15'))!.bookings).toHaveLength(1);
   });
 
   test('a no-show is recorded only once the booked time has come, and counted', async () => {
