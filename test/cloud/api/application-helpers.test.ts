@@ -3,6 +3,7 @@ import type { ActionContext } from '../../../cloudfunctions/src/api/context';
 import { AppError } from '../../../cloudfunctions/src/api/errors';
 import { issueClaimCode, updateClaimCode } from '../../../cloudfunctions/src/application/claims';
 import { freezeUploads } from '../../../cloudfunctions/src/application/frozen-files';
+import { inviteId } from '../../../cloudfunctions/src/application/invites';
 import { meetingAppError } from '../../../cloudfunctions/src/application/meetings';
 import { provisionalCheck } from '../../../cloudfunctions/src/application/provisional-marks';
 import { renderReceipt } from '../../../cloudfunctions/src/application/registration-receipt';
@@ -260,4 +261,8 @@ describe('a section head’s view', () => {
     });
     expect(toSectionCaseRow(caseOf({ state: 'accepted', handlerId: 'staff-1', handlerName: '李四' }), now)).toMatchObject({ handlerId: 'staff-1', handlerName: '李四' });
   });
+});
+
+test('an invite is stored under the SHA-256 of its token in hex, so the token itself is never kept', () => {
+  expect(inviteId('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
 });
