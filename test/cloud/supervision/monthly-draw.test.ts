@@ -228,6 +228,19 @@ describe('what a draw tells', () => {
     expect(notice).toMatchObject({ body: `${CLOSED_MONTH} 没有远程踏勘办结的办件，本月无需回访`, fields: { month: CLOSED_MONTH, count: '0' } });
   });
 
+  test('the domain’s refusals reach the supervisor as errors: a share under the policy’s 10% or out of range, a case that cannot enter a population', async () => {
+    await decidedCase(h);
+    h.deps.config.supervision = { ...h.deps.config.supervision, drawShareBasisPoints: 500 };
+    expect(await h.call('supervisor', 'runDraw', { month: CLOSED_MONTH })).toMatchObject({ ok: false, code: 'VALIDATION', message: '抽查比例不得低于 10%（1000 个万分点，津丽政务〔2022〕7号）：500' });
+    h.deps.config.supervision = { ...h.deps.config.supervision, drawShareBasisPoints: 10001 };
+    expect(await h.call('supervisor', 'runDraw', { month: CLOSED_MONTH })).toMatchObject({ ok: false, code: 'VALIDATION', message: expect.stringContaining('抽查比例须为 1000 至 10000 之间') });
+    h.deps.config.supervision = { ...h.deps.config.supervision, drawShareBasisPoints: 1000 };
+    const broken = await decidedCase(h, '2026-05-21T02:00:00.000Z');
+    await forceCase(h, broken._id, { decidedAt: '2026-05-21 10:00' });
+    expect(await h.call('supervisor', 'runDraw', { month: CLOSED_MONTH })).toMatchObject({ ok: false, code: 'INVALID_STATE', message: expect.stringContaining(`办件 ${broken._id} 的办结时间不是带时区的 ISO 时间`) });
+    expect(await h.deps.store.get('draws', CLOSED_MONTH)).toBeNull();
+  });
+
   test('a month before the pilot began has nothing to draw; the pilot’s first month has', async () => {
     h.deps.config.supervision = { ...h.deps.config.supervision, trialStart: '2026-05-15' };
     expect(await h.call('supervisor', 'runDraw', { month: '2026-04' })).toMatchObject({
