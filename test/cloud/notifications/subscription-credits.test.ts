@@ -13,8 +13,8 @@ beforeEach(async () => {
 });
 afterEach(() => h.close());
 
-const once: ConfiguredTemplate = { id: 'tmpl-progress', keywords: {}, longTerm: false };
-const always: ConfiguredTemplate = { id: 'tmpl-todo', keywords: {}, longTerm: true };
+const once: ConfiguredTemplate = { id: 'tmpl-progress', keywords: {}, longTerm: false, enums: {} };
+const always: ConfiguredTemplate = { id: 'tmpl-todo', keywords: {}, longTerm: true, enums: {} };
 const templates: SubscribeTemplates = { caseProgress: once, todo: always };
 const AT = '2026-12-04T02:00:00.000Z';
 const record = () => loadSubscriptions(h.deps.store, 'u1');
