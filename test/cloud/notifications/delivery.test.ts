@@ -206,6 +206,54 @@ test('two sweeps running at once send a message once', async () => {
   expect(await only('applicant')).toMatchObject({ status: 'sent', attempts: 1 });
 });
 
+describe('a sweep that listed a message another sweep has handled since', () => {
+  /** Two messages due for the applicant; while the first sweep sends the first, a second sweep runs whole. */
+  const overtaken = async (secondAnswer?: { ok: false; errcode: number; errmsg: string }) => {
+    await subscribe('applicant', 'caseProgress', 'todo');
+    await h.ok('applicant', 'recordSubscriptions', { accepted: ['caseProgress'], rejected: [] });
+    await acceptedCase();
+    await h.deps.store.insert('outbox', 'extra-1', {
+      ...(await only('applicant')), _id: undefined, _version: undefined, createdAt: new Date(h.clock.now().getTime() + 1).toISOString(),
+    });
+    let second: Awaited<ReturnType<typeof sweep>> | undefined;
+    wechat.during = async () => {
+      wechat.during = undefined;
+      // The second sweep's send is answered first; the first sweep's own send then goes through.
+      if (secondAnswer) wechat.answers.push(secondAnswer, { ok: true });
+      second = await sweep();
+    };
+    const first = await sweep();
+    return { first, second: second! };
+  };
+
+  test('does not send again one the other sweep sent', async () => {
+    const { first, second } = await overtaken();
+    expect(wechat.sent).toHaveLength(2);
+    expect(first.sent + second.sent).toBe(2);
+    // The sweep that found the other's message already sent counts it nowhere.
+    expect(first).toEqual({ sent: 1, inboxOnly: 0, retrying: 0, failed: 0 });
+  });
+
+  test('does not send early one the other sweep put back to wait for its retry', async () => {
+    const { first, second } = await overtaken({ ok: false, errcode: -1, errmsg: 'system error' });
+    expect(second).toMatchObject({ retrying: 1 });
+    expect(wechat.sent).toHaveLength(2);
+    expect(first).toEqual({ sent: 1, inboxOnly: 0, retrying: 0, failed: 0 });
+    expect((await messagesTo('applicant')).map((m) => m.status).sort()).toEqual(['pending', 'sent']);
+  });
+});
+
+test('a message of an event the catalogue no longer has stays in the inbox, and says why', async () => {
+  await subscribe('applicant', 'caseProgress');
+  await acceptedCase();
+  const m = await only('applicant');
+  const { _id, _version, ...body } = m;
+  await h.deps.store.replace('outbox', _id, _version, { ...body, event: 'retiredEvent' });
+  expect(await sweep()).toEqual({ sent: 0, inboxOnly: 1, retrying: 0, failed: 0 });
+  expect(await only('applicant')).toMatchObject({ status: 'inboxOnly', outcome: { message: '消息目录中没有事件 retiredEvent' } });
+  expect(wechat.sent).toEqual([]);
+});
+
 test('a message read while it is being sent keeps both the read flag and the delivery', async () => {
   await subscribe('applicant', 'caseProgress');
   await acceptedCase();
