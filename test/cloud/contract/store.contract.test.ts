@@ -119,6 +119,15 @@ function describeStoreContract(name: string, makeStore: () => Promise<Store>): v
       const findIds = async (where: Parameters<Store['count']>[1]): Promise<string[]> =>
         ids(await store.find<Doc>('cases', { where, orderBy: [['_id', 'asc']] }));
 
+      it('refuses an order with an empty field or a direction other than asc and desc, as the CloudBase SDK does', async () => {
+        const refused = async (orderBy: unknown): Promise<unknown> =>
+          store.find<Doc>('cases', { where: { state: 'submitted' }, orderBy: orderBy as [string, 'asc'][] }).then(() => 'answered', () => 'refused');
+        expect(await refused([['score', '']])).toBe('refused');
+        expect(await refused([['score', 'ascending']])).toBe('refused');
+        expect(await refused([['', 'asc']])).toBe('refused');
+        expect(await refused([['score', 'desc']])).toBe('answered');
+      });
+
       it('returns stored documents, with _id and _version', async () => {
         const [found] = await store.find<Doc>('cases', { where: { name: 'Alpha' } });
         expect(found).toStrictEqual(await store.get('cases', 'a'));

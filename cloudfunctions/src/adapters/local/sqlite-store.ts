@@ -15,8 +15,13 @@ const fieldExpr = (field: string): string => {
   return field === '_id' ? 'id' : field === '_version' ? 'version' : `json_extract(body, '$.${field}')`;
 };
 const sqlValue = (v: unknown): unknown => (typeof v === 'boolean' ? (v ? 1 : 0) : v);
+// CloudBase's SDK throws on a direction other than 'asc' and 'desc' (Validate.isFieldOrder); so does this store.
+const direction = (d: string): string => {
+  if (d !== 'asc' && d !== 'desc') throw new Error(`bad order direction: ${d}`);
+  return d.toUpperCase();
+};
 const orderSql = (query: Query): string =>
-  query.orderBy?.length ? ` ORDER BY ${query.orderBy.map(([f, d]) => `${fieldExpr(f)} ${d === 'desc' ? 'DESC' : 'ASC'}`).join(', ')}` : '';
+  query.orderBy?.length ? ` ORDER BY ${query.orderBy.map(([f, d]) => `${fieldExpr(f)} ${direction(d)}`).join(', ')}` : '';
 const OPS = { gt: '>', gte: '>=', lt: '<', lte: '<=' } as const;
 // CloudBase (MongoDB) compares values of one type only: 1 is not true, '5' is not 5, 'a' is never above 5. SQLite
 // compares across types (and json_extract() reads true as 1), so every comparison also checks the JSON type.
