@@ -85,3 +85,23 @@ test('two admins answering one failed delivery at once: one answer is kept, the 
   expect(await h.deps.store.get('audit', `outbox/${id}:2`)).toMatchObject({ action: kept });
   for (const other of ['3', 'null']) expect(await h.deps.store.get('audit', `outbox/${id}:${other}`)).toBeNull();
 });
+
+test('an answer whose compare-and-set is lost to another admin between its read and its write is refused in words and writes nothing', async () => {
+  const id = await failedDelivery(h);
+  const store = h.deps.store;
+  const replace = store.replace.bind(store);
+  let raced = 0;
+  // The other admin dismisses the message just before this answer writes: this answer read version 1, the store now holds 2.
+  store.replace = (async (collection: string, docId: string, version: number, doc: object) => {
+    if (collection === 'outbox' && docId === id && raced++ === 0) {
+      const { _id, _version, ...rest } = (await store.get<OutboxMessage>('outbox', id))!;
+      await replace('outbox', id, _version, { ...rest, status: 'dismissed', handled: { action: 'dismiss', by: 'admin2', byName: '另一位管理员', at: h.clock.now().toISOString() } });
+    }
+    return replace(collection, docId, version, doc);
+  }) as typeof store.replace;
+  expect(await h.call('admin', 'retryDelivery', { id })).toMatchObject({ ok: false, code: 'CONFLICT', message: '该消息刚被他人处理，请刷新列表' });
+  expect(raced).toBe(1);
+  expect((await message(id))).toMatchObject({ status: 'dismissed', handled: { by: 'admin2' } });
+  // Audit entries are keyed by the version an answer wrote; this one wrote none (the other admin's went straight to the store).
+  for (const version of ['2', '3', 'null']) expect(await h.deps.store.get('audit', `outbox/${id}:${version}`)).toBeNull();
+});
