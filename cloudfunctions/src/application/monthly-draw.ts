@@ -3,7 +3,7 @@
 // and tell the supervisors. Shared by the timer function and the supervisors' actions.
 
 import type { DrawList, DrawPreview, DrawSummary, DrawVerification, DrawView, DrawnCase } from '../../../typings/models';
-import type { ActionContext } from '../api/context';
+import type { ActionContext, UserRecord } from '../api/context';
 import { AppError } from '../api/errors';
 import { yearsAround } from '../ports/calendar';
 import type { CaseRecord } from '../domain/case';
@@ -11,7 +11,7 @@ import { chinaDateOf, chinaMonthOf, chinaMonthRange, previousMonth } from '../do
 import {
   type DrawCase, type DrawRecord, MonthlyDrawError, allocate, drawMonth, populationOf, sampleSize, verifyDraw,
 } from '../domain/monthly-draw';
-import { deadlineAfter } from '../domain/working-days';
+import { type HolidayCalendar, deadlineAfter } from '../domain/working-days';
 import type { Store, Stored } from '../ports/store';
 import { writeAudit } from './audit';
 import { findInRange } from './find-all';
@@ -76,18 +76,22 @@ function assertDrawable(ctx: ActionContext, month: string): void {
  * first draw can no longer be drawn, since the chain has started without it.
  */
 export async function runMonthlyDraw(ctx: ActionContext, month: string, trigger: DrawDocument['trigger']): Promise<{ created: boolean; draw: StoredDraw }> {
-  const existing = await ctx.store.get<DrawDocument>('draws', month);
-  if (existing) {
-    await completeDraw(ctx, existing);
-    return { created: false, draw: existing };
-  }
-  assertDrawable(ctx, month);
-  // Three reads side by side (each is a round trip in CloudBase); nothing is written before the checks below.
-  const [[later], [latest], cases] = await Promise.all([
+  // Every read a new draw needs, side by side: each is a round trip in CloudBase, and the timer's cold start pays
+  // for each sequential one. A month already drawn wastes the others, which only a re-run or a retry does.
+  // Nothing is written before the checks below.
+  const [existing, [later], [latest], cases, calendar, supervisors] = await Promise.all([
+    ctx.store.get<DrawDocument>('draws', month),
     ctx.store.find<DrawDocument>('draws', { where: { month: { op: 'gt', value: month } }, orderBy: [['month', 'asc']], limit: 1 }),
     ctx.store.find<DrawDocument>('draws', { where: { month: { op: 'lt', value: month } }, orderBy: [['month', 'desc']], limit: 1 }),
     loadMonthCases(ctx.store, month),
+    yearsAround(ctx.calendar, ctx.now),
+    roleHolders(ctx.store, 'supervisor'),
   ]);
+  if (existing) {
+    await completeDraw(ctx, existing, { supervisors });
+    return { created: false, draw: existing };
+  }
+  assertDrawable(ctx, month);
   if (later) throw new AppError('INVALID_STATE', `已有 ${later.month} 的抽查记录，抽查链已经开始，不能再补抽更早的 ${month}`);
   const previous = !latest ? null : latest.month === previousMonth(month) ? latest : (await runMonthlyDraw(ctx, previousMonth(month), trigger)).draw;
 
@@ -101,21 +105,36 @@ export async function runMonthlyDraw(ctx: ActionContext, month: string, trigger:
   const created = await ctx.store.insert('draws', month, doc);
   const stored = created ? { ...doc, _id: month, _version: 1 } : await ctx.store.get<DrawDocument>('draws', month);
   if (!stored) throw new AppError('CONFLICT', '抽查记录写入冲突，请重试');
-  await completeDraw(ctx, stored, new Map(cases.map((c) => [c._id, c])));
+  const casesById = new Map(cases.map((c) => [c._id, c]));
+  // A draw stored just now has no follow-up visits yet (their ids derive from it), and was drawn at ctx.now.
+  await completeDraw(ctx, stored, created ? { casesById, calendar, supervisors, opened: 0 } : { casesById, supervisors });
   return { created, draw: stored };
+}
+
+/** What the caller has already read, so that completing a draw does not read it again. */
+interface Known {
+  casesById?: Map<string, Stored<CaseRecord>>;
+  /** The calendar around the draw's `drawnAt`. */
+  calendar?: HolidayCalendar;
+  supervisors?: Stored<UserRecord>[];
+  /** How many follow-up visits of the month exist. */
+  opened?: number;
 }
 
 /**
  * What follows a stored draw: a follow-up visit per drawn case, the audit entry, a notice to every supervisor.
  * Every id is derived from the month, so running this again (after a failure, or on a re-run) adds nothing twice.
  */
-async function completeDraw(ctx: ActionContext, draw: StoredDraw, casesById?: Map<string, Stored<CaseRecord>>): Promise<void> {
-  const [calendar, opened] = await Promise.all([yearsAround(ctx.calendar, new Date(draw.drawnAt)), ctx.store.count('followUps', { month: draw.month })]);
+async function completeDraw(ctx: ActionContext, draw: StoredDraw, known: Known): Promise<void> {
+  const [calendar, opened] = await Promise.all([
+    known.calendar ?? yearsAround(ctx.calendar, new Date(draw.drawnAt)),
+    known.opened ?? ctx.store.count('followUps', { month: draw.month }),
+  ]);
   const due = deadlineAfter(new Date(draw.drawnAt), ctx.config.supervision.followUpWorkingDays, calendar);
   const dueAt = due.deadline.toISOString();
   if (opened < draw.selectedIds.length) {
     const open = async (caseId: string): Promise<void> => {
-      const c = casesById?.get(caseId) ?? (await ctx.store.get<CaseRecord>('cases', caseId));
+      const c = known.casesById?.get(caseId) ?? (await ctx.store.get<CaseRecord>('cases', caseId));
       if (!c) return;
       const followUp: FollowUpRecord = {
         month: draw.month, caseId, caseNumber: c.number, matterCode: c.matterCode, matterName: c.matterName,
@@ -138,7 +157,7 @@ async function completeDraw(ctx: ActionContext, draw: StoredDraw, casesById?: Ma
       subject: `draws/${draw.month}`,
       note: `总体 ${draw.population.length} 件，抽取 ${draw.selectedIds.length} 件，抽查哈希 ${draw.drawHash}`,
     }),
-    roleHolders(ctx.store, 'supervisor'),
+    known.supervisors ?? roleHolders(ctx.store, 'supervisor'),
   ]);
   await ctx.notifier.queue(
     supervisors.map((s) => ({
