@@ -116,7 +116,8 @@ interface Known {
   casesById?: Map<string, Stored<CaseRecord>>;
   /** The calendar around the draw's `drawnAt`. */
   calendar?: HolidayCalendar;
-  supervisors?: Stored<UserRecord>[];
+  /** Read by every caller beside its other reads. */
+  supervisors: Stored<UserRecord>[];
   /** How many follow-up visits of the month exist. */
   opened?: number;
 }
@@ -151,16 +152,13 @@ async function completeDraw(ctx: ActionContext, draw: StoredDraw, known: Known):
       await Promise.all(draw.selectedIds.slice(i, i + PARALLEL_WRITES).map(open));
     }
   }
-  const [, supervisors] = await Promise.all([
-    writeAudit(ctx, `draws/${draw.month}`, {
-      action: 'monthlyDraw',
-      subject: `draws/${draw.month}`,
-      note: `总体 ${draw.population.length} 件，抽取 ${draw.selectedIds.length} 件，抽查哈希 ${draw.drawHash}`,
-    }),
-    known.supervisors ?? roleHolders(ctx.store, 'supervisor'),
-  ]);
+  await writeAudit(ctx, `draws/${draw.month}`, {
+    action: 'monthlyDraw',
+    subject: `draws/${draw.month}`,
+    note: `总体 ${draw.population.length} 件，抽取 ${draw.selectedIds.length} 件，抽查哈希 ${draw.drawHash}`,
+  });
   await ctx.notifier.queue(
-    supervisors.map((s) => ({
+    known.supervisors.map((s) => ({
       id: `draws:${draw.month}:drawDone:${s._id}`,
       event: 'drawDone',
       to: s._id,

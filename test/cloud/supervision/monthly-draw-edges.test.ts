@@ -72,6 +72,7 @@ test('a draw stored before its follow-up visits could be opened opens them when 
   const rerun = await h.ok('supervisor', 'runDraw', { month: CLOSED_MONTH });
   expect(rerun.created).toBe(false);
   const opened = await h.deps.store.find<FollowUpRecord>('followUps', { where: { month: CLOSED_MONTH } });
+  expect(opened).toHaveLength(2);
   expect(opened.map((f) => f.caseId).sort()).toEqual((await wholeDrawList(h, CLOSED_MONTH, 'selected')).map((s) => s.caseId).sort());
   expect(opened.every((f) => f.status === 'open' && f.companyName.length > 0 && f.caseNumber.length > 0)).toBe(true);
 });
@@ -114,4 +115,15 @@ test('a store failing under the preview is an internal error, not a refusal of t
   restore();
   expect(r).toMatchObject({ ok: false, code: 'INTERNAL' });
   expect(JSON.stringify(r)).not.toContain('connection reset');
+});
+
+test('visits due past the known calendar are provisional, and the handler hears of each one: one notice per visit', async () => {
+  for (let day = 1; day <= 12; day++) await decidedCase(h, `2026-11-${String(day).padStart(2, '0')}T02:00:00.000Z`);
+  h.clock.set('2026-12-20T02:00:00+08:00'); // 20 working days on run into 2027, whose holidays are not published yet
+  await h.ok('supervisor', 'runDraw', { month: '2026-11' });
+  const visits = await h.deps.store.find<FollowUpRecord>('followUps', { where: { month: '2026-11' } });
+  expect(visits).toHaveLength(2);
+  expect(visits.every((f) => f.dueProvisional === true)).toBe(true);
+  const notices = (await h.deps.store.find<OutboxMessage>('outbox', { where: { to: 'staff' }, limit: 100 })).filter((m) => m.event === 'provisionalDateIssued');
+  expect(notices.map((n) => n._id).sort()).toEqual(visits.map((f) => `followUps:${f._id}:provisionalDateIssued:staff`).sort());
 });
