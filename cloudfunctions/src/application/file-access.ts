@@ -5,7 +5,6 @@ import type { CaseRecord } from '../domain/case';
 import { FILE_LINK_SECONDS } from '../ports/files';
 import type { Stored } from '../ports/store';
 import type { Relation } from './access';
-import { caseFileIds } from './case-files';
 import { isFileRecord, loadChain } from './evidence';
 import { findAll } from './find-all';
 import type { FindingRecord } from './findings';
@@ -50,7 +49,6 @@ const isOffice = (r: Relation): boolean => r.handler || r.sectionStaff || r.sect
 export async function caseFilesFor(ctx: ActionContext, c: Stored<CaseRecord>, relation: Relation): Promise<Map<string, CaseFileRef>> {
   const files = new Map<string, CaseFileRef>();
   for (const m of c.materials) files.set(m.fileId, { fileId: m.fileId, name: m.name, kind: 'material' });
-  for (const fileId of caseFileIds(c)) if (!files.has(fileId)) files.set(fileId, { fileId, name: '办件文件', kind: 'material' });
   for (const r of (await loadChain(ctx, c._id)).filter(isFileRecord)) {
     files.set(r.fileId, { fileId: r.fileId, name: r.fileName ?? `第 ${r.seq} 条证据`, kind: r.kind === 'recording' ? 'recording' : 'evidence' });
   }
