@@ -23,6 +23,7 @@ export default {
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   tempDirName: '.stryker-tmp',
-  ignorePatterns: ['build', 'reports', 'screens', 'coverage', '.data', 'cloudfunctions/*/index.js', 'cloudfunctions/*/assets', 'bench/results'],
+  // Other runs' sandboxes (a run with its own --tempDirName) are not part of the project.
+  ignorePatterns: ['.stryker-tmp*', 'build', 'reports', 'screens', 'coverage', '.data', 'cloudfunctions/*/index.js', 'cloudfunctions/*/assets', 'bench/results'],
   cleanTempDir: 'always',
 };
