@@ -61,7 +61,9 @@ test('a draw stored before its follow-up visits could be opened opens them when 
 
   h.clock.set('2026-06-01T02:00:00+08:00');
   const restore = breakStore('insert', 'followUps');
+  const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
   expect(await h.call('supervisor', 'runDraw', { month: CLOSED_MONTH })).toMatchObject({ ok: false, code: 'INTERNAL' });
+  error.mockRestore();
   restore();
   expect(await h.deps.store.get('draws', CLOSED_MONTH)).not.toBeNull();
   expect(await h.deps.store.count('followUps', { month: CLOSED_MONTH })).toBe(0);
@@ -126,4 +128,25 @@ test('visits due past the known calendar are provisional, and the handler hears 
   expect(visits.every((f) => f.dueProvisional === true)).toBe(true);
   const notices = (await h.deps.store.find<OutboxMessage>('outbox', { where: { to: 'staff' }, limit: 100 })).filter((m) => m.event === 'provisionalDateIssued');
   expect(notices.map((n) => n._id).sort()).toEqual(visits.map((f) => `followUps:${f._id}:provisionalDateIssued:staff`).sort());
+});
+
+test('a run that read the month as undrawn just before another run stored it answers the stored draw and completes it once', async () => {
+  await twelveCasesInMay();
+  const first = await h.ok('supervisor', 'runDraw', { month: CLOSED_MONTH });
+  // The second run's read of the month happened before the first run's insert: it sees no draw, draws, and loses the insert.
+  const store = h.deps.store;
+  let stale = true;
+  h.deps.store = new Proxy(store, {
+    get: (target, prop) =>
+      prop === 'get'
+        ? (c: string, id: string) => (c === 'draws' && id === CLOSED_MONTH && stale ? ((stale = false), Promise.resolve(null)) : target.get(c, id))
+        : (target[prop as keyof typeof target] as (...a: unknown[]) => unknown).bind(target),
+  }) as typeof store;
+  const second = await h.ok('supervisor', 'runDraw', { month: CLOSED_MONTH });
+  h.deps.store = store;
+  expect(stale).toBe(false);
+  expect(second).toMatchObject({ created: false, draw: { drawHash: first.draw.drawHash, selectedCount: 2 } });
+  expect(await h.deps.store.count('followUps', { month: CLOSED_MONTH })).toBe(2);
+  const done = (await h.deps.store.find<OutboxMessage>('outbox', { where: { to: 'supervisor' }, limit: 100 })).filter((m) => m.event === 'drawDone');
+  expect(done).toHaveLength(1);
 });
