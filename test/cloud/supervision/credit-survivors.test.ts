@@ -157,7 +157,12 @@ describe('revocation of the licence', () => {
     const c = await decidedCase(h, undefined, { state: 'archived' });
     const f = await pendingFinding(h, c);
     await h.ok('supervisor', 'decideCreditPenalty', { findingId: f.id, version: f.version, reason, revokeLicence: true });
-    expect(await h.ok('applicant', 'getCase', { caseId: c._id })).toMatchObject({ stateLabel: '已撤销', revoked: true });
+    const view = await h.ok('applicant', 'getCase', { caseId: c._id });
+    expect(view).toMatchObject({ stateLabel: '已撤销', revoked: true });
+    // The view says when and why, as the case records it.
+    const { revocation } = (await h.deps.store.get<CaseRecord>('cases', c._id))!;
+    expect(revocation?.reason).toContain(reason);
+    expect(view.revocation).toEqual({ revokedAt: h.clock.now().toISOString(), reason: revocation!.reason });
   });
 
   test('a licence is revoked once: a second finding may not revoke it again, and one never granted cannot be revoked', async () => {
