@@ -1,5 +1,6 @@
-import type { CreditFindingView, DrawList, DrawPage, DrawPopulationEntry, DrawView, DrawnCase } from '../../typings/models';
+import type { CaseView, CreditFindingView, DrawList, DrawPage, DrawPopulationEntry, DrawView, DrawnCase, FollowUpView } from '../../typings/models';
 import type { CaseRecord } from '../../cloudfunctions/src/domain/case';
+import { chinaTime } from '../../cloudfunctions/src/domain/china-time';
 import type { Stored } from '../../cloudfunctions/src/ports/store';
 import { forceCase } from './fast-forward';
 import type { Harness } from './harness';
@@ -70,4 +71,18 @@ export async function recountedFinding(h: Harness): Promise<CreditFindingView> {
   const { version } = await h.ok('admin', 'getCalendarYear', { year: 2027 });
   await h.ok('admin', 'saveCalendarYear', { ...NOTICE_2027, version, confirm: true });
   return (await h.ok('supervisor', 'listFindings', { status: 'decided' })).items.find((x) => x.id === f.id)!;
+}
+
+/**
+ * May's one decided case drawn on 28 December, its visit due in 2027 by the statutory holidays alone (provisional),
+ * then the 2027 notice entered: the handler is asked whether to adopt the visit's recounted due date.
+ * Answers the case, its visit before the notice, and the case as the handler then sees it.
+ */
+export async function recountedFollowUp(h: Harness): Promise<{ c: Stored<CaseRecord>; before: FollowUpView; seen: CaseView }> {
+  const c = await decidedCase(h);
+  h.clock.set(chinaTime('2026-12-28 10:00').toISOString());
+  await h.ok('supervisor', 'runDraw', { month: CLOSED_MONTH });
+  const before = (await h.ok('supervisor', 'listFollowUps', {})).items[0]!;
+  await h.ok('admin', 'saveCalendarYear', { ...NOTICE_2027, version: 0, confirm: true });
+  return { c, before, seen: await h.ok('staff', 'getCase', { caseId: c._id }) };
 }

@@ -6,7 +6,7 @@ import { forceCase } from '../../support/fast-forward';
 import { NOTICE_2027, caseRecord, recountedCase, rectifyingCase } from '../../support/inspection';
 import { prepared } from '../../support/readiness';
 import { ref } from '../../support/scenarios';
-import { CLOSED_MONTH, decidedCase, pendingFinding, recountedFinding } from '../../support/supervision-fixtures';
+import { CLOSED_MONTH, decidedCase, pendingFinding, recountedFinding, recountedFollowUp } from '../../support/supervision-fixtures';
 
 jest.setTimeout(60_000);
 
@@ -223,27 +223,6 @@ describe('recounted case deadlines: what the handler, the supervisors and the au
     expect(day((await caseRecord(h, r.caseId)).rectification!.deadline)).toBe('2027-01-14');
   });
 
-  it('a follow-up due date adopted: the supervisors read the new and the old date and are taken to the visit', async () => {
-    h = await makeHarness();
-    const c = await decidedCase(h);
-    h.clock.set(chinaTime('2026-12-28 10:00').toISOString());
-    await h.ok('supervisor', 'runDraw', { month: CLOSED_MONTH });
-    await h.ok('admin', 'saveCalendarYear', { ...NOTICE_2027, version: 0, confirm: true });
-    expect((await auditOf(h, c._id, 'recountDeadline')).map((a) => a.note)).toEqual(['2027年节假日安排录入：监督回访期限2027年1月26日按新日历将为2027年1月27日，待经办人决定']);
-    const seen = await h.ok('staff', 'getCase', { caseId: c._id });
-    const { issued, wouldBe } = seen.pendingRecounts![0]!;
-    await h.ok('staff', 'settleRecountedDeadline', { caseId: c._id, version: seen.version, deadline: 'followUp', issued, adopt: true });
-    const visit = (await h.ok('supervisor', 'listFollowUps', {})).items[0]!;
-    expect(await messages(h, 'supervisor', 'followUpDueAdopted')).toEqual([expect.objectContaining({
-      title: '监督回访期限已调整', caseId: c._id,
-      body: `${c.number} ${c.company.name}的监督回访期限经经办人确认调整为2027年1月27日（原 2027年1月26日）`,
-      page: `/package-supervise/pages/follow-up/follow-up?id=${visit.id}&month=${CLOSED_MONTH}`,
-      fields: { number: c.number, matter: c.matterName, due: wouldBe },
-    })]);
-    expect((await auditOf(h, c._id, 'settleRecountedDeadline')).map((a) => a.note)).toEqual(['监督回访期限采用新期限 2027年1月27日（原 2027年1月26日）']);
-    expect([visit.dueAt, visit.dueProvisional]).toEqual([wouldBe, undefined]);
-  });
-
   it('a case still carrying an unsettled recount of its rectification when drawn: the follow-up’s is added beside it and settled alone', async () => {
     h = await makeHarness();
     // Rectified and passed before its handler decided on the 2026 recount of its rectification deadline.
@@ -295,11 +274,7 @@ describe('recounted case deadlines: what the handler, the supervisors and the au
 
   it('a follow-up adoption whose write to the visit another change overtakes is refused in words; the case still asks', async () => {
     h = await makeHarness();
-    const c = await decidedCase(h);
-    h.clock.set(chinaTime('2026-12-28 10:00').toISOString());
-    await h.ok('supervisor', 'runDraw', { month: CLOSED_MONTH });
-    await h.ok('admin', 'saveCalendarYear', { ...NOTICE_2027, version: 0, confirm: true });
-    const seen = await h.ok('staff', 'getCase', { caseId: c._id });
+    const { c, seen } = await recountedFollowUp(h);
     const { issued } = seen.pendingRecounts![0]!;
     const raced = raceWrites(h, 'followUps', 1);
     expect(await h.call('staff', 'settleRecountedDeadline', { caseId: c._id, version: seen.version, deadline: 'followUp', issued, adopt: true }))
@@ -307,22 +282,6 @@ describe('recounted case deadlines: what the handler, the supervisors and the au
     expect(raced()).toBe(1);
     expect((await h.ok('supervisor', 'listFollowUps', {})).items[0]!.dueAt).toBe(issued);
     expect((await h.ok('staff', 'getCase', { caseId: c._id })).pendingRecounts).toHaveLength(1);
-  });
-
-  it('a follow-up due date kept: the visit keeps its date, no longer provisional, and nobody is told', async () => {
-    h = await makeHarness();
-    const c = await decidedCase(h);
-    h.clock.set(chinaTime('2026-12-28 10:00').toISOString());
-    await h.ok('supervisor', 'runDraw', { month: CLOSED_MONTH });
-    await h.ok('admin', 'saveCalendarYear', { ...NOTICE_2027, version: 0, confirm: true });
-    const seen = await h.ok('staff', 'getCase', { caseId: c._id });
-    const { issued } = seen.pendingRecounts![0]!;
-    const queued = (await h.deps.store.find('outbox', {})).length;
-    await h.ok('staff', 'settleRecountedDeadline', { caseId: c._id, version: seen.version, deadline: 'followUp', issued, adopt: false });
-    const visit = (await h.ok('supervisor', 'listFollowUps', {})).items[0]!;
-    expect([visit.dueAt, visit.dueProvisional]).toEqual([issued, undefined]);
-    expect(await h.deps.store.find('outbox', {})).toHaveLength(queued);
-    expect((await auditOf(h, c._id, 'settleRecountedDeadline')).map((a) => a.note)).toEqual(['监督回访期限保持原期限 2027年1月26日（新日历下为 2027年1月27日）']);
   });
 });
 

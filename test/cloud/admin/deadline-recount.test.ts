@@ -1,13 +1,16 @@
 import { chinaTime, formatChina } from '../../../cloudfunctions/src/domain/china-time';
 import { type Harness, makeHarness } from '../../support/harness';
 import { NOTICE_2027, caseRecord, rectifyingCase } from '../../support/inspection';
-import { CLOSED_MONTH, decidedCase } from '../../support/supervision-fixtures';
+import { CLOSED_MONTH, recountedFollowUp } from '../../support/supervision-fixtures';
 
 jest.setTimeout(60_000);
 
-type Message = { event: string; to: string; body: string; caseId?: string; fields: Record<string, string> };
+type Message = { event: string; to: string; title: string; body: string; caseId?: string; page: string; fields: Record<string, string> };
 const messages = async (h: Harness, to: string, event: string): Promise<Message[]> =>
   (await h.deps.store.find<Message>('outbox', { where: { to } })).filter((m) => m.event === event);
+type Entry = { action: string; note?: string };
+const auditOf = async (h: Harness, caseId: string, action: string): Promise<Entry[]> =>
+  (await h.deps.store.find<Entry>('audit', { where: { caseId }, orderBy: [['at', 'desc']], limit: 200 })).filter((a) => a.action === action);
 const day = (iso: string): string => formatChina(iso, 'YYYY-MM-DD');
 
 describe('entering a holiday notice never moves an issued deadline: the handler decides', () => {
@@ -76,37 +79,36 @@ describe('entering a holiday notice never moves an issued deadline: the handler 
     expect(audit.find((a) => a.action === 'settleRecountedDeadline')).toMatchObject({ actorId: 'staff', note: expect.stringContaining('采用新期限 2027年1月13日') });
   });
 
-  it('a follow-up visit’s due date moved by the notice: the handler adopts it and the visit’s record changes', async () => {
+  it('a follow-up visit’s due date moved by the notice: the handler adopts it, the visit’s record changes, the supervisors are told in full', async () => {
     h = await makeHarness();
-    const c = await decidedCase(h);
-    h.clock.set(chinaTime('2026-12-28 10:00').toISOString());
-    await h.ok('supervisor', 'runDraw', { month: CLOSED_MONTH });
-    const before = (await h.ok('supervisor', 'listFollowUps', {})).items[0]!;
+    const { c, before, seen } = await recountedFollowUp(h);
     expect(before).toMatchObject({ caseId: c._id, dueProvisional: true });
-    await h.ok('admin', 'saveCalendarYear', { ...NOTICE_2027, version: 0, confirm: true });
-    const seen = await h.ok('staff', 'getCase', { caseId: c._id });
+    expect((await auditOf(h, c._id, 'recountDeadline')).map((a) => a.note)).toEqual(['2027年节假日安排录入：监督回访期限2027年1月26日按新日历将为2027年1月27日，待经办人决定']);
     expect(seen.pendingRecounts).toEqual([expect.objectContaining({ kind: 'followUp', kindLabel: '监督回访期限', issued: before.dueAt })]);
+    const { wouldBe } = seen.pendingRecounts![0]!;
     await h.ok('staff', 'settleRecountedDeadline', { caseId: c._id, version: seen.version, deadline: 'followUp', issued: before.dueAt, adopt: true });
     const after = (await h.ok('supervisor', 'listFollowUps', {})).items[0]!;
-    expect(after.dueAt).toBe(seen.pendingRecounts![0]!.wouldBe);
+    expect([after.dueAt, after.dueProvisional]).toEqual([wouldBe, undefined]);
     expect(after.dueAt > before.dueAt).toBe(true);
-    expect(after).not.toHaveProperty('dueProvisional');
-    // The supervisors, whose visit it is, are told the new due date; keeping one tells nobody.
-    const told = await messages(h, 'supervisor', 'followUpDueAdopted');
-    expect(told).toEqual([expect.objectContaining({ caseId: c._id, fields: expect.objectContaining({ due: after.dueAt }) })]);
-    expect(told[0]!.body).toContain(`监督回访期限经经办人确认调整为${formatChina(after.dueAt, 'YYYY年M月D日')}`);
+    // The supervisors, whose visit it is, are told the new and the old date and taken to the visit.
+    expect(await messages(h, 'supervisor', 'followUpDueAdopted')).toEqual([expect.objectContaining({
+      title: '监督回访期限已调整', caseId: c._id,
+      body: `${c.number} ${c.company.name}的监督回访期限经经办人确认调整为2027年1月27日（原 2027年1月26日）`,
+      page: `/package-supervise/pages/follow-up/follow-up?id=${after.id}&month=${CLOSED_MONTH}`,
+      fields: { number: c.number, matter: c.matterName, due: wouldBe },
+    })]);
+    expect((await auditOf(h, c._id, 'settleRecountedDeadline')).map((a) => a.note)).toEqual(['监督回访期限采用新期限 2027年1月27日（原 2027年1月26日）']);
   });
 
-  it('a follow-up visit’s due date kept by the handler: the supervisors are not told', async () => {
+  it('a follow-up visit’s due date kept by the handler: the visit keeps its date, no longer provisional, and nobody is told', async () => {
     h = await makeHarness();
-    const c = await decidedCase(h);
-    h.clock.set(chinaTime('2026-12-28 10:00').toISOString());
-    await h.ok('supervisor', 'runDraw', { month: CLOSED_MONTH });
-    await h.ok('admin', 'saveCalendarYear', { ...NOTICE_2027, version: 0, confirm: true });
-    const seen = await h.ok('staff', 'getCase', { caseId: c._id });
-    const issued = seen.pendingRecounts![0]!.issued;
+    const { c, seen } = await recountedFollowUp(h);
+    const { issued } = seen.pendingRecounts![0]!;
+    const queued = (await h.deps.store.find('outbox', {})).length;
     await h.ok('staff', 'settleRecountedDeadline', { caseId: c._id, version: seen.version, deadline: 'followUp', issued, adopt: false });
-    expect((await h.ok('supervisor', 'listFollowUps', {})).items[0]!.dueAt).toBe(issued);
-    expect(await messages(h, 'supervisor', 'followUpDueAdopted')).toHaveLength(0);
+    const visit = (await h.ok('supervisor', 'listFollowUps', {})).items[0]!;
+    expect([visit.dueAt, visit.dueProvisional]).toEqual([issued, undefined]);
+    expect(await h.deps.store.find('outbox', {})).toHaveLength(queued);
+    expect((await auditOf(h, c._id, 'settleRecountedDeadline')).map((a) => a.note)).toEqual(['监督回访期限保持原期限 2027年1月26日（新日历下为 2027年1月27日）']);
   });
 });

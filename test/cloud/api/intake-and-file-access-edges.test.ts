@@ -14,6 +14,7 @@ import { addScreenshot, startedCase, upload } from '../../support/inspection';
 import { registered } from '../../support/scenarios/claims';
 import { application } from '../../support/scenarios/core';
 import { decidedCase, drawnFollowUp } from '../../support/supervision-fixtures';
+import { storeWith } from '../../support/store-with';
 
 // The edges of taking in an application (application/intake.ts: which file ids are the caller's uploads, the day's
 // case numbers and the one open application per company and matter, under contention) and of reading a case's
@@ -37,11 +38,7 @@ function contended(store: Store, collection: string, losses: number, beat?: (id:
   const loses = (c: string): boolean => c === collection && (writes++, left-- > 0);
   return {
     writes: () => writes,
-    store: {
-      get: (c, id) => store.get(c, id),
-      find: (c, q) => store.find(c, q),
-      count: (c, w) => store.count(c, w),
-      remove: (c, id) => store.remove(c, id),
+    store: storeWith(store, {
       insert: async (c, id, doc) => {
         if (!loses(c)) return store.insert(c, id, doc);
         if (!beat) return false;
@@ -54,7 +51,7 @@ function contended(store: Store, collection: string, losses: number, beat?: (id:
         await beat(id);
         return store.replace(c, id, version, doc);
       },
-    },
+    }),
   };
 }
 
@@ -168,16 +165,14 @@ describe('one open application per company and matter: the claim', () => {
   test('an application whose case query ran just before another\'s case was written is refused by that case\'s claim', async () => {
     let first: Awaited<ReturnType<typeof applyAs>> | undefined;
     const store = h.deps.store;
-    const late: Store = {
-      get: (c, id) => store.get(c, id), count: (c, w) => store.count(c, w), remove: (c, id) => store.remove(c, id),
-      insert: (c, id, d) => store.insert(c, id, d), replace: (c, id, v, d) => store.replace(c, id, v, d),
+    const late = storeWith(store, {
       // The query finds no open case; the other application then completes before this one reads the claim.
       find: async <T extends object>(c: string, q: Query) => {
         const found = await store.find<T>(c, q);
         if (c === 'cases' && !first) first = await applyAs('applicant');
         return found;
       },
-    };
+    });
     const second = createApi({ ...h.deps, store: late }, ALL_ACTIONS);
     const r = await second({ action: 'applyForInspection', payload: { ...application('otherApplicant', [await h.uploadMaterial('otherApplicant')]), company } }, 'otherApplicant');
     if (!first?.ok) throw new Error('the first application did not go through');

@@ -10,10 +10,11 @@ import { composeLocal } from '../../../cloudfunctions/src/compose/local';
 import { configFromEnv } from '../../../cloudfunctions/src/config';
 import type { CaseRecord } from '../../../cloudfunctions/src/domain/case';
 import { chinaTime } from '../../../cloudfunctions/src/domain/china-time';
-import type { Query, Store } from '../../../cloudfunctions/src/ports/store';
+import type { Query } from '../../../cloudfunctions/src/ports/store';
 import type { SubscribeMessage } from '../../../cloudfunctions/src/ports/subscriber';
 import { forceCase } from '../../support/fast-forward';
 import { type Harness, makeHarness } from '../../support/harness';
+import { storeWith } from '../../support/store-with';
 
 // The reminders of the `reminders` timer: each is due on its own rule (China time, working days) and, however many
 // sweeps find it due, is queued once.
@@ -184,19 +185,19 @@ describe('overdue follow-up visits', () => {
   });
 });
 
-test('one rule failing does not stop the others, and the log names only the rule', async () => {
+test.each([
+  ['an error', new Error('collection not found'), ['Error', 'collection not found']],
+  ['no error at all', undefined, [undefined, undefined]],
+])('one rule failing with %s does not stop the others, and the log names only the rule', async (_, failure, logged) => {
   at('2026-06-12 10:00');
   await caseIn({ state: 'scheduled', scheduledAt: chinaTime('2026-06-12 10:30').toISOString(), scheduledEnd: chinaTime('2026-06-12 11:30').toISOString() });
   const store = h.deps.store;
-  const failing = new Proxy(store, {
-    get: (target, prop) =>
-      prop === 'find'
-        ? (collection: string, query: Query) => (collection === 'followUps' ? Promise.reject(new Error('collection not found')) : target.find(collection, query))
-        : (target[prop as keyof typeof target] as (...a: unknown[]) => unknown).bind(target),
-  }) as Store;
+  const failing = storeWith(store, {
+    find: <T extends object>(collection: string, query: Query) => (collection === 'followUps' ? Promise.reject(failure) : store.find<T>(collection, query)),
+  });
   const log = jest.spyOn(console, 'error').mockImplementation(() => undefined);
   expect(await queueReminders({ ...h.deps, store: failing }, h.clock.now())).toEqual({ queued: 2, failed: ['followUpOverdue'] });
-  expect(log).toHaveBeenCalledWith('reminders: followUpOverdue failed', 'Error', 'collection not found');
+  expect(log).toHaveBeenCalledWith('reminders: followUpOverdue failed', ...logged);
   log.mockRestore();
 });
 

@@ -4,8 +4,8 @@ import { type CreditRecord, type ListingRecord, decideOnFinding } from '../../..
 import { loadFinding } from '../../../cloudfunctions/src/application/findings';
 import { systemContext } from '../../../cloudfunctions/src/application/system-context';
 import type { AuditEntry, CaseRecord } from '../../../cloudfunctions/src/domain/case';
-import type { Store } from '../../../cloudfunctions/src/ports/store';
 import { type Harness, makeHarness } from '../../support/harness';
+import { storeWith } from '../../support/store-with';
 import { decidedCase, pendingFinding } from '../../support/supervision-fixtures';
 
 // The credit decision as the people concerned and the auditors see it (R8, R15): what each credit file entry and
@@ -184,11 +184,7 @@ describe('revocation of the licence', () => {
     const c = await decidedCase(h);
     const f = await pendingFinding(h, c);
     const base = h.deps.store;
-    const lost: Store = {
-      get: (col, id) => base.get(col, id), find: (col, q) => base.find(col, q), insert: (col, id, d) => base.insert(col, id, d),
-      remove: (col, id) => base.remove(col, id), count: (col, w) => base.count(col, w),
-      replace: (col, id, v, d) => (col === 'findings' ? Promise.resolve(null) : base.replace(col, id, v, d)),
-    };
+    const lost = storeWith(base, { replace: (col, id, v, d) => (col === 'findings' ? Promise.resolve(null) : base.replace(col, id, v, d)) });
     const ctx: ActionContext = { ...systemContext(h.deps), store: lost, caller: { openid: 'supervisor', name: '陈静', roles: new Set(['supervisor']) } };
     await expect(decideOnFinding(ctx, await loadFinding(ctx, f.id), f.version, { reason, revokeLicence: true }))
       .rejects.toMatchObject({ code: 'CONFLICT', message: '该问题记录刚被他人处理，请刷新后重试' });

@@ -6,6 +6,7 @@ import { type FollowUpRecord, toFollowUpView } from '../../../cloudfunctions/src
 import { systemContext } from '../../../cloudfunctions/src/application/system-context';
 import type { Store } from '../../../cloudfunctions/src/ports/store';
 import { type Harness, makeHarness } from '../../support/harness';
+import { storeWith } from '../../support/store-with';
 
 // The credit file and the blacklist as the pages show them (who is masked, what status a listing is in, from when),
 // and credit repair's refusals, through the functions the actions call.
@@ -94,7 +95,7 @@ describe('credit repair (liftListing)', () => {
     await expect(liftListing(ctx(), 'person:nobody', 1, '理由')).rejects.toMatchObject({ code: 'NOT_FOUND', message: '未找到该失信黑名单记录' });
     const id = await stored();
     await expect(liftListing(ctx(), id, 2, '理由')).rejects.toMatchObject({ code: 'CONFLICT', message: '该记录刚被他人修改，请刷新后重试' });
-    const lost: Store = { ...h.deps.store, get: (c, i) => h.deps.store.get(c, i), find: (c, q) => h.deps.store.find(c, q), insert: (c, i, d) => h.deps.store.insert(c, i, d), remove: (c, i) => h.deps.store.remove(c, i), count: (c, w) => h.deps.store.count(c, w), replace: async () => null };
+    const lost = storeWith(h.deps.store, { replace: async () => null });
     await expect(liftListing(ctx(lost), id, 1, '理由')).rejects.toMatchObject({ code: 'CONFLICT', message: '该记录刚被他人修改，请刷新后重试' });
     expect(await h.deps.store.get('audit', `blacklist/${id}:null`)).toBeNull();
     await liftListing(ctx(), id, 1, '已完成整改');

@@ -1,7 +1,7 @@
 import type { OutboxMessage } from '../../../cloudfunctions/src/adapters/outbox-notifier';
 import type { FollowUpRecord } from '../../../cloudfunctions/src/application/follow-ups';
-import type { Store } from '../../../cloudfunctions/src/ports/store';
 import { type Harness, makeHarness } from '../../support/harness';
+import { storeWith } from '../../support/store-with';
 import { CLOSED_MONTH, decidedCase, drawnCases, wholeDrawList } from '../../support/supervision-fixtures';
 
 // The monthly draw at its edges: the instant a month closes, a re-run after the chain has moved on, a draw whose
@@ -20,12 +20,10 @@ const twelveCasesInMay = async (): Promise<void> => {
 /** The harness's store, with `method` on `collection` failing as a lost connection would, until restored. */
 function breakStore(method: 'insert' | 'get', collection: string): () => void {
   const store = h.deps.store;
-  h.deps.store = new Proxy(store, {
-    get: (target, prop) =>
-      prop === method
-        ? (c: string, ...rest: unknown[]) => (c === collection ? Promise.reject(new Error('connection reset')) : (target[method] as (...a: unknown[]) => unknown).call(target, c, ...rest))
-        : (target[prop as keyof Store] as (...a: unknown[]) => unknown).bind(target),
-  }) as typeof store;
+  const original = store[method].bind(store) as (c: string, ...rest: never[]) => Promise<never>;
+  h.deps.store = storeWith(store, {
+    [method]: (c: string, ...rest: never[]) => (c === collection ? Promise.reject(new Error('connection reset')) : original(c, ...rest)),
+  });
   return () => {
     h.deps.store = store;
   };
@@ -136,12 +134,9 @@ test('a run that read the month as undrawn just before another run stored it ans
   // The second run's read of the month happened before the first run's insert: it sees no draw, draws, and loses the insert.
   const store = h.deps.store;
   let stale = true;
-  h.deps.store = new Proxy(store, {
-    get: (target, prop) =>
-      prop === 'get'
-        ? (c: string, id: string) => (c === 'draws' && id === CLOSED_MONTH && stale ? ((stale = false), Promise.resolve(null)) : target.get(c, id))
-        : (target[prop as keyof typeof target] as (...a: unknown[]) => unknown).bind(target),
-  }) as typeof store;
+  h.deps.store = storeWith(store, {
+    get: <T extends object>(c: string, id: string) => (c === 'draws' && id === CLOSED_MONTH && stale ? ((stale = false), Promise.resolve(null)) : store.get<T>(c, id)),
+  });
   const second = await h.ok('supervisor', 'runDraw', { month: CLOSED_MONTH });
   h.deps.store = store;
   expect(stale).toBe(false);
