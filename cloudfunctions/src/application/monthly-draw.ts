@@ -87,8 +87,9 @@ export async function runMonthlyDraw(ctx: ActionContext, month: string, trigger:
     yearsAround(ctx.calendar, ctx.now),
     roleHolders(ctx.store, 'supervisor'),
   ]);
+  const casesById = new Map(cases.map((c) => [c._id, c]));
   if (existing) {
-    await completeDraw(ctx, existing, { supervisors });
+    await completeDraw(ctx, existing, { casesById, supervisors });
     return { created: false, draw: existing };
   }
   assertDrawable(ctx, month);
@@ -105,7 +106,6 @@ export async function runMonthlyDraw(ctx: ActionContext, month: string, trigger:
   const created = await ctx.store.insert('draws', month, doc);
   const stored = created ? { ...doc, _id: month, _version: 1 } : await ctx.store.get<DrawDocument>('draws', month);
   if (!stored) throw new AppError('CONFLICT', '抽查记录写入冲突，请重试');
-  const casesById = new Map(cases.map((c) => [c._id, c]));
   // A draw stored just now has no follow-up visits yet (their ids derive from it), and was drawn at ctx.now.
   await completeDraw(ctx, stored, created ? { casesById, calendar, supervisors, opened: 0 } : { casesById, supervisors });
   return { created, draw: stored };
@@ -113,7 +113,8 @@ export async function runMonthlyDraw(ctx: ActionContext, month: string, trigger:
 
 /** What the caller has already read, so that completing a draw does not read it again. */
 interface Known {
-  casesById?: Map<string, Stored<CaseRecord>>;
+  /** The month's cases as read now; a drawn case missing from them (its decision moved since) is read by id. */
+  casesById: Map<string, Stored<CaseRecord>>;
   /** The calendar around the draw's `drawnAt`. */
   calendar?: HolidayCalendar;
   /** Read by every caller beside its other reads. */
@@ -135,7 +136,7 @@ async function completeDraw(ctx: ActionContext, draw: StoredDraw, known: Known):
   const dueAt = due.deadline.toISOString();
   if (opened < draw.selectedIds.length) {
     const open = async (caseId: string): Promise<void> => {
-      const c = known.casesById?.get(caseId) ?? (await ctx.store.get<CaseRecord>('cases', caseId));
+      const c = known.casesById.get(caseId) ?? (await ctx.store.get<CaseRecord>('cases', caseId));
       if (!c) return;
       const followUp: FollowUpRecord = {
         month: draw.month, caseId, caseNumber: c.number, matterCode: c.matterCode, matterName: c.matterName,

@@ -1,5 +1,7 @@
 import type { OutboxMessage } from '../../../cloudfunctions/src/adapters/outbox-notifier';
+import type { DrawDocument } from '../../../cloudfunctions/src/application/monthly-draw';
 import type { FollowUpRecord } from '../../../cloudfunctions/src/application/follow-ups';
+import { forceCase } from '../../support/fast-forward';
 import { type Harness, makeHarness } from '../../support/harness';
 import { storeWith } from '../../support/store-with';
 import { CLOSED_MONTH, decidedCase, drawnCases, wholeDrawList } from '../../support/supervision-fixtures';
@@ -144,4 +146,21 @@ test('a run that read the month as undrawn just before another run stored it ans
   expect(await h.deps.store.count('followUps', { month: CLOSED_MONTH })).toBe(2);
   const done = (await h.deps.store.find<OutboxMessage>('outbox', { where: { to: 'supervisor' }, limit: 100 })).filter((m) => m.event === 'drawDone');
   expect(done).toHaveLength(1);
+});
+
+test('re-run after an interruption, a drawn case whose decision time has since left the month still gets its visit', async () => {
+  await twelveCasesInMay();
+  h.clock.set('2026-06-01T02:00:00+08:00');
+  const restore = breakStore('insert', 'followUps');
+  const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  expect(await h.call('supervisor', 'runDraw', { month: CLOSED_MONTH })).toMatchObject({ ok: false, code: 'INTERNAL' });
+  error.mockRestore();
+  restore();
+  const { selectedIds } = (await h.deps.store.get<DrawDocument>('draws', CLOSED_MONTH))!;
+  // The record now says June (verifying the draw reports it): the month's cases no longer hold it.
+  await forceCase(h, selectedIds[0]!, { decidedAt: '2026-06-02T02:00:00.000Z' });
+  await h.ok('supervisor', 'runDraw', { month: CLOSED_MONTH });
+  const visits = await h.deps.store.find<FollowUpRecord>('followUps', { where: { month: CLOSED_MONTH } });
+  expect(visits.map((f) => f.caseId).sort()).toEqual([...selectedIds].sort());
+  expect(visits.every((f) => f.caseNumber.length > 0)).toBe(true);
 });
