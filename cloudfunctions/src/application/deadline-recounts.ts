@@ -158,9 +158,15 @@ export async function settledFinding(ctx: ActionContext, f: StoredFinding, versi
   const date = adopt ? p.wouldBe : p.issued;
   const { correctionDeadlineProvisional: _mark, ...settled } = decision;
   const after: FindingRecord = { ...body, decision: { ...settled, correctionDeadline: date } };
+  // The credit file first: should its writes fail, the finding still asks and the supervisor can decide again.
+  await creditEntriesFollow(ctx, _id, date, false);
   const saved = await ctx.store.replace('findings', _id, _version, after);
-  if (saved === null) throw new AppError('CONFLICT', '该问题记录刚被他人处理，请刷新后重试');
-  await settleCreditRecords(ctx, _id, date);
+  if (saved === null) {
+    // Another decision or recount landed first: the credit file follows the finding as it now stands.
+    const now = await ctx.store.get<FindingRecord>('findings', _id);
+    if (now?.decision?.correctionDeadline) await creditEntriesFollow(ctx, _id, now.decision.correctionDeadline, now.decision.correctionDeadlineProvisional === true);
+    throw new AppError('CONFLICT', '该问题记录刚被他人处理，请刷新后重试');
+  }
   await writeAudit(ctx, `findings/${_id}:${saved}`, {
     action: 'settleRecountedCorrection', subject: `findings/${_id}`, caseId: f.caseId,
     note: adopt ? `责令改正期限采用新期限 ${dateOf(date)}（原 ${dateOf(p.issued)}）` : `责令改正期限保持原期限 ${dateOf(date)}（新日历下为 ${dateOf(p.wouldBe)}）`,
@@ -176,14 +182,15 @@ export async function settledFinding(ctx: ActionContext, f: StoredFinding, versi
   return { ...after, _id, _version: saved };
 }
 
-/** The finding's credit-file entries (company, and person or phone) carry the settled deadline, unmarked. */
-async function settleCreditRecords(ctx: ActionContext, findingId: string, deadline: string): Promise<void> {
+/** The finding's credit-file entries (company, and person or phone) carry its deadline, marked provisional or not. */
+async function creditEntriesFollow(ctx: ActionContext, findingId: string, deadline: string, provisional: boolean): Promise<void> {
   for (const subject of ['company', 'person', 'phone']) {
     for (let attempt = 1; ; attempt++) {
       const r = await ctx.store.get<CreditRecord>('creditRecords', `${findingId}-${subject}`);
-      if (!r || (r.correctionDeadline === deadline && !r.correctionDeadlineProvisional)) break;
+      if (!r || (r.correctionDeadline === deadline && (r.correctionDeadlineProvisional === true) === provisional)) break;
       const { _id, _version, correctionDeadlineProvisional: _mark, ...body } = r;
-      if ((await ctx.store.replace('creditRecords', _id, _version, { ...body, correctionDeadline: deadline })) !== null) break;
+      const doc = { ...body, correctionDeadline: deadline, ...(provisional ? { correctionDeadlineProvisional: true } : {}) };
+      if ((await ctx.store.replace('creditRecords', _id, _version, doc)) !== null) break;
       if (attempt >= ATTEMPTS) throw new AppError('CONFLICT');
     }
   }

@@ -39,6 +39,13 @@ function raceWrites(h: Harness, collection: string, times: number): () => number
   return () => raced;
 }
 
+/** Both credit-file entries of the finding, as [deadline, provisional mark]. */
+const creditEntries = async (h: Harness, findingId: string): Promise<[string | undefined, boolean | undefined][]> =>
+  Promise.all(['company', 'person'].map(async (s) => {
+    const r = (await h.deps.store.get<CreditRecord>('creditRecords', `${findingId}-${s}`))!;
+    return [r.correctionDeadline, r.correctionDeadlineProvisional] as [string | undefined, boolean | undefined];
+  }));
+
 const DECEMBER = '2026-12-28T02:00:00Z';
 async function orderedToCorrect(h: Harness) {
   h.clock.set(DECEMBER);
@@ -366,13 +373,10 @@ describe('a recount whose write another change overtakes is tried again, up to f
     const raced = raceWrites(h, 'creditRecords', 4);
     await h.ok('supervisor', 'settleRecountedCorrection', { findingId: finding.id, version: seen.version, issued: seen.pendingRecount!.issued, adopt: true });
     expect(raced()).toBe(4);
-    for (const s of ['company', 'person']) {
-      const r = (await h.deps.store.get<CreditRecord>('creditRecords', `${finding.id}-${s}`))!;
-      expect([r.correctionDeadline, r.correctionDeadlineProvisional]).toEqual([seen.pendingRecount!.wouldBe, undefined]);
-    }
+    expect(await creditEntries(h, finding.id)).toEqual([[seen.pendingRecount!.wouldBe, undefined], [seen.pendingRecount!.wouldBe, undefined]]);
   });
 
-  it('a credit-file entry overtaken five times: the decision is refused as a conflict', async () => {
+  it('a credit-file entry overtaken five times: the decision is refused as a conflict, the order still asks, and deciding again settles it', async () => {
     h = await makeHarness({ caseParties: true });
     const finding = await orderedToCorrect(h);
     await h.ok('admin', 'saveCalendarYear', { ...NOTICE_2027, version: 0, confirm: true });
@@ -382,5 +386,34 @@ describe('a recount whose write another change overtakes is tried again, up to f
       .toMatchObject({ ok: false, code: 'CONFLICT', message: OVERTAKEN });
     expect(raced()).toBe(5);
     expect((await h.deps.store.get<CreditRecord>('creditRecords', `${finding.id}-company`))!.correctionDeadline).toBe(seen.pendingRecount!.issued);
+    expect((await h.deps.store.get<FindingRecord>('findings', finding.id))!.pendingRecount).toMatchObject({ issued: seen.pendingRecount!.issued });
+    expect(await auditOf(h, finding.caseId, 'settleRecountedCorrection')).toEqual([]);
+    // The supervisor's page still offers the decision; made again, it lands on the finding and on both entries.
+    const again = (await h.ok('supervisor', 'listFindings', { status: 'decided' })).items.find((f) => f.id === finding.id)!;
+    expect(again.version).toBe(seen.version);
+    await h.ok('supervisor', 'settleRecountedCorrection', { findingId: finding.id, version: again.version, issued: again.pendingRecount!.issued, adopt: true });
+    expect(await creditEntries(h, finding.id)).toEqual([[seen.pendingRecount!.wouldBe, undefined], [seen.pendingRecount!.wouldBe, undefined]]);
+  });
+
+  it('two supervisors decide at once, one adopting and one keeping: the credit file follows the decision the finding kept', async () => {
+    h = await makeHarness({ caseParties: true });
+    const f = await recountedFinding(h);
+    const issued = f.pendingRecount!.issued;
+    const store = h.deps.store;
+    const replace = store.replace.bind(store);
+    let overtaken = false;
+    // The other supervisor's whole decision lands between this one's credit-file writes and its write to the finding.
+    store.replace = (async (c: string, id: string, version: number, doc: object) => {
+      if (c === 'findings' && !overtaken) {
+        overtaken = true;
+        await h.ok('observer', 'settleRecountedCorrection', { findingId: f.id, version: f.version, issued, adopt: false });
+      }
+      return replace(c, id, version, doc);
+    }) as typeof store.replace;
+    expect(await h.call('supervisor', 'settleRecountedCorrection', { findingId: f.id, version: f.version, issued, adopt: true }))
+      .toMatchObject({ ok: false, code: 'CONFLICT', message: TAKEN });
+    expect((await h.deps.store.get<FindingRecord>('findings', f.id))!.decision!.correctionDeadline).toBe(issued);
+    expect(await creditEntries(h, f.id)).toEqual([[issued, undefined], [issued, undefined]]);
+    expect((await auditOf(h, f.caseId, 'settleRecountedCorrection')).map((a) => a.actorId)).toEqual(['observer']);
   });
 });
