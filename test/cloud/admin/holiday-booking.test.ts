@@ -13,17 +13,23 @@ type Message = { event: string; to: string; body: string; caseId?: string; page:
 const messages = async (h: Harness, to: string, event: string): Promise<Message[]> =>
   (await h.deps.store.find<Message>('outbox', { where: { to } })).filter((m) => m.event === event);
 
+/** A case booked, on 28 December 2026, for an inspection at `at` (China time). */
+async function bookedFor(h: Harness, at: string) {
+  h.clock.set(chinaTime('2026-12-28 10:00').toISOString());
+  const start = chinaTime(at).toISOString();
+  const ready = await prepared.ready(h);
+  const offered = await h.ok('staff', 'offerSlots', { ...ref(ready), starts: [start] });
+  const booked = await h.ok('applicant', 'bookSlot', { caseId: ready.id, version: offered.case.version, start });
+  return { ready, start, booked };
+}
+
 describe('a booked inspection on a day the new notice makes a holiday', () => {
   let h: Harness;
   afterEach(() => h.close());
 
   it('is in the admin’s list; its handler is told and sees it on the case page until the inspection is rescheduled', async () => {
     h = await makeHarness();
-    h.clock.set(chinaTime('2026-12-28 10:00').toISOString());
-    const start = chinaTime('2027-01-04 10:00').toISOString();
-    const ready = await prepared.ready(h);
-    const offered = await h.ok('staff', 'offerSlots', { ...ref(ready), starts: [start] });
-    const booked = await h.ok('applicant', 'bookSlot', { caseId: ready.id, version: offered.case.version, start });
+    const { ready, start, booked } = await bookedFor(h, '2027-01-04 10:00');
     expect(booked.case.state).toBe('scheduled');
     // A working day under the calendar in force: no card yet.
     expect(await h.ok('staff', 'getCase', { caseId: ready.id })).not.toHaveProperty('bookingOnHoliday');
@@ -56,13 +62,31 @@ describe('a booked inspection on a day the new notice makes a holiday', () => {
     expect(after).not.toHaveProperty('bookingOnHoliday');
   });
 
+  it('an inspection held on the booked day before the notice made it a holiday: nothing to reschedule, no card', async () => {
+    h = await makeHarness();
+    const { ready, start, booked } = await bookedFor(h, '2027-01-04 10:00');
+    h.clock.set(start);
+    await h.ok('staff', 'startInspection', { caseId: ready.id, version: booked.case.version });
+    await h.ok('admin', 'saveCalendarYear', { ...NOTICE_2027, version: 0, confirm: true });
+    const seen = await h.ok('staff', 'getCase', { caseId: ready.id });
+    expect(seen.state).toBe('inspecting');
+    expect(seen).not.toHaveProperty('bookingOnHoliday');
+  });
+
+  it('the case page opens without the card while the calendar cannot be read', async () => {
+    h = await makeHarness();
+    const { ready, start } = await bookedFor(h, '2027-01-04 10:00');
+    await h.ok('admin', 'saveCalendarYear', { ...NOTICE_2027, version: 0, confirm: true });
+    expect((await h.ok('staff', 'getCase', { caseId: ready.id })).bookingOnHoliday).toBe(start);
+    h.deps.calendar = { ...h.deps.calendar, years: () => Promise.reject(new Error('calendarYears unreachable')) };
+    const seen = await h.ok('staff', 'getCase', { caseId: ready.id });
+    expect(seen.state).toBe('scheduled');
+    expect(seen).not.toHaveProperty('bookingOnHoliday');
+  });
+
   it('a booking on a day that stays a working day is not listed', async () => {
     h = await makeHarness();
-    h.clock.set(chinaTime('2026-12-28 10:00').toISOString());
-    const start = chinaTime('2027-01-05 10:00').toISOString();
-    const ready = await prepared.ready(h);
-    const offered = await h.ok('staff', 'offerSlots', { ...ref(ready), starts: [start] });
-    await h.ok('applicant', 'bookSlot', { caseId: ready.id, version: offered.case.version, start });
+    await bookedFor(h, '2027-01-05 10:00');
     expect((await h.ok('admin', 'saveCalendarYear', { ...NOTICE_2027, version: 0, confirm: false })).moved).toEqual([]);
   });
 });
