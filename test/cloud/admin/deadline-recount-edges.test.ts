@@ -5,6 +5,7 @@ import { type Harness, makeHarness } from '../../support/harness';
 import { forceCase } from '../../support/fast-forward';
 import { NOTICE_2027, caseRecord, recountedCase, rectifyingCase } from '../../support/inspection';
 import { prepared } from '../../support/readiness';
+import { raceWrites } from '../../support/store-with';
 import { ref } from '../../support/scenarios';
 import { CLOSED_MONTH, decidedCase, pendingFinding, recountedFinding, recountedFollowUp } from '../../support/supervision-fixtures';
 
@@ -23,21 +24,6 @@ const day = (iso: string): string => formatChina(iso, 'YYYY-MM-DD');
 const STALE = '该期限已确认或已变化，请刷新后查看';
 const TAKEN = '该问题记录刚被他人处理，请刷新后重试';
 const OVERTAKEN = '该办件刚被他人修改，请刷新后重试';
-/** Another change lands on a document of `collection` just before each of the next `times` writes to it; answers how many landed. */
-function raceWrites(h: Harness, collection: string, times: number): () => number {
-  const store = h.deps.store;
-  const replace = store.replace.bind(store);
-  let raced = 0;
-  store.replace = (async (c: string, id: string, version: number, doc: object) => {
-    if (c === collection && raced < times) {
-      raced++;
-      const { _id, _version, ...rest } = (await store.get<Record<string, unknown>>(c, id))!;
-      await replace(c, id, _version, rest);
-    }
-    return replace(c, id, version, doc);
-  }) as typeof store.replace;
-  return () => raced;
-}
 
 /** Both credit-file entries of the finding, as [deadline, provisional mark]. */
 const creditEntries = async (h: Harness, findingId: string): Promise<[string | undefined, boolean | undefined][]> =>
@@ -175,7 +161,7 @@ describe('recounted orders to correct: what the supervisors, the applicant and t
   it('a decision whose write another change overtakes is refused in words, and the credit file is left as it was', async () => {
     h = await makeHarness({ caseParties: true });
     const f = await recountedFinding(h);
-    const raced = raceWrites(h, 'findings', 1);
+    const raced = raceWrites(h.deps.store, 'findings', 1);
     expect(await h.call('supervisor', 'settleRecountedCorrection', { findingId: f.id, version: f.version, issued: f.pendingRecount!.issued, adopt: true }))
       .toMatchObject({ ok: false, code: 'CONFLICT', message: TAKEN });
     expect(raced()).toBe(1);
@@ -283,7 +269,7 @@ describe('recounted case deadlines: what the handler, the supervisors and the au
     h = await makeHarness();
     const { c, seen } = await recountedFollowUp(h);
     const { issued } = seen.pendingRecounts![0]!;
-    const raced = raceWrites(h, 'followUps', 1);
+    const raced = raceWrites(h.deps.store, 'followUps', 1);
     expect(await h.call('staff', 'settleRecountedDeadline', { caseId: c._id, version: seen.version, deadline: 'followUp', issued, adopt: true }))
       .toMatchObject({ ok: false, code: 'CONFLICT', message: OVERTAKEN });
     expect(raced()).toBe(1);
@@ -322,7 +308,7 @@ describe('a recount whose write another change overtakes is tried again, up to f
   it('an order to correct overtaken four times is still noted once, under the version it wrote', async () => {
     h = await makeHarness({ caseParties: true });
     const finding = await orderedToCorrect(h);
-    const raced = raceWrites(h, 'findings', 4);
+    const raced = raceWrites(h.deps.store, 'findings', 4);
     await h.ok('admin', 'saveCalendarYear', { ...NOTICE_2027, version: 0, confirm: true });
     expect(raced()).toBe(4);
     const stored = (await h.deps.store.get<FindingRecord>('findings', finding.id))!;
@@ -334,7 +320,7 @@ describe('a recount whose write another change overtakes is tried again, up to f
   it('an order to correct overtaken five times: the save is refused as a conflict and nobody is told', async () => {
     h = await makeHarness({ caseParties: true });
     const finding = await orderedToCorrect(h);
-    const raced = raceWrites(h, 'findings', 5);
+    const raced = raceWrites(h.deps.store, 'findings', 5);
     expect(await h.call('admin', 'saveCalendarYear', { ...NOTICE_2027, version: 0, confirm: true })).toMatchObject({ ok: false, code: 'CONFLICT', message: OVERTAKEN });
     expect(raced()).toBe(5);
     expect((await h.deps.store.get<FindingRecord>('findings', finding.id))!.pendingRecount).toBeUndefined();
@@ -345,7 +331,7 @@ describe('a recount whose write another change overtakes is tried again, up to f
     h = await makeHarness();
     h.clock.set(DECEMBER);
     const c = await rectifyingCase(h);
-    const raced = raceWrites(h, 'cases', 4);
+    const raced = raceWrites(h.deps.store, 'cases', 4);
     await h.ok('admin', 'saveCalendarYear', { ...NOTICE_2027, version: 0, confirm: true });
     expect(raced()).toBe(4);
     const stored = await caseRecord(h, c.caseId);
@@ -358,7 +344,7 @@ describe('a recount whose write another change overtakes is tried again, up to f
     h = await makeHarness();
     h.clock.set(DECEMBER);
     const c = await rectifyingCase(h);
-    const raced = raceWrites(h, 'cases', 5);
+    const raced = raceWrites(h.deps.store, 'cases', 5);
     expect(await h.call('admin', 'saveCalendarYear', { ...NOTICE_2027, version: 0, confirm: true })).toMatchObject({ ok: false, code: 'CONFLICT', message: OVERTAKEN });
     expect(raced()).toBe(5);
     expect((await caseRecord(h, c.caseId)).pendingRecounts).toBeUndefined();
@@ -370,7 +356,7 @@ describe('a recount whose write another change overtakes is tried again, up to f
     const finding = await orderedToCorrect(h);
     await h.ok('admin', 'saveCalendarYear', { ...NOTICE_2027, version: 0, confirm: true });
     const seen = (await h.ok('supervisor', 'listFindings', { status: 'decided' })).items.find((f) => f.id === finding.id)!;
-    const raced = raceWrites(h, 'creditRecords', 4);
+    const raced = raceWrites(h.deps.store, 'creditRecords', 4);
     await h.ok('supervisor', 'settleRecountedCorrection', { findingId: finding.id, version: seen.version, issued: seen.pendingRecount!.issued, adopt: true });
     expect(raced()).toBe(4);
     expect(await creditEntries(h, finding.id)).toEqual([[seen.pendingRecount!.wouldBe, undefined], [seen.pendingRecount!.wouldBe, undefined]]);
@@ -381,7 +367,7 @@ describe('a recount whose write another change overtakes is tried again, up to f
     const finding = await orderedToCorrect(h);
     await h.ok('admin', 'saveCalendarYear', { ...NOTICE_2027, version: 0, confirm: true });
     const seen = (await h.ok('supervisor', 'listFindings', { status: 'decided' })).items.find((f) => f.id === finding.id)!;
-    const raced = raceWrites(h, 'creditRecords', 5);
+    const raced = raceWrites(h.deps.store, 'creditRecords', 5);
     expect(await h.call('supervisor', 'settleRecountedCorrection', { findingId: finding.id, version: seen.version, issued: seen.pendingRecount!.issued, adopt: true }))
       .toMatchObject({ ok: false, code: 'CONFLICT', message: OVERTAKEN });
     expect(raced()).toBe(5);
