@@ -1,3 +1,4 @@
+import { forceCase } from '../../support/fast-forward';
 import { SESSION_CODE_TTL_MS } from '../../../cloudfunctions/src/domain/session-code';
 import { type Harness, makeHarness } from '../../support/harness';
 import {
@@ -140,6 +141,46 @@ describe('after the decision', () => {
     const c = await h.ok('staff', 'getCase', { caseId: counted.caseId });
     await h.ok('staff', 'settleRecountedDeadline', { caseId: counted.caseId, version: c.version, deadline: 'rectification', issued: c.pendingRecounts![0]!.issued, adopt: true });
     expect((await inspectionOf(h, counted.caseId)).rectification!.deadlineProvisional).toBe(false);
+  });
+});
+
+describe('whether a rectification deadline reads as provisional', () => {
+  const provisional = async (caseId: string) => (await inspectionOf(h, caseId)).rectification!.deadlineProvisional;
+  /** A rectification set on 28 December 2026, counted into 2027 before its notice was entered. */
+  const countedInto2027 = async () => {
+    h.clock.set('2026-12-28T02:00:00Z');
+    return (await rectifyingCase(h)).caseId;
+  };
+
+  test('a deadline counted after the year’s notice was entered is firm, even while a notice entered again would move it', async () => {
+    h.clock.set('2026-12-28T02:00:00Z');
+    await h.ok('admin', 'saveCalendarYear', { ...NOTICE_2027, version: 0, confirm: true });
+    const { caseId } = await rectifyingCase(h);
+    expect(await provisional(caseId)).toBe(false);
+    await h.ok('admin', 'saveCalendarYear', { ...NOTICE_2027, festivals: [{ name: '元旦', from: '2027-01-01', to: '2027-01-05', workdays: [] }], version: 1, confirm: true });
+    expect((await caseRecord(h, caseId)).pendingRecounts).toEqual([expect.objectContaining({ kind: 'rectification' })]);
+    expect(await provisional(caseId)).toBe(false);
+  });
+
+  test('a provisional deadline the notice, once entered, leaves where it was is firm', async () => {
+    const caseId = await countedInto2027();
+    expect(await provisional(caseId)).toBe(true);
+    // The statutory 2027 days as they are: 元旦 on 1 January only.
+    await h.ok('admin', 'saveCalendarYear', { ...NOTICE_2027, festivals: [{ name: '元旦', from: '2027-01-01', to: '2027-01-01', workdays: [] }], version: 0, confirm: true });
+    expect((await caseRecord(h, caseId)).pendingRecounts).toBeUndefined();
+    expect(await provisional(caseId)).toBe(false);
+  });
+
+  test('a marked deadline, its year since entered: provisional while its own recount waits, not for a follow-up’s', async () => {
+    const caseId = await countedInto2027();
+    await h.ok('admin', 'saveCalendarYear', { ...NOTICE_2027, version: 0, confirm: true });
+    const [own] = (await caseRecord(h, caseId)).pendingRecounts!;
+    const followUp = { kind: 'followUp' as const, issued: '2027-02-26T15:59:59.999Z', wouldBe: '2027-03-01T15:59:59.999Z', year: 2027, followUpId: 'fu-1', notedAt: h.clock.now().toISOString() };
+    // Passed after rectification and drawn for a follow-up (as the monthly draw leaves such a case), both recounts waiting.
+    await forceCase(h, caseId, { state: 'passed', pendingRecounts: [own!, followUp] });
+    expect(await provisional(caseId)).toBe(true);
+    await forceCase(h, caseId, { pendingRecounts: [followUp] });
+    expect(await provisional(caseId)).toBe(false);
   });
 });
 
