@@ -3,7 +3,7 @@ import type { Store } from '../../../cloudfunctions/src/ports/store';
 import { forceCase } from '../../support/fast-forward';
 import { type Harness, makeHarness } from '../../support/harness';
 import { greyJpeg } from '../../support/images';
-import { AT_PREMISES, addLivePhoto, addScreenshot, caseRecord, inspectionOf, startedCase, upload, verified } from '../../support/inspection';
+import { AT_PREMISES, addLivePhoto, addScreenshot, caseRecord, inspectionOf, rectifyingCase, startedCase, upload, verified } from '../../support/inspection';
 import { raceWrites, storeWith } from '../../support/store-with';
 
 jest.setTimeout(60_000);
@@ -157,3 +157,16 @@ describe('what the evidence list shows', () => {
 
 /** A screenshot uploaded by the handler, not yet added: its file id. */
 const addScreenshotFile = (grey: number): Promise<string> => upload(h, 'staff', 'evidence', `shot-${grey}.jpg`, greyJpeg(64, 48, grey));
+
+describe('rectification proof sent again', () => {
+  test('a proof submission retried under its request id (the first answer lost) is chained once and listed once', async () => {
+    const view = await rectifyingCase(h);
+    const item = view.rectification!.items[0]!;
+    const fileId = await upload(h, 'applicant', 'proof', 'proof.jpg', greyJpeg(32, 32, 90));
+    const request = { caseId: view.caseId, itemId: item.id, fileIds: [fileId], note: '已整改' };
+    await h.ok('applicant', 'submitRectificationProof', request, 'proof-retry-1');
+    const again = await h.ok('applicant', 'submitRectificationProof', request, 'proof-retry-1');
+    expect(again.rectification!.items[0]!.proofs).toHaveLength(1);
+    expect((await inspectionOf(h, view.caseId)).evidence.filter((e) => e.kind === 'proof')).toHaveLength(1);
+  });
+});
