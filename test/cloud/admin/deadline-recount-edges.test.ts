@@ -158,14 +158,15 @@ describe('recounted orders to correct: what the supervisors, the applicant and t
       .toMatchObject({ ok: false, code: 'INVALID_STATE', message: STALE });
   });
 
-  it('a decision whose write another change overtakes is refused in words, and the credit file is left as it was', async () => {
+  it.each([['adopting', true], ['keeping', false]])('%s: a decision whose write another change overtakes is refused in words, and the credit file is left as it was', async (_, adopt) => {
     h = await makeHarness({ caseParties: true });
     const f = await recountedFinding(h);
     const raced = raceWrites(h.deps.store, 'findings', 1);
-    expect(await h.call('supervisor', 'settleRecountedCorrection', { findingId: f.id, version: f.version, issued: f.pendingRecount!.issued, adopt: true }))
+    expect(await h.call('supervisor', 'settleRecountedCorrection', { findingId: f.id, version: f.version, issued: f.pendingRecount!.issued, adopt }))
       .toMatchObject({ ok: false, code: 'CONFLICT', message: TAKEN });
     expect(raced()).toBe(1);
-    expect((await h.deps.store.get<CreditRecord>('creditRecords', `${f.id}-company`))).toMatchObject({ correctionDeadline: f.pendingRecount!.issued, correctionDeadlineProvisional: true });
+    const issued = f.pendingRecount!.issued;
+    expect(await creditEntries(h, f.id)).toEqual([[issued, true], [issued, true]]);
     expect(await auditOf(h, f.caseId, 'settleRecountedCorrection')).toEqual([]);
   });
 });
