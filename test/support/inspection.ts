@@ -111,6 +111,9 @@ export const NOTICE_2027 = {
   festivals: [{ name: '元旦', from: '2027-01-01', to: '2027-01-04', workdays: [] }],
 };
 
+/** The 2027 notice entered again, now with Tuesday 5 January off too. */
+export const LONGER_2027 = { ...NOTICE_2027, festivals: [{ name: '元旦', from: '2027-01-01', to: '2027-01-05', workdays: [] }] };
+
 /**
  * A rectifying case whose deadline was set on Monday 28 December 2026 (counted on the statutory days of 2027) and
  * which the admin's 2027 notice then moved: the handler sees the pending recount on the case.

@@ -3,7 +3,7 @@ import type { FindingRecord } from '../../../cloudfunctions/src/application/find
 import { chinaTime, formatChina } from '../../../cloudfunctions/src/domain/china-time';
 import { type Harness, makeHarness } from '../../support/harness';
 import { forceCase } from '../../support/fast-forward';
-import { NOTICE_2027, caseRecord, recountedCase, rectifyingCase } from '../../support/inspection';
+import { LONGER_2027, NOTICE_2027, caseRecord, recountedCase, rectifyingCase } from '../../support/inspection';
 import { prepared } from '../../support/readiness';
 import { raceWrites } from '../../support/store-with';
 import { ref } from '../../support/scenarios';
@@ -38,8 +38,6 @@ async function orderedToCorrect(h: Harness) {
   const f = await pendingFinding(h, await decidedCase(h));
   return h.ok('supervisor', 'decideCreditPenalty', { findingId: f.id, version: f.version, reason: '虚报经营场所地址', correctionWorkingDays: 10 });
 }
-/** The 2027 notice entered again, now with Tuesday 5 January off too. */
-const LONGER_2027 = { ...NOTICE_2027, festivals: [{ name: '元旦', from: '2027-01-01', to: '2027-01-05', workdays: [] }] };
 
 describe('recounted orders to correct: what the supervisors, the applicant and the audit log read', () => {
   let h: Harness;

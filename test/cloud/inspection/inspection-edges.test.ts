@@ -2,7 +2,7 @@ import { forceCase } from '../../support/fast-forward';
 import { SESSION_CODE_TTL_MS } from '../../../cloudfunctions/src/domain/session-code';
 import { type Harness, makeHarness } from '../../support/harness';
 import {
-  AT_PREMISES, NOTICE_2027, addLivePhoto, caseRecord, decide, inspectionOf, recordFindings, rectifyingCase, scheduledCase, startedCase,
+  AT_PREMISES, LONGER_2027, NOTICE_2027, addLivePhoto, caseRecord, decide, inspectionOf, recordFindings, rectifyingCase, scheduledCase, startedCase,
 } from '../../support/inspection';
 import { prepared } from '../../support/readiness';
 import { ref } from '../../support/scenarios';
@@ -157,7 +157,7 @@ describe('whether a rectification deadline reads as provisional', () => {
     await h.ok('admin', 'saveCalendarYear', { ...NOTICE_2027, version: 0, confirm: true });
     const { caseId } = await rectifyingCase(h);
     expect(await provisional(caseId)).toBe(false);
-    await h.ok('admin', 'saveCalendarYear', { ...NOTICE_2027, festivals: [{ name: '元旦', from: '2027-01-01', to: '2027-01-05', workdays: [] }], version: 1, confirm: true });
+    await h.ok('admin', 'saveCalendarYear', { ...LONGER_2027, version: 1, confirm: true });
     expect((await caseRecord(h, caseId)).pendingRecounts).toEqual([expect.objectContaining({ kind: 'rectification' })]);
     expect(await provisional(caseId)).toBe(false);
   });

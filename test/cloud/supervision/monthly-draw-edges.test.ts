@@ -31,6 +31,16 @@ function breakStore(method: 'insert' | 'get', collection: string): () => void {
   };
 }
 
+/** May's draw run on 1 June and stopped after storing the draw, before any follow-up visit was written. */
+async function drawInterruptedBeforeItsVisits(): Promise<void> {
+  h.clock.set('2026-06-01T02:00:00+08:00');
+  const restore = breakStore('insert', 'followUps');
+  const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  expect(await h.call('supervisor', 'runDraw', { month: CLOSED_MONTH })).toMatchObject({ ok: false, code: 'INTERNAL' });
+  error.mockRestore();
+  restore();
+}
+
 test('a month can be drawn from the very instant it closes in China time, and not a moment before', async () => {
   await decidedCase(h);
   h.clock.set('2026-05-31T15:59:59.999Z');
@@ -59,12 +69,7 @@ test('a draw stored before its follow-up visits could be opened opens them when 
   await h.ok('supervisor', 'runDraw', { month: '2026-04' });
   expect(await h.deps.store.count('followUps', { month: '2026-04' })).toBe(2);
 
-  h.clock.set('2026-06-01T02:00:00+08:00');
-  const restore = breakStore('insert', 'followUps');
-  const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-  expect(await h.call('supervisor', 'runDraw', { month: CLOSED_MONTH })).toMatchObject({ ok: false, code: 'INTERNAL' });
-  error.mockRestore();
-  restore();
+  await drawInterruptedBeforeItsVisits();
   expect(await h.deps.store.get('draws', CLOSED_MONTH)).not.toBeNull();
   expect(await h.deps.store.count('followUps', { month: CLOSED_MONTH })).toBe(0);
   // The drawn cases have no visit yet: the page shows none rather than a row without one.
@@ -150,12 +155,7 @@ test('a run that read the month as undrawn just before another run stored it ans
 
 test('re-run after an interruption, a drawn case whose decision time has since left the month still gets its visit', async () => {
   await twelveCasesInMay();
-  h.clock.set('2026-06-01T02:00:00+08:00');
-  const restore = breakStore('insert', 'followUps');
-  const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-  expect(await h.call('supervisor', 'runDraw', { month: CLOSED_MONTH })).toMatchObject({ ok: false, code: 'INTERNAL' });
-  error.mockRestore();
-  restore();
+  await drawInterruptedBeforeItsVisits();
   const { selectedIds } = (await h.deps.store.get<DrawDocument>('draws', CLOSED_MONTH))!;
   // The record now says June (verifying the draw reports it): the month's cases no longer hold it.
   await forceCase(h, selectedIds[0]!, { decidedAt: '2026-06-02T02:00:00.000Z' });
